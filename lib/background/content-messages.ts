@@ -1,0 +1,49 @@
+/**
+ * The background's side of the content-script channel: check, record, and note what the tab saw.
+ */
+import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
+import { record, type LedgerDb } from '../ledger';
+import { updateTabStatus, type SessionArea } from '../tab-status';
+import { evidenceUrl } from '../events';
+
+export interface Deps {
+  db: () => Promise<LedgerDb>;
+  extensionId: string;
+  session: SessionArea;
+  now?: () => number;
+  /** Called after the ledger changed, so the badge and reminders can follow. */
+  onRecorded?: () => void;
+}
+
+export async function handleContentMessage(raw: unknown, sender: SenderInfo, deps: Deps): Promise<ContentReply> {
+  const checked = checkContentMessage(raw, sender, deps.extensionId);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const { message, tabId, pageUrl } = checked;
+  const path = new URL(pageUrl).pathname;
+  const fresh = { surface: message.surface, path, seen: [], misses: [] };
+
+  switch (message.type) {
+    case 'page-visit':
+      if (tabId !== undefined) await updateTabStatus(deps.session, tabId, () => fresh);
+      return { ok: true };
+    case 'detector-miss':
+      if (tabId !== undefined) {
+        await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), misses: message.rules }));
+      }
+      return { ok: true };
+    case 'observation': {
+      const obs = message.observation;
+      // The evidence URL is the sender's page, never what the page claims.
+      const evidence = { ...obs.evidence, url: evidenceUrl(pageUrl) };
+      const outcome = await record(await deps.db(), { ...obs, evidence, source: 'page' } as never, deps.now?.());
+      if (tabId !== undefined) {
+        await updateTabStatus(deps.session, tabId, (s) => {
+          const base = s ?? fresh;
+          return base.seen.includes(outcome.event.id) ? base : { ...base, seen: [...base.seen, outcome.event.id].slice(-200) };
+        });
+      }
+      if (outcome.status !== 'duplicate') deps.onRecorded?.();
+      return { ok: true, status: outcome.status };
+    }
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The ledger's events: what each kind holds, as zod schemas.
+ * Only the fields named here are ever stored (every object is strict), so nothing a page
+ * shows beyond them (tokens, cookies, emails, media, HTML) can reach the ledger.
+ */
+import { z } from 'zod';
+import { LAWS } from './policies';
+
+export const SERVICES = ['sora', 'chatgpt', 'api-platform'] as const;
+export const Service = z.enum(SERVICES);
+export type Service = z.infer<typeof Service>;
+
+/** A handle as the service shows it (a username, or the account's display label). */
+export const Handle = z
+  .string()
+  .trim()
+  .min(1, 'a handle cannot be empty')
+  .max(100, 'a handle has at most 100 characters');
+
+/** Used when a page did not show whose account it is. */
+export const UNKNOWN_HANDLE = 'unknown';
+
+export const Account = z.strictObject({ service: Service, handle: Handle });
+export type Account = z.infer<typeof Account>;
+
+export const AUDIENCES = ['only-me', 'people-i-approve', 'mutuals', 'everyone'] as const;
+export const Audience = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof Audience>;
+
+export const SOURCES = ['page', 'network', 'manual', 'import'] as const;
+export const EventSource = z.enum(SOURCES);
+export type EventSource = z.infer<typeof EventSource>;
+
+/**
+ * How sure we are that the action happened: a successful request seen in network traffic
+ * confirms it; a page signal alone was only seen on the page; a manual entry is the user's word.
+ */
+export const CERTAINTIES = ['confirmed', 'seen-on-page', 'stated-by-user'] as const;
+export const Certainty = z.enum(CERTAINTIES);
+export type Certainty = z.infer<typeof Certainty>;
+
+/** Milliseconds since the epoch; bounded so that a typo cannot put an event in year 30000. */
+export const Instant = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1), 'dates before 2000 are not plausible')
+  .max(Date.UTC(2200, 0, 1), 'dates after 2200 are not plausible');
+
+const EventId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'an event id is 8 to 64 letters, digits, - or _');
+
+/** A page URL with its query and fragment removed: they can carry tokens and search terms. */
+export const EvidenceUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine((u) => !u.includes('?') && !u.includes('#'), 'an evidence URL must not carry a query or fragment');
+
+export const Evidence = z.strictObject({
+  url: EvidenceUrl.optional(),
+  /** The id of the detection rule that fired. */
+  rule: z.string().max(100).optional(),
+  /** The text the user was shown, trimmed. */
+  shownText: z.string().max(500).optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+const Person = Handle;
+const ShortText = z.string().trim().max(2000);
+const Link = z.url({ protocol: /^https$/ }).max(2048);
+
+/** Details per kind. Adding a kind is one entry here. */
+export const DETAILS = {
+  'cameo-created': z.strictObject({ cameoId: z.string().max(100).optional() }),
+  'audience-changed': z.strictObject({ before: Audience.optional(), after: Audience }),
+  'access-granted': z.strictObject({ person: Person }),
+  'access-revoked': z.strictObject({ person: Person }),
+  'restrictions-changed': z.strictObject({ restrictions: ShortText }),
+  'appearance-seen': z.strictObject({
+    by: Person,
+    where: z.enum(['draft', 'post']),
+    link: Link.optional(),
+  }),
+  'cameo-deleted': z.strictObject({ cameoId: z.string().max(100).optional() }),
+  'account-deletion-requested': z.strictObject({ linkedAccounts: z.array(Service).max(3) }),
+  'deletion-warning-shown': z.strictObject({ choice: z.enum(['go-back', 'continue']) }),
+  'data-export-requested': z.strictObject({}),
+  'data-export-received': z.strictObject({}),
+  'privacy-request-sent': z.strictObject({
+    law: z.enum(LAWS),
+    channel: z.enum(['privacy-portal', 'email', 'other']),
+    request: z.enum(['erasure', 'access', 'other']),
+    reference: z.string().max(200).optional(),
+  }),
+  'privacy-answer-received': z.strictObject({
+    request: EventId,
+    outcome: z.enum(['done', 'refused', 'extended', 'other']),
+  }),
+  'purge-verified': z.strictObject({ window: EventId }),
+  'follow-up-sent': z.strictObject({
+    window: EventId,
+    law: z.enum(LAWS),
+    to: z.enum(['openai-privacy', 'authority']),
+  }),
+  note: z.strictObject({ text: ShortText.min(1), about: EventId.optional() }),
+  /** A retraction: the target no longer counts. The target itself is kept, so history stays. */
+  'entry-removed': z.strictObject({ target: EventId, reason: z.string().max(500).optional() }),
+  /** The user's verdict on something that was only seen on a page. */
+  'observation-reviewed': z.strictObject({ target: EventId, verdict: z.enum(['confirmed', 'dismissed']) }),
+} as const;
+
+export type EventKind = keyof typeof DETAILS;
+export const EVENT_KINDS = Object.keys(DETAILS) as EventKind[];
+
+const base = {
+  /** Stable id, kept across export and import. */
+  id: EventId,
+  /** Derived from the fact itself, so one action reported twice is recorded once. */
+  key: z.string().min(1).max(400),
+  occurredAt: Instant,
+  recordedAt: Instant,
+  account: Account,
+  source: EventSource,
+  certainty: Certainty,
+  evidence: Evidence,
+  /** The id of the event this one corrects (an edit of a manual entry, say). */
+  supersedes: EventId.optional(),
+};
+
+type KindSchema<K extends EventKind> = z.ZodObject<
+  typeof base & { kind: z.ZodLiteral<K>; details: (typeof DETAILS)[K] },
+  z.core.$strict
+>;
+
+function kindSchema<K extends EventKind>(kind: K): KindSchema<K> {
+  return z.strictObject({ ...base, kind: z.literal(kind), details: DETAILS[kind] }) as KindSchema<K>;
+}
+
+export const LedgerEvent = z.discriminatedUnion(
+  'kind',
+  EVENT_KINDS.map(kindSchema) as unknown as [KindSchema<EventKind>, ...KindSchema<EventKind>[]],
+);
+
+/** An event of one kind, with its details typed. */
+export type EventOf<K extends EventKind> = z.infer<KindSchema<K>>;
+export type LedgerEvent = { [K in EventKind]: EventOf<K> }[EventKind];
+export type DetailsOf<K extends EventKind> = z.infer<(typeof DETAILS)[K]>;
+
+/** What a content script, the background's network watcher or a form supplies; the ledger fills in the rest. */
+export type NewEvent = {
+  [K in EventKind]: Omit<EventOf<K>, 'id' | 'recordedAt' | 'key' | 'certainty'> & { key?: string };
+}[EventKind];
+
+export const SCHEMA_VERSION = 1;
+
+/** Kinds the user types in by hand (quick add in the popup, the dashboard). */
+export const MANUAL_KINDS = [
+  'access-granted',
+  'access-revoked',
+  'audience-changed',
+  'cameo-created',
+  'cameo-deleted',
+  'account-deletion-requested',
+  'data-export-requested',
+  'data-export-received',
+  'privacy-request-sent',
+  'privacy-answer-received',
+  'purge-verified',
+  'follow-up-sent',
+  'note',
+] as const satisfies readonly EventKind[];
+
+/** Strips a URL's query and fragment, for evidence. Returns undefined for what is not an http(s) URL. */
+export function evidenceUrl(raw: string): string | undefined {
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+}

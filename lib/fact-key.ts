@@ -1,0 +1,67 @@
+/**
+ * Idempotency keys: one fact, one key, however it was reported (two tabs, a reload,
+ * a page signal and a network signal for the same action). The key names the fact,
+ * not the report: kind, account and the thing acted on, never the time or the source.
+ * Time is handled by the ledger: the same key within DEDUP_WINDOW_MS is the same fact.
+ */
+import type { EventKind, NewEvent } from './events';
+
+/** Reports of one action arrive within seconds of each other; ten minutes leaves room for slow networks. */
+export const DEDUP_WINDOW_MS = 10 * 60 * 1000;
+
+/** Kinds whose fact does not happen again: seeing the same draft twice is one appearance. */
+const ONCE_EVER: ReadonlySet<EventKind> = new Set(['appearance-seen']);
+
+export function dedupWindowMs(kind: EventKind): number {
+  return ONCE_EVER.has(kind) ? Number.POSITIVE_INFINITY : DEDUP_WINDOW_MS;
+}
+
+/** A short, stable digest for long free text (restrictions), so keys stay small. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+function subject(e: NewEvent): string {
+  switch (e.kind) {
+    case 'audience-changed':
+      return e.details.after;
+    case 'access-granted':
+    case 'access-revoked':
+      return e.details.person.toLowerCase();
+    case 'restrictions-changed':
+      return digest(e.details.restrictions.trim().toLowerCase());
+    case 'appearance-seen':
+      return `${e.details.by.toLowerCase()}|${e.details.where}|${e.details.link ?? ''}`;
+    case 'account-deletion-requested':
+    case 'cameo-created':
+    case 'cameo-deleted':
+    case 'data-export-requested':
+    case 'data-export-received':
+      // A page rarely shows the cameo id that the network request carries; the account is the subject.
+      return '';
+    case 'deletion-warning-shown':
+      return e.details.choice;
+    case 'privacy-request-sent':
+      return `${e.details.law}|${e.details.request}`;
+    case 'privacy-answer-received':
+      return e.details.request;
+    case 'purge-verified':
+      return e.details.window;
+    case 'follow-up-sent':
+      return `${e.details.window}|${e.details.to}`;
+    case 'note':
+      return digest(e.details.text);
+    case 'entry-removed':
+    case 'observation-reviewed':
+      return e.details.target;
+  }
+}
+
+export function factKey(e: NewEvent): string {
+  return [e.kind, e.account.service, e.account.handle.toLowerCase(), subject(e)].join('|');
+}

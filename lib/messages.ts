@@ -1,0 +1,108 @@
+/**
+ * Messages from content scripts to the background, parsed with zod on arrival.
+ * Content scripts run inside pages we do not trust, so everything here is checked:
+ * the shape (zod), the size (MAX_MESSAGE_BYTES) and the sender (see `checkContentMessage`).
+ */
+import { z } from 'zod';
+import { Account, DETAILS, EVENT_KINDS, Evidence, Instant, type DetailsOf, type EventKind } from './events';
+import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
+
+/** Far above any honest observation (a few hundred bytes); a forged megabyte is dropped unread. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+const Surface = z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]);
+
+/** Kinds only the user makes, in extension pages: a page can never edit, remove or verify. */
+const USER_ONLY_KINDS = [
+  'entry-removed',
+  'observation-reviewed',
+  'purge-verified',
+  'follow-up-sent',
+  'note',
+  'privacy-answer-received',
+] as const satisfies readonly EventKind[];
+type UserOnlyKind = (typeof USER_ONLY_KINDS)[number];
+
+/** Kinds a page may report. */
+export const PAGE_REPORTABLE_KINDS = EVENT_KINDS.filter(
+  (k): k is Exclude<EventKind, UserOnlyKind> => !(USER_ONLY_KINDS as readonly EventKind[]).includes(k),
+);
+
+type PageKind = (typeof PAGE_REPORTABLE_KINDS)[number];
+export type Observation = {
+  [K in PageKind]: { kind: K; occurredAt: number; account: Account; evidence: Evidence; details: DetailsOf<K> };
+}[PageKind];
+
+const Observation = z.discriminatedUnion(
+  'kind',
+  PAGE_REPORTABLE_KINDS.map((kind) =>
+    z.strictObject({
+      kind: z.literal(kind),
+      occurredAt: Instant,
+      account: Account,
+      evidence: Evidence,
+      details: DETAILS[kind],
+    }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<Observation>;
+
+export const ContentMessage = z.discriminatedUnion('type', [
+  /** The content script started on a page: the popup shows the tab as watched. */
+  z.strictObject({ type: z.literal('page-visit'), surface: Surface }),
+  /** A rule fired on the page. */
+  z.strictObject({ type: z.literal('observation'), surface: Surface, observation: Observation }),
+  /** A rule that should have matched on this page did not: detection may be out of date. */
+  z.strictObject({
+    type: z.literal('detector-miss'),
+    surface: Surface,
+    rules: z.array(z.string().max(100)).max(50),
+  }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+export type ContentReply = { ok: true; status?: string } | { ok: false; error: string };
+
+export interface SenderInfo {
+  /** The id of the extension that sent it (browser.runtime.id for our own scripts). */
+  id?: string;
+  /** The URL of the frame the message came from. */
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type Checked =
+  | { ok: true; message: ContentMessage; tabId: number | undefined; pageUrl: string }
+  | { ok: false; error: string };
+
+/**
+ * Parses a message from a content script and checks its sender: it must come from this
+ * extension, from a page of the surface it claims, and report only that surface's service.
+ */
+export function checkContentMessage(raw: unknown, sender: SenderInfo, extensionId: string): Checked {
+  if (sender.id !== extensionId) return { ok: false, error: 'sender is not this extension' };
+  if (!sender.url) return { ok: false, error: 'sender has no page URL' };
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, error: 'message is not plain data' };
+  }
+  if (size > MAX_MESSAGE_BYTES) return { ok: false, error: `message too large (${size} bytes)` };
+  const parsed = ContentMessage.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, error: `invalid message at ${first?.path.join('.') || '(root)'}: ${first?.message}` };
+  }
+  const message = parsed.data;
+  const senderSurface = surfaceOfUrl(sender.url);
+  if (senderSurface !== message.surface) {
+    return { ok: false, error: `a page of ${senderSurface ?? 'another site'} cannot report for ${message.surface}` };
+  }
+  if (message.type === 'observation') {
+    const service = SURFACES[message.surface].service;
+    if (message.observation.account.service !== service) {
+      return { ok: false, error: `${message.surface} can only report ${service} events` };
+    }
+  }
+  return { ok: true, message, tabId: sender.tab?.id, pageUrl: sender.url };
+}

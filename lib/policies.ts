@@ -1,0 +1,230 @@
+/**
+ * Facts about OpenAI's retention and the law, as data with their sources.
+ * This is the one place such facts live: a policy change is an edit here.
+ * Source of each fact: ../shared/docs/openai-surfaces.md, which cites the primary texts.
+ */
+
+export type Confidence = 'confirmed' | 'secondary' | 'inferred';
+
+export interface Source {
+  /** Absent where the source is press coverage we cite by name (see openai-surfaces.md). */
+  url?: string;
+  title: string;
+  /** The day the fact was last checked against its source (YYYY-MM-DD). */
+  asOf: string;
+  confidence: Confidence;
+}
+
+const HELP_DELETE: Source = {
+  url: 'https://help.openai.com/en/articles/6378407-how-to-delete-your-account',
+  title: 'OpenAI Help: How to delete your account',
+  asOf: '2025-10-01',
+  confidence: 'confirmed',
+};
+const HELP_REACTIVATE: Source = {
+  url: 'https://help.openai.com/en/articles/9019931-can-you-reactivate-my-deleted-account',
+  title: 'OpenAI Help: Can you reactivate my deleted account?',
+  asOf: '2025-11-01',
+  confidence: 'confirmed',
+};
+const HELP_EXPORT: Source = {
+  url: 'https://help.openai.com/en/articles/7260999-how-do-i-export-my-chatgpt-history-and-data',
+  title: 'OpenAI Help: How do I export my ChatGPT history and data?',
+  asOf: '2025-10-01',
+  confidence: 'confirmed',
+};
+const PCMAG_CAMEO: Source = {
+  title: 'OpenAI, quoted by PCMag (Oct 2025)',
+  asOf: '2025-10-15',
+  confidence: 'secondary',
+};
+const SORA_LAUNCH_DELETION: Source = {
+  title: 'Sora account deletion at launch, reported by Decrypt and PCMag (Oct 2025)',
+  asOf: '2025-10-10',
+  confidence: 'secondary',
+};
+const GDPR: Source = {
+  url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj',
+  title: 'GDPR Art. 12(3), 15, 17',
+  asOf: '2016-04-27',
+  confidence: 'confirmed',
+};
+const CCPA_REGS: Source = {
+  url: 'https://cppa.ca.gov/regulations/pdf/cppa_regs.pdf',
+  title: 'CCPA regulations §7021',
+  asOf: '2023-03-29',
+  confidence: 'confirmed',
+};
+const LGPD: Source = {
+  url: 'https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2018/lei/l13709.htm',
+  title: 'LGPD Art. 19',
+  asOf: '2018-08-14',
+  confidence: 'confirmed',
+};
+
+/** A length of time, in calendar units: months and days are counted on the calendar of the user's time zone. */
+export interface Duration {
+  months?: number;
+  days?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Retention windows: how long OpenAI says it takes to purge what was deleted.
+
+export type WindowKind = 'cameo-purge' | 'account-purge' | 'export-link';
+
+export interface RetentionPolicy {
+  id: WindowKind;
+  /** The deletion event kind that opens this window. */
+  opensOn: 'cameo-deleted' | 'account-deletion-requested' | 'data-export-received';
+  length: Duration;
+  statement: string;
+  source: Source;
+}
+
+export const RETENTION_POLICIES: Record<WindowKind, RetentionPolicy> = {
+  'cameo-purge': {
+    id: 'cameo-purge',
+    opensOn: 'cameo-deleted',
+    length: { days: 30 },
+    statement: 'Uploads are automatically deleted within 30 days after users delete them.',
+    source: PCMAG_CAMEO,
+  },
+  'account-purge': {
+    id: 'account-purge',
+    opensOn: 'account-deletion-requested',
+    length: { days: 30 },
+    statement:
+      'We will delete your data within 30 days, except we may retain a limited set of data for longer where required or permitted by law.',
+    source: HELP_DELETE,
+  },
+  'export-link': {
+    id: 'export-link',
+    opensOn: 'data-export-received',
+    length: { days: 1 },
+    statement: 'The download link in the export email expires after 24 hours.',
+    source: HELP_EXPORT,
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Legal deadlines for privacy requests.
+
+export const LAWS = ['gdpr', 'uk-gdpr', 'ccpa', 'us-state', 'lgpd', 'pipeda', 'none'] as const;
+export type Law = (typeof LAWS)[number];
+
+export interface LegalDeadline {
+  law: Law;
+  name: string;
+  /** The answer is due this long after the request was sent. */
+  respondWithin: Duration;
+  /** How much longer the controller may take if it says so in time. */
+  extension: Duration;
+  /** Where a complaint goes when the deadline passes unanswered. */
+  authority: string;
+  source: Source;
+}
+
+export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
+  gdpr: {
+    law: 'gdpr',
+    name: 'GDPR Art. 12(3)',
+    respondWithin: { months: 1 },
+    extension: { months: 2 },
+    authority: 'your national data protection authority (for OpenAI Ireland: the Irish Data Protection Commission)',
+    source: GDPR,
+  },
+  'uk-gdpr': {
+    law: 'uk-gdpr',
+    name: 'UK GDPR Art. 12(3)',
+    respondWithin: { months: 1 },
+    extension: { months: 2 },
+    authority: "the Information Commissioner's Office (ICO)",
+    source: { ...GDPR, title: 'UK GDPR Art. 12(3) (same as GDPR)', confidence: 'inferred' },
+  },
+  ccpa: {
+    law: 'ccpa',
+    name: 'CCPA regulations §7021',
+    respondWithin: { days: 45 },
+    extension: { days: 45 },
+    authority: 'the California Privacy Protection Agency',
+    source: CCPA_REGS,
+  },
+  'us-state': {
+    law: 'us-state',
+    name: 'US state privacy laws (VA, CO, CT …)',
+    respondWithin: { days: 45 },
+    extension: { days: 45 },
+    authority: "your state's attorney general",
+    source: { ...CCPA_REGS, title: 'US state privacy laws', confidence: 'inferred' },
+  },
+  lgpd: {
+    law: 'lgpd',
+    name: 'LGPD Art. 19',
+    respondWithin: { days: 15 },
+    extension: {},
+    authority: 'the ANPD (Autoridade Nacional de Proteção de Dados)',
+    source: LGPD,
+  },
+  pipeda: {
+    law: 'pipeda',
+    name: 'PIPEDA',
+    respondWithin: { days: 30 },
+    extension: { days: 30 },
+    authority: 'the Office of the Privacy Commissioner of Canada',
+    source: { ...LGPD, url: 'https://laws-lois.justice.gc.ca/eng/acts/P-8.6/', title: 'PIPEDA Principle 4.9', confidence: 'inferred' },
+  },
+};
+
+// ---------------------------------------------------------------------------
+// What an account deletion takes with it, and what cannot be had back.
+// Shown in the in-page warning; each statement with its source.
+
+export interface Statement {
+  id: string;
+  text: string;
+  source: Source;
+}
+
+export const ACCOUNT_DELETION_TAKES: Statement[] = [
+  { id: 'chatgpt-history', text: 'Your ChatGPT account and its history', source: SORA_LAUNCH_DELETION },
+  { id: 'sora-profile', text: 'Your Sora profile, cameo and drafts', source: SORA_LAUNCH_DELETION },
+  { id: 'api-access', text: 'API access and API keys', source: SORA_LAUNCH_DELETION },
+  { id: 'web-subscriptions', text: 'Subscriptions bought on the web (they are cancelled)', source: HELP_DELETE },
+  {
+    id: 'store-subscriptions',
+    text: 'App Store and Google Play subscriptions are NOT cancelled: cancel them in the store',
+    source: SORA_LAUNCH_DELETION,
+  },
+];
+
+export const ACCOUNT_DELETION_IRREVERSIBLE: Statement[] = [
+  {
+    id: 'no-reuse',
+    text: 'You cannot reuse the same email address or phone number for a new account.',
+    source: SORA_LAUNCH_DELETION,
+  },
+  {
+    id: 'reuse-after-30-days',
+    text: "OpenAI's newer policy: the same email can be used again only after a 30-day wait.",
+    source: HELP_REACTIVATE,
+  },
+];
+
+/** Which accounts an account deletion on one service takes with it. */
+export const LINKED_DELETIONS: Record<'sora' | 'chatgpt' | 'api-platform', ('sora' | 'chatgpt' | 'api-platform')[]> = {
+  sora: ['chatgpt', 'api-platform'],
+  chatgpt: ['sora', 'api-platform'],
+  'api-platform': ['chatgpt', 'sora'],
+};
+
+export const POLICY_SOURCES: Source[] = [
+  HELP_DELETE,
+  HELP_REACTIVATE,
+  HELP_EXPORT,
+  PCMAG_CAMEO,
+  SORA_LAUNCH_DELETION,
+  GDPR,
+  CCPA_REGS,
+  LGPD,
+];

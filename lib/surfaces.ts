@@ -1,0 +1,54 @@
+/**
+ * The OpenAI pages Likeness Ledger watches, as data.
+ * Facts and their confidence: ../shared/docs/openai-surfaces.md ("Hosts and pages").
+ * Everything that needs a host name (manifest matches, host permissions, the content
+ * scripts, the webRequest filter, the sender check) reads it from here.
+ */
+export const SURFACES = {
+  sora: {
+    label: 'Sora',
+    hosts: ['sora.chatgpt.com', 'sora.com'],
+    service: 'sora',
+  },
+  chatgpt: {
+    label: 'ChatGPT',
+    hosts: ['chatgpt.com'],
+    service: 'chatgpt',
+  },
+  privacy: {
+    label: 'OpenAI Privacy Portal',
+    hosts: ['privacy.openai.com'],
+    // Requests made in the portal act on the ChatGPT account (help article 6378407).
+    service: 'chatgpt',
+  },
+  platform: {
+    label: 'OpenAI API platform',
+    hosts: ['platform.openai.com'],
+    service: 'api-platform',
+  },
+} as const satisfies Record<string, { label: string; hosts: readonly string[]; service: string }>;
+
+export type SurfaceId = keyof typeof SURFACES;
+export const SURFACE_IDS = Object.keys(SURFACES) as SurfaceId[];
+
+/** Match patterns for one surface: exactly its hosts, every path, HTTPS only. */
+export function matchPatterns(surface: SurfaceId): string[] {
+  return SURFACES[surface].hosts.map((host) => `https://${host}/*`);
+}
+
+export const ALL_MATCH_PATTERNS: string[] = SURFACE_IDS.flatMap(matchPatterns);
+
+/** Which surface a URL belongs to, or null for any other page. */
+export function surfaceOfUrl(url: string): SurfaceId | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:') return null;
+  for (const id of SURFACE_IDS) {
+    if ((SURFACES[id].hosts as readonly string[]).includes(parsed.hostname)) return id;
+  }
+  return null;
+}

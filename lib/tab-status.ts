@@ -1,0 +1,43 @@
+/**
+ * What the extension saw in each tab on this visit, for the popup's "this tab" line.
+ * Kept in storage.session: it is about open tabs only and goes away with the browser session.
+ */
+import { z } from 'zod';
+import { SURFACE_IDS, type SurfaceId } from './surfaces';
+
+export const TabStatus = z.strictObject({
+  surface: z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]),
+  /** Page path only (no query, no fragment). */
+  path: z.string().max(2048),
+  /** Ids of the events recorded from this tab on this visit. */
+  seen: z.array(z.string()).max(200),
+  /** Rules that should have matched here and did not. */
+  misses: z.array(z.string().max(100)).max(50),
+});
+export type TabStatus = z.infer<typeof TabStatus>;
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+
+export async function readTabStatus(area: SessionArea, tabId: number): Promise<TabStatus | null> {
+  const raw = (await area.get(keyOf(tabId)))[keyOf(tabId)];
+  const parsed = TabStatus.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function updateTabStatus(
+  area: SessionArea,
+  tabId: number,
+  change: (current: TabStatus | null) => TabStatus,
+): Promise<TabStatus> {
+  const next = change(await readTabStatus(area, tabId));
+  await area.set({ [keyOf(tabId)]: next });
+  return next;
+}
+
+export const forgetTab = (area: SessionArea, tabId: number) => area.remove(keyOf(tabId));

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { ALL_MATCH_PATTERNS } from './lib/surfaces';
+
+// Firefox 140 is the first desktop version that knows `data_collection_permissions`.
+const FIREFOX_MIN_VERSION = '140.0';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Each permission is explained in README.md ("Permissions"). Keep the two in step.
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: ALL_MATCH_PATTERNS,
+    action: { default_title: '__MSG_extName__' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'likeness-ledger@likeness-ledger.org',
+              strict_min_version: FIREFOX_MIN_VERSION,
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    // The sources zip Firefox review asks for: everything needed to rebuild, nothing generated.
+    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**'],
+  },
+});
