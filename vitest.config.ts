@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
+
+export default defineConfig({
+  // WxtVitest gives unit tests WXT's fake browser and the `@/` alias, like the real build.
+  plugins: [WxtVitest()],
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    // Calendar tests pin their own zones; the default must not depend on the machine.
+    env: { TZ: 'Europe/Berlin' },
+  },
+});
