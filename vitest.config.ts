@@ -5,6 +5,7 @@ export default defineConfig({
   // WxtVitest gives unit tests WXT's fake browser and the `@/` alias, like the real build.
   plugins: [WxtVitest()],
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     include: ['test/unit/**/*.test.{ts,tsx}'],
     // Calendar tests pin their own zones; the default must not depend on the machine.
     env: { TZ: 'Europe/Berlin' },

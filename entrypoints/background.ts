@@ -6,9 +6,11 @@ export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).
     void navigator.storage?.persist?.();
+    // A first install opens the dashboard's welcome: what is watched, and that nothing leaves the device.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>

@@ -17,7 +17,10 @@ export interface Deps {
 
 export async function handleContentMessage(raw: unknown, sender: SenderInfo, deps: Deps): Promise<ContentReply> {
   const checked = checkContentMessage(raw, sender, deps.extensionId);
-  if (!checked.ok) return { ok: false, error: checked.error };
+  if (!checked.ok) {
+    await noteRefusal(deps.session, checked.error, sender.url, deps.now?.() ?? Date.now());
+    return { ok: false, error: checked.error };
+  }
   const { message, tabId, pageUrl } = checked;
   const path = new URL(pageUrl).pathname;
   const fresh = { surface: message.surface, path, seen: [], misses: [] };
@@ -46,4 +49,23 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
       return { ok: true, status: outcome.status };
     }
   }
+}
+
+export const REFUSED_KEY = 'refused';
+const MAX_REFUSALS = 50;
+
+/**
+ * Keeps the last refused messages (reason and host only) for this browser session: a forged or
+ * misrouted message must leave a trace the user and the tests can see, never a ledger entry.
+ */
+async function noteRefusal(session: SessionArea, error: string, senderUrl: string | undefined, at: number) {
+  let host = '';
+  try {
+    host = senderUrl ? new URL(senderUrl).hostname : '';
+  } catch {
+    // An unparsable sender URL is itself the reason; keep the host empty.
+  }
+  const current = (await session.get(REFUSED_KEY))[REFUSED_KEY];
+  const list = Array.isArray(current) ? current : [];
+  await session.set({ [REFUSED_KEY]: [...list, { at, error, host }].slice(-MAX_REFUSALS) });
 }

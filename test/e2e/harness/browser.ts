@@ -1,0 +1,239 @@
+/**
+ * One small interface over both real browsers, so each end-to-end test runs in Chromium
+ * (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi) unchanged.
+ *
+ * Reaching extension pages in Firefox: BiDi refuses to navigate a tab to moz-extension://.
+ * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
+ * as an anchor and opens every other extension page from inside it with browser.tabs.create.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { ALL_HOSTS } from '../hosts';
+import { BROWSER_BINARIES, EXTENSION_DIRS, GECKO_ID } from './paths';
+import type { LedgerEvent } from '@/lib/events';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export interface Page {
+  goto(url: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  fill(selector: string, text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  text(selector: string): Promise<string>;
+  count(selector: string): Promise<number>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Adds a script from a file path (axe-core, say) to the page. */
+  addScript(path: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  name: BrowserName;
+  /** chrome-extension://ID or moz-extension://UUID */
+  origin: string;
+  newPage(url?: string): Promise<Page>;
+  /** Opens an extension page (popup.html, options.html#…) in a tab. */
+  extensionPage(path: string): Promise<Page>;
+  /** Runs a function in an extension page (with the `browser` API) and returns its result. */
+  inExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** The tab id of a page, as the extension sees it. */
+  tabIdOf(url: string): Promise<number>;
+  /** Every event in the ledger, read from the extension's own IndexedDB. */
+  ledger(): Promise<LedgerEvent[]>;
+  close(): Promise<void>;
+}
+
+function requireBinary(name: BrowserName) {
+  const path = BROWSER_BINARIES[name];
+  // A missing browser is a failure, never a skip: CI installs both (.ci/run).
+  if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
+  return path;
+}
+
+const readLedger = () =>
+  new Promise<LedgerEvent[]>((resolve, reject) => {
+    const open = indexedDB.open('likeness-ledger');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('events')) return resolve([]);
+      const req = db.transaction('events').objectStore('events').getAll();
+      req.onsuccess = () => {
+        resolve(req.result as LedgerEvent[]);
+        db.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+
+// ---------------------------------------------------------------------------- Chromium
+
+function wrapPlaywright(page: PwPage): Page {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    click: (s) => page.locator(s).first().click(),
+    fill: (s, text) => page.locator(s).first().fill(text),
+    press: (key) => page.keyboard.press(key),
+    waitFor: async (s, timeout = 10_000) => void (await page.locator(s).first().waitFor({ timeout })),
+    text: (s) => page.locator(s).first().innerText(),
+    count: (s) => page.locator(s).count(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (path) => void (await page.addScriptTag({ path })),
+    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    close: () => page.close(),
+  };
+}
+
+async function launchChromium(port: number): Promise<Harness> {
+  const dir = EXTENSION_DIRS.chromium;
+  const context: BrowserContext = await chromium.launchPersistentContext('', {
+    executablePath: requireBinary('chromium'),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`,
+      // A closed network: no background traffic of the browser's own.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const extensionPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${path.replace(/^\//, '')}`);
+    return wrapPlaywright(page);
+  };
+  let helper: PwPage | undefined;
+  const inExtension = async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> => {
+    if (!helper || helper.isClosed()) {
+      helper = await context.newPage();
+      await helper.goto(`${origin}/options.html#e2e-helper`);
+      await helper.evaluate(defineExt);
+    }
+    return helper.evaluate(fn as never, arg) as Promise<T>;
+  };
+  return {
+    name: 'chromium',
+    origin,
+    newPage: async (url) => {
+      const page = wrapPlaywright(await context.newPage());
+      if (url) await page.goto(url);
+      return page;
+    },
+    extensionPage,
+    inExtension,
+    tabIdOf: (url) => inExtension(tabIdByUrl, url),
+    ledger: () => inExtension(readLedger),
+    close: () => context.close(),
+  };
+}
+
+// ----------------------------------------------------------------------------- Firefox
+
+/** A fixed UUID for the moz-extension origin, so tests know the extension's URLs. */
+const FIREFOX_UUID = '6c1d2a7e-0b5f-4e8a-9d3c-1f2e3d4c5b6a';
+
+function wrapPuppeteer(page: PpPage): Page {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    click: (s) => page.locator(s).click(),
+    fill: (s, text) => page.locator(s).fill(text),
+    press: (key) => page.keyboard.press(key as never),
+    waitFor: async (s, timeout = 10_000) => void (await page.waitForSelector(s, { timeout })),
+    text: (s) => page.$eval(s, (el) => (el as HTMLElement).innerText),
+    count: (s) => page.$$eval(s, (els) => els.length),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (path) => void (await page.addScriptTag({ path })),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    close: () => page.close(),
+  };
+}
+
+async function locationOf(page: PpPage): Promise<string> {
+  try {
+    return await page.evaluate(() => location.href);
+  } catch {
+    return '';
+  }
+}
+
+/** Puppeteer does not follow navigations it did not make, so pages are found by asking them. */
+async function findPage(browser: PpBrowser, test: (href: string) => boolean, timeoutMs = 10_000): Promise<PpPage> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) if (test(await locationOf(page))) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('page not found in time');
+}
+
+async function launchFirefox(): Promise<Harness> {
+  const ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireBinary('firefox'),
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      // Every host name resolves to the fixture server (listening on 443).
+      'network.dns.forceResolve': '127.0.0.1',
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  await ff.installExtension(EXTENSION_DIRS.firefox);
+  const origin = `moz-extension://${FIREFOX_UUID}`;
+  const anchor = await findPage(ff, (href) => href.startsWith(`${origin}/options.html#welcome`));
+  await anchor.evaluate(defineExt);
+  const inExtension = <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> => anchor.evaluate(fn as never, arg) as Promise<T>;
+  return {
+    name: 'firefox',
+    origin,
+    newPage: async (url) => {
+      const page = wrapPuppeteer(await ff.newPage());
+      if (url) await page.goto(url);
+      return page;
+    },
+    extensionPage: async (path) => {
+      const marker = `ll-${Math.random().toString(36).slice(2)}`;
+      const url = `${origin}/${path.replace(/^\//, '')}`;
+      const withMarker = url.includes('#') ? `${url}&${marker}` : `${url}#${marker}`;
+      await anchor.evaluate((u: string) => void ext.tabs.create({ url: u }), withMarker);
+      const page = await findPage(ff, (href) => href.includes(marker));
+      return wrapPuppeteer(page);
+    },
+    inExtension,
+    tabIdOf: (url) => inExtension(tabIdByUrl, url),
+    ledger: () => inExtension(readLedger),
+    close: () => ff.close(),
+  };
+}
+
+/** Gives functions run in extension pages one name for the API: `browser` in Firefox, `chrome` in Chromium. */
+const defineExt = () => {
+  const g = globalThis as unknown as { browser?: unknown; chrome?: unknown; ext?: unknown };
+  g.ext = g.browser ?? g.chrome;
+};
+
+const tabIdByUrl = async (url: string) => {
+  const tabs = await ext.tabs.query({});
+  const tab = tabs.find((t) => t.url === url);
+  if (tab?.id === undefined) throw new Error(`no tab at ${url}: ${tabs.map((t) => t.url).join(', ')}`);
+  return tab.id;
+};
+
+export function launch(name: BrowserName, fixturePort: number): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort) : launchFirefox();
+}

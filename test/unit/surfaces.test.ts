@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_MATCH_PATTERNS, matchPatterns, surfaceOfUrl } from '@/lib/surfaces';
+
+describe('surfaces', () => {
+  it('maps each watched host to its surface', () => {
+    expect(surfaceOfUrl('https://sora.chatgpt.com/profile')).toBe('sora');
+    expect(surfaceOfUrl('https://sora.com/')).toBe('sora');
+    expect(surfaceOfUrl('https://chatgpt.com/#settings/Account')).toBe('chatgpt');
+    expect(surfaceOfUrl('https://privacy.openai.com/policies')).toBe('privacy');
+    expect(surfaceOfUrl('https://platform.openai.com/settings/organization/general')).toBe('platform');
+  });
+
+  it('does not claim look-alike hosts, other OpenAI hosts, plain http or junk', () => {
+    expect(surfaceOfUrl('https://help.openai.com/en/articles/6378407')).toBeNull();
+    expect(surfaceOfUrl('https://chatgpt.com.evil.example/')).toBeNull();
+    expect(surfaceOfUrl('https://evilchatgpt.com/')).toBeNull();
+    expect(surfaceOfUrl('http://chatgpt.com/')).toBeNull();
+    expect(surfaceOfUrl('not a url')).toBeNull();
+  });
+
+  it('asks for HTTPS on exactly the watched hosts', () => {
+    expect(matchPatterns('sora')).toEqual(['https://sora.chatgpt.com/*', 'https://sora.com/*']);
+    expect(ALL_MATCH_PATTERNS).toHaveLength(5);
+    for (const pattern of ALL_MATCH_PATTERNS) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
+  });
+});
