@@ -6,6 +6,8 @@ import { ALL_MATCH_PATTERNS } from './lib/surfaces';
 const FIREFOX_MIN_VERSION = '140.0';
 
 export default defineConfig({
+  // Engineers running builds side by side give each its own directory (the e2e tests read the same variable).
+  outDir: process.env.LL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

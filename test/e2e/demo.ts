@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from './fixture-server';
 import { ALL_HOSTS } from './hosts';
-import { BROWSER_BINARIES, EXTENSION_DIRS } from './harness/paths';
+import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP } from './harness/paths';
 
 const builds = `Unpacked builds:\n  Chrome:  ${EXTENSION_DIRS.chromium}\n  Firefox: ${EXTENSION_DIRS.firefox}\nLoad them as README.md ("Install it by hand") explains.`;
 
@@ -22,7 +22,7 @@ const context = await chromium.launchPersistentContext('', {
     `--disable-extensions-except=${dir}`,
     `--load-extension=${dir}`,
     '--ignore-certificate-errors',
-    `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}, EXCLUDE localhost`,
+    `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} ${FIXTURE_IP}:${server.port}`).join(', ')}, EXCLUDE localhost`,
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ENDPOINTS } from '../fixtures/endpoints';
 import { makeCertificate } from './certificate';
 import { ALL_HOSTS } from './hosts';
+import { FIXTURE_IP } from './harness/paths';
 
 const SITE = resolve(fileURLToPath(new URL('../fixtures/site', import.meta.url)));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
@@ -61,7 +62,7 @@ export interface FixtureServer {
  * Listens on 443 by default: Firefox can map host names to an address (network.dns.forceResolve)
  * but not to another port, and the pages must keep their real https:// origins.
  */
-export async function startFixtureServer({ port = 443, host = '127.0.0.1' } = {}): Promise<FixtureServer> {
+export async function startFixtureServer({ port = 443, host = FIXTURE_IP } = {}): Promise<FixtureServer> {
   const { key, cert } = makeCertificate(ALL_HOSTS);
   const requests: LoggedRequest[] = [];
   const server = createServer({ key, cert }, async (req, res) => {

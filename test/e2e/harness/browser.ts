@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { ALL_HOSTS } from '../hosts';
-import { BROWSER_BINARIES, EXTENSION_DIRS, GECKO_ID } from './paths';
+import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -100,7 +100,7 @@ async function launchChromium(port: number): Promise<Harness> {
       `--load-extension=${dir}`,
       '--no-sandbox',
       '--ignore-certificate-errors',
-      `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`,
+      `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} ${FIXTURE_IP}:${port}`).join(', ')}, EXCLUDE localhost`,
       // A closed network: no background traffic of the browser's own.
       '--disable-background-networking',
       '--disable-component-update',
@@ -189,7 +189,7 @@ async function launchFirefox(): Promise<Harness> {
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       // Every host name resolves to the fixture server (listening on 443).
-      'network.dns.forceResolve': '127.0.0.1',
+      'network.dns.forceResolve': FIXTURE_IP,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
     },
   });
