@@ -6,7 +6,7 @@
  * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` applies both.
  */
 import Dexie, { type Table } from 'dexie';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LedgerEvent, type Certainty, type EventKind, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 

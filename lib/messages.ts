@@ -3,7 +3,7 @@
  * Content scripts run inside pages we do not trust, so everything here is checked:
  * the shape (zod), the size (MAX_MESSAGE_BYTES) and the sender (see `checkContentMessage`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Account, DETAILS, EVENT_KINDS, Evidence, Instant, type DetailsOf, type EventKind } from './events';
 import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
 
@@ -43,8 +43,8 @@ const Observation = z.discriminatedUnion(
       evidence: Evidence,
       details: DETAILS[kind],
     }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<Observation>;
+  ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<Observation>;
 
 export const ContentMessage = z.discriminatedUnion('type', [
   /** The content script started on a page: the popup shows the tab as watched. */
@@ -55,7 +55,7 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('detector-miss'),
     surface: Surface,
-    rules: z.array(z.string().max(100)).max(50),
+    rules: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
   }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;

@@ -2,17 +2,17 @@
  * What the extension saw in each tab on this visit, for the popup's "this tab" line.
  * Kept in storage.session: it is about open tabs only and goes away with the browser session.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SURFACE_IDS, type SurfaceId } from './surfaces';
 
 export const TabStatus = z.strictObject({
   surface: z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]),
   /** Page path only (no query, no fragment). */
-  path: z.string().max(2048),
+  path: z.string().check(z.maxLength(2048)),
   /** Ids of the events recorded from this tab on this visit. */
-  seen: z.array(z.string()).max(200),
+  seen: z.array(z.string()).check(z.maxLength(200)),
   /** Rules that should have matched here and did not. */
-  misses: z.array(z.string().max(100)).max(50),
+  misses: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
