@@ -50,6 +50,9 @@ export interface LoggedRequest {
   host: string;
   path: string;
   at: number;
+  /** Who asked: the Origin header (a page's origin, or an extension's if the extension fetched). */
+  origin?: string;
+  referer?: string;
 }
 
 export interface FixtureServer {
@@ -83,7 +86,14 @@ export async function startFixtureServer({ port = 443, host = FIXTURE_IP } = {})
     } catch {
       return send(413, { error: 'too large' });
     }
-    requests.push({ method: req.method ?? 'GET', host: hostname, path: url.pathname, at: Date.now() });
+    requests.push({
+      method: req.method ?? 'GET',
+      host: hostname,
+      path: url.pathname,
+      at: Date.now(),
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+    });
     const endpoint = ENDPOINTS.find(
       (e) => e.method === req.method && e.hosts.includes(hostname) && (typeof e.path === 'string' ? e.path === url.pathname : e.path.test(url.pathname)),
     );

@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { ALL_HOSTS } from '../hosts';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
 
@@ -100,7 +99,9 @@ async function launchChromium(port: number): Promise<Harness> {
       `--load-extension=${dir}`,
       '--no-sandbox',
       '--ignore-certificate-errors',
-      `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} ${FIXTURE_IP}:${port}`).join(', ')}, EXCLUDE localhost`,
+      // Every host name goes to the fixture server, so any request at all (the extension's own
+      // included, if it ever made one) is answered and logged there, never sent out.
+      `--host-resolver-rules=MAP * ${FIXTURE_IP}:${port}, EXCLUDE localhost`,
       // A closed network: no background traffic of the browser's own.
       '--disable-background-networking',
       '--disable-component-update',
