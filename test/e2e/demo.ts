@@ -2,8 +2,8 @@
 // the real OpenAI host names exactly as in the tests). Without a display, says where the builds are.
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from './fixture-server';
-import { ALL_HOSTS } from './hosts';
-import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP } from './harness/paths';
+import { chromiumArgs } from './harness/browser';
+import { BROWSER_BINARIES, EXTENSION_DIRS } from './harness/paths';
 
 const builds = `Unpacked builds:\n  Chrome:  ${EXTENSION_DIRS.chromium}\n  Firefox: ${EXTENSION_DIRS.firefox}\nLoad them as README.md ("Install it by hand") explains.`;
 
@@ -18,17 +18,7 @@ const context = await chromium.launchPersistentContext('', {
   executablePath: BROWSER_BINARIES.chromium,
   headless: false,
   viewport: null,
-  args: [
-    `--disable-extensions-except=${dir}`,
-    `--load-extension=${dir}`,
-    '--ignore-certificate-errors',
-    `--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} ${FIXTURE_IP}:${server.port}`).join(', ')}, EXCLUDE localhost`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  args: chromiumArgs(server.port, dir),
 });
 const page = await context.newPage();
 await page.goto('https://sora.chatgpt.com/');

@@ -18,11 +18,17 @@ import { ALL_HOSTS } from './hosts';
 import { FIXTURE_IP } from './harness/paths';
 
 const SITE = resolve(fileURLToPath(new URL('../fixtures/site', import.meta.url)));
+/** Pages every host serves under /__shared/ (the benchmark workload, say). */
+const SHARED = resolve(fileURLToPath(new URL('../fixtures/shared', import.meta.url)));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const MAX_BODY = 1024 * 1024;
 
 function staticFile(host: string, pathname: string): string | null {
-  const root = join(SITE, host);
+  if (pathname.startsWith('/__shared/')) return fileIn(SHARED, pathname.slice('/__shared'.length));
+  return fileIn(join(SITE, host), pathname);
+}
+
+function fileIn(root: string, pathname: string): string | null {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
   const candidates = [join(root, clean), join(root, `${clean}.html`), join(root, clean, 'index.html')];
   for (const file of candidates) {

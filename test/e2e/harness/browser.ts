@@ -47,7 +47,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function requireBinary(name: BrowserName) {
+export function requireBinary(name: BrowserName) {
   const path = BROWSER_BINARIES[name];
   // A missing browser is a failure, never a skip: CI installs both (.ci/run).
   if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
@@ -89,25 +89,29 @@ function wrapPlaywright(page: PwPage): Page {
   };
 }
 
+/** Chromium's flags for the tests, the demo and the benchmarks: a closed network, every host on the fixture server. */
+export function chromiumArgs(port: number, extensionDir?: string): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--ignore-certificate-errors',
+    // Every host name goes to the fixture server, so any request at all (the extension's own
+    // included, if it ever made one) is answered and logged there, never sent out.
+    `--host-resolver-rules=MAP * ${FIXTURE_IP}:${port}, EXCLUDE localhost`,
+    // A closed network: no background traffic of the browser's own.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 async function launchChromium(port: number): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   const context: BrowserContext = await chromium.launchPersistentContext('', {
     executablePath: requireBinary('chromium'),
     headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--ignore-certificate-errors',
-      // Every host name goes to the fixture server, so any request at all (the extension's own
-      // included, if it ever made one) is answered and logged there, never sent out.
-      `--host-resolver-rules=MAP * ${FIXTURE_IP}:${port}, EXCLUDE localhost`,
-      // A closed network: no background traffic of the browser's own.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(port, dir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.

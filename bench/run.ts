@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, each figure printed against its goal, results in bench/results/.
+ * Run on an otherwise idle machine; BENCHMARKS.md records the numbers with the machine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { pageOverhead } from './page-overhead';
+import { printFigures, type Figure } from './stats';
+
+const results: Record<string, Figure[]> = {};
+const section = async (title: string, run: () => Promise<Figure[]>) => {
+  results[title] = await run();
+  printFigures(title, results[title]!);
+};
+
+await section('Page overhead (real Chromium, with vs without the extension)', () => pageOverhead());
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  'bench/results/browser.json',
+  JSON.stringify({ at: new Date().toISOString(), machine: `${cpus().length}× ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`, results }, null, 2),
+);
+const missed = Object.values(results).flat().filter((f) => !f.met);
+console.log(missed.length === 0 ? '\nEvery goal met.' : `\n${missed.length} goal(s) missed.`);

@@ -1,0 +1,30 @@
+/** Small statistics for benchmark reports. */
+export function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** What the figure must meet, or 'reported' for a figure that has no goal of its own. */
+  goal: string;
+  met: boolean;
+}
+
+export function printFigures(title: string, figures: Figure[]) {
+  console.log(`\n${title}`);
+  for (const f of figures) {
+    const value = f.unit === '×' ? f.value.toFixed(3) : f.value.toFixed(f.value < 10 ? 2 : 0);
+    console.log(`  ${f.goal === 'reported' ? '    ' : f.met ? 'met ' : 'MISS'}  ${f.name}: ${value} ${f.unit}  (goal ${f.goal})`);
+  }
+}
