@@ -180,33 +180,62 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
 // What an account deletion takes with it, and what cannot be had back.
 // Shown in the in-page warning; each statement with its source.
 
+/** The languages the in-page warning speaks (the page's language where we have it, else English). */
+export type WarningLanguage = 'en' | 'de';
+
 export interface Statement {
   id: string;
-  text: string;
+  text: Record<WarningLanguage, string>;
   source: Source;
 }
 
 export const ACCOUNT_DELETION_TAKES: Statement[] = [
-  { id: 'chatgpt-history', text: 'Your ChatGPT account and its history', source: SORA_LAUNCH_DELETION },
-  { id: 'sora-profile', text: 'Your Sora profile, cameo and drafts', source: SORA_LAUNCH_DELETION },
-  { id: 'api-access', text: 'API access and API keys', source: SORA_LAUNCH_DELETION },
-  { id: 'web-subscriptions', text: 'Subscriptions bought on the web (they are cancelled)', source: HELP_DELETE },
+  {
+    id: 'chatgpt-history',
+    text: { en: 'Your ChatGPT account and all its history', de: 'Dein ChatGPT-Konto mit dem gesamten Verlauf' },
+    source: SORA_LAUNCH_DELETION,
+  },
+  {
+    id: 'sora-profile',
+    text: { en: 'Your Sora profile, your cameo and your drafts', de: 'Dein Sora-Profil, deinen Cameo und deine Entwürfe' },
+    source: SORA_LAUNCH_DELETION,
+  },
+  {
+    id: 'api-access',
+    text: { en: 'API access and your API keys', de: 'API-Zugang und deine API-Schlüssel' },
+    source: SORA_LAUNCH_DELETION,
+  },
+  {
+    id: 'web-subscriptions',
+    text: { en: 'Subscriptions bought on the web (they are cancelled)', de: 'Im Web abgeschlossene Abos (sie werden gekündigt)' },
+    source: HELP_DELETE,
+  },
   {
     id: 'store-subscriptions',
-    text: 'App Store and Google Play subscriptions are NOT cancelled: cancel them in the store',
+    text: {
+      en: 'App Store and Google Play subscriptions are NOT cancelled: cancel them in the store',
+      de: 'Abos aus dem App Store und von Google Play werden NICHT gekündigt: kündige sie dort',
+    },
     source: SORA_LAUNCH_DELETION,
   },
 ];
 
+/** The two versions conflict (see openai-surfaces.md): both are shown, each with its date. */
 export const ACCOUNT_DELETION_IRREVERSIBLE: Statement[] = [
   {
     id: 'no-reuse',
-    text: 'You cannot reuse the same email address or phone number for a new account.',
+    text: {
+      en: 'You cannot reuse the same email address or phone number for a new account.',
+      de: 'Du kannst dieselbe E-Mail-Adresse oder Telefonnummer nicht für ein neues Konto verwenden.',
+    },
     source: SORA_LAUNCH_DELETION,
   },
   {
     id: 'reuse-after-30-days',
-    text: "OpenAI's newer policy: the same email can be used again only after a 30-day wait.",
+    text: {
+      en: "OpenAI's newer policy: the same email can be used again only after a 30-day wait.",
+      de: 'Neuere Regel von OpenAI: dieselbe E-Mail-Adresse ist erst nach 30 Tagen Wartezeit wieder nutzbar.',
+    },
     source: HELP_REACTIVATE,
   },
 ];

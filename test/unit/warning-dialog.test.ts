@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { showDeletionWarning } from '@/lib/warning/dialog';
+import { warningLanguage } from '@/lib/warning/text';
+import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
+
+// The shadow root is closed to the page; the test reaches it the way the browser's accessibility
+// tree does not need to: by keeping the root that attachShadow returns.
+const roots: ShadowRoot[] = [];
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  roots.push(root);
+  return root;
+};
+const lastRoot = () => roots[roots.length - 1]!;
+const press = (key: string, shiftKey = false) =>
+  lastRoot().querySelector('.dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, composed: true }));
+
+afterEach(() => {
+  document.documentElement.querySelectorAll('[data-likeness-ledger]').forEach((n) => n.remove());
+});
+
+describe('the in-page deletion warning', () => {
+  it('is an alert dialog, named and described, with focus on Go back', async () => {
+    const choice = showDeletionWarning({ lang: 'en', checklist: [] });
+    const dialog = lastRoot().querySelector('[role="alertdialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(lastRoot().getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Before you delete this account');
+    expect(lastRoot().getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toMatch(/linked ones/);
+    expect((lastRoot().activeElement as HTMLElement).textContent).toBe('Go back');
+    (lastRoot().activeElement as HTMLElement).click();
+    await expect(choice).resolves.toBe('go-back');
+    expect(document.querySelector('[data-likeness-ledger]')).toBeNull();
+  });
+
+  it('says what the deletion takes and what cannot be had back, each with its source and date', () => {
+    void showDeletionWarning({ lang: 'en', checklist: [] });
+    const text = lastRoot().textContent!;
+    for (const s of [...ACCOUNT_DELETION_TAKES, ...ACCOUNT_DELETION_IRREVERSIBLE]) {
+      expect(text).toContain(s.text.en);
+      expect(text).toContain(`Source: ${s.source.title}, as of ${s.source.asOf}`);
+    }
+    expect(text).toMatch(/App Store and Google Play subscriptions are NOT cancelled/);
+  });
+
+  it('lists the checklist it is given', () => {
+    void showDeletionWarning({
+      lang: 'en',
+      checklist: [
+        { id: 'people-with-access', people: ['bob', 'carol'] },
+        { id: 'cameo-not-deleted' },
+        { id: 'export-missing', state: 'never-requested' },
+        { id: 'open-privacy-requests', count: 2 },
+      ],
+    });
+    const items = [...lastRoot().querySelectorAll('.checklist li')].map((li) => li.textContent);
+    expect(items).toHaveLength(4);
+    expect(items[0]).toMatch(/2 people can still use your cameo: bob, carol/);
+    expect(items[3]).toMatch(/2 privacy requests are still waiting/);
+  });
+
+  it('works by keyboard: Escape goes back, Tab stays inside, Continue continues', async () => {
+    const first = showDeletionWarning({ lang: 'en', checklist: [] });
+    press('Escape');
+    await expect(first).resolves.toBe('go-back');
+
+    const second = showDeletionWarning({ lang: 'en', checklist: [] });
+    const buttons = [...lastRoot().querySelectorAll('button')];
+    const links = [...lastRoot().querySelectorAll('a[href]')];
+    // From the last focusable (Go back), Tab wraps to the first (a source link).
+    press('Tab');
+    expect(lastRoot().activeElement).toBe(links[0]);
+    press('Tab', true);
+    expect(lastRoot().activeElement).toBe(buttons[1]);
+    buttons.find((b) => b.textContent === 'Continue with deletion')!.click();
+    await expect(second).resolves.toBe('continue');
+  });
+
+  it("speaks the page's language where it can", () => {
+    expect(warningLanguage('de-DE')).toBe('de');
+    expect(warningLanguage('fr')).toBe('en');
+    expect(warningLanguage(null)).toBe('en');
+    void showDeletionWarning({ lang: 'de', checklist: [{ id: 'cameo-not-deleted' }] });
+    expect(lastRoot().textContent).toMatch(/Bevor du dieses Konto löschst/);
+    expect(lastRoot().querySelector('.checklist li')!.textContent).toMatch(/Cameo ist nicht gelöscht/);
+  });
+});
