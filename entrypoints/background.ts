@@ -1,10 +1,13 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
+import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
 import { LedgerDb } from '@/lib/ledger';
 import { forgetTab } from '@/lib/tab-status';
 
 export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
+  const ids = { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/') };
+  const failure = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).
@@ -13,13 +16,14 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
   });
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleContentMessage(message, sender, {
-      db,
-      extensionId: browser.runtime.id,
-      session: browser.storage.session,
-    }).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) })),
-  );
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (isExtensionPage(sender, ids)) {
+      const request = PageRequest.safeParse(message);
+      if (!request.success) return Promise.resolve(failure('invalid request'));
+      return handlePageRequest(request.data, { db, ...ids }).catch(failure);
+    }
+    return handleContentMessage(message, sender, { db, extensionId: ids.extensionId, session: browser.storage.session }).catch(failure);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
 });

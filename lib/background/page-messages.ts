@@ -1,0 +1,52 @@
+/**
+ * Requests from the extension's own pages (popup, dashboard) to the background. Only pages of
+ * this extension may send them: a content script's sender is the web page it runs in.
+ */
+import * as z from 'zod/mini';
+import type { NewEvent } from '../events';
+import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { popupSummary, type PopupSummary } from '../summary';
+
+export const PageRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('popup-summary'), timeZone: z.string().check(z.maxLength(64)) }),
+  /** A manual entry from quick add; the ledger validates the event itself. */
+  z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
+  /** A page wrote to the ledger itself (the dashboard): badge and reminders follow. */
+  z.strictObject({ type: z.literal('ledger-changed') }),
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+export type PageReply =
+  | { ok: true; summary: PopupSummary }
+  | { ok: true; status: string; id: string }
+  | { ok: true }
+  | { ok: false; error: string };
+
+export interface PageDeps {
+  db: () => Promise<LedgerDb>;
+  extensionId: string;
+  /** The extension's own base URL (browser.runtime.getURL('/')). */
+  extensionBase: string;
+  now?: () => number;
+  onRecorded?: () => void;
+}
+
+export function isExtensionPage(sender: { id?: string; url?: string }, deps: Pick<PageDeps, 'extensionId' | 'extensionBase'>): boolean {
+  return sender.id === deps.extensionId && !!sender.url && sender.url.startsWith(deps.extensionBase);
+}
+
+export async function handlePageRequest(request: PageRequest, deps: PageDeps): Promise<PageReply> {
+  const now = deps.now?.() ?? Date.now();
+  switch (request.type) {
+    case 'popup-summary':
+      return { ok: true, summary: popupSummary(await loadSummaryInputs(await deps.db()), { now, timeZone: request.timeZone }) };
+    case 'record': {
+      const outcome = await record(await deps.db(), { ...request.event, source: 'manual' } as NewEvent, now);
+      deps.onRecorded?.();
+      return { ok: true, status: outcome.status, id: outcome.event.id };
+    }
+    case 'ledger-changed':
+      deps.onRecorded?.();
+      return { ok: true };
+  }
+}

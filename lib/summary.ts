@@ -1,0 +1,48 @@
+/**
+ * What the popup shows at a glance, derived from the ledger's summary inputs (never the whole log).
+ * Computed in the background, so the popup itself needs neither the database nor the schemas.
+ */
+import type { Account, Audience, LedgerEvent } from './events';
+import { accountsOf, audienceNow, peopleWithAccess } from './grants';
+import { effectiveEvents } from './ledger';
+import { computeWindows, windowsClosedUnverified, type DeadlineKind, type WindowStatus } from './windows';
+
+export interface WindowAtAGlance {
+  id: string;
+  kind: DeadlineKind;
+  status: WindowStatus;
+  openedAt: number;
+  dueAt: number;
+}
+
+export interface AccountAtAGlance {
+  account: Account;
+  audience: Audience | null;
+  people: { person: string; since: number }[];
+  /** Windows not yet verified, soonest first. */
+  windows: WindowAtAGlance[];
+}
+
+export interface PopupSummary {
+  accounts: AccountAtAGlance[];
+  latest: LedgerEvent[];
+  /** Windows closed without verification (the badge). */
+  closedUnverified: number;
+}
+
+export function popupSummary(
+  inputs: { events: LedgerEvent[]; latest: LedgerEvent[] },
+  options: { now: number; timeZone: string; leadDays?: number },
+): PopupSummary {
+  const events = effectiveEvents(inputs.events);
+  const windows = computeWindows(events, options);
+  const accounts = accountsOf([...events, ...inputs.latest]).map((account) => ({
+    account,
+    audience: audienceNow(events, account),
+    people: peopleWithAccess(events, account),
+    windows: windows
+      .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
+      .map(({ id, kind, status, openedAt, dueAt }) => ({ id, kind, status, openedAt, dueAt })),
+  }));
+  return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };
+}
