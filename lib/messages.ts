@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Account, DETAILS, EVENT_KINDS, Evidence, Instant, type DetailsOf, type EventKind } from './events';
+import type { ChecklistItem } from './warning/checklist-types';
 import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
 
 /** Far above any honest observation (a few hundred bytes); a forged megabyte is dropped unread. */
@@ -51,6 +52,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-visit'), surface: Surface }),
   /** A rule fired on the page. */
   z.strictObject({ type: z.literal('observation'), surface: Surface, observation: Observation }),
+  /** An account deletion is about to be confirmed: the warning asks for its checklist. */
+  z.strictObject({ type: z.literal('warning-checklist'), surface: Surface }),
   /** A rule that should have matched on this page did not: detection may be out of date. */
   z.strictObject({
     type: z.literal('detector-miss'),
@@ -60,7 +63,7 @@ export const ContentMessage = z.discriminatedUnion('type', [
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
-export type ContentReply = { ok: true; status?: string } | { ok: false; error: string };
+export type ContentReply = { ok: true; status?: string; checklist?: ChecklistItem[] } | { ok: false; error: string };
 
 export interface SenderInfo {
   /** The id of the extension that sent it (browser.runtime.id for our own scripts). */

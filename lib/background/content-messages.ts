@@ -2,7 +2,8 @@
  * The background's side of the content-script channel: check, record, and note what the tab saw.
  */
 import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
-import { record, type LedgerDb } from '../ledger';
+import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { deletionChecklist } from '../warning/checklist';
 import { updateTabStatus, type SessionArea } from '../tab-status';
 import { evidenceUrl } from '../events';
 
@@ -29,6 +30,10 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
     case 'page-visit':
       if (tabId !== undefined) await updateTabStatus(deps.session, tabId, () => fresh);
       return { ok: true };
+    case 'warning-checklist': {
+      const { events } = await loadSummaryInputs(await deps.db());
+      return { ok: true, checklist: deletionChecklist(effectiveEvents(events)) };
+    }
     case 'detector-miss':
       if (tabId !== undefined) {
         await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), misses: message.rules }));
