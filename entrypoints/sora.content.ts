@@ -1,10 +1,14 @@
+import type { Send } from '@/lib/messages';
 import { matchPatterns } from '@/lib/surfaces';
 import { watchPage } from '@/lib/content/watch-page';
+import { warnBeforeDeletion } from '@/lib/warning/in-page';
 
 export default defineContentScript({
   matches: matchPatterns('sora'),
   runAt: 'document_idle',
-  main() {
-    watchPage('sora', (message) => browser.runtime.sendMessage(message));
+  main(ctx) {
+    const send: Send = (message) => browser.runtime.sendMessage(message);
+    watchPage('sora', send);
+    ctx.onInvalidated(warnBeforeDeletion('sora', send));
   },
 });

@@ -16,8 +16,7 @@ export const Handle = z
   .string()
   .check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(100, 'a handle has at most 100 characters'));
 
-/** Used when a page did not show whose account it is. */
-export const UNKNOWN_HANDLE = 'unknown';
+export { UNKNOWN_HANDLE } from './unknown-handle';
 
 export const Account = z.strictObject({ service: Service, handle: Handle });
 export type Account = z.infer<typeof Account>;

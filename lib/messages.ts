@@ -63,6 +63,9 @@ export const ContentMessage = z.discriminatedUnion('type', [
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
+/** How a content script talks to the background (browser.runtime.sendMessage, typed). */
+export type Send = (message: ContentMessage) => Promise<ContentReply | undefined>;
+
 export type ContentReply = { ok: true; status?: string; checklist?: ChecklistItem[] } | { ok: false; error: string };
 
 export interface SenderInfo {
