@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTEMPT_MS, guardDeletions } from '@/lib/warning/guard';
-import type { WarningChoice } from '@/lib/warning/dialog';
+import type { WarningChoice, WarningOptions } from '@/lib/warning/dialog';
 
 /** A page with ChatGPT's last deletion step: the button that deletes, and a form around it. */
 function page() {
@@ -21,7 +21,7 @@ let answer: (choice: WarningChoice) => void = () => {};
 const deps = () => ({
   surface: 'chatgpt' as const,
   checklist: vi.fn(async () => [{ id: 'cameo-not-deleted' as const }]),
-  show: vi.fn(() => new Promise<WarningChoice>((resolve) => (answer = resolve))),
+  show: vi.fn((_options: WarningOptions) => new Promise<WarningChoice>((resolve) => (answer = resolve))),
   logChoice: vi.fn(),
   now: () => clock,
 });
@@ -99,7 +99,7 @@ describe('the deletion guard', () => {
 
   it('fails open: if the warning cannot be shown, the click goes through', async () => {
     const { deleted, button } = page();
-    const d = { ...deps(), show: vi.fn(async () => Promise.reject(new Error('broken'))) };
+    const d = { ...deps(), show: vi.fn(async (_options: WarningOptions): Promise<WarningChoice> => Promise.reject(new Error('broken'))) };
     stop = guardDeletions(d);
     button.click();
     await settle();
