@@ -78,6 +78,12 @@ export interface RetentionPolicy {
   /** The deletion event kind that opens this window. */
   opensOn: 'cameo-deleted' | 'account-deletion-requested' | 'data-export-received';
   length: Duration;
+  /**
+   * How the length is read. 'days': a promise in days ("within 30 days"), due at the end of the
+   * local day it reaches. 'elapsed': a clock time ("expires after 24 hours"), due at that moment,
+   * a day counted as 24 hours.
+   */
+  counted: 'days' | 'elapsed';
   statement: string;
   source: Source;
 }
@@ -87,6 +93,7 @@ export const RETENTION_POLICIES: Record<WindowKind, RetentionPolicy> = {
     id: 'cameo-purge',
     opensOn: 'cameo-deleted',
     length: { days: 30 },
+    counted: 'days',
     statement: 'Uploads are automatically deleted within 30 days after users delete them.',
     source: PCMAG_CAMEO,
   },
@@ -94,6 +101,7 @@ export const RETENTION_POLICIES: Record<WindowKind, RetentionPolicy> = {
     id: 'account-purge',
     opensOn: 'account-deletion-requested',
     length: { days: 30 },
+    counted: 'days',
     statement:
       'We will delete your data within 30 days, except we may retain a limited set of data for longer where required or permitted by law.',
     source: HELP_DELETE,
@@ -102,6 +110,7 @@ export const RETENTION_POLICIES: Record<WindowKind, RetentionPolicy> = {
     id: 'export-link',
     opensOn: 'data-export-received',
     length: { days: 1 },
+    counted: 'elapsed',
     statement: 'The download link in the export email expires after 24 hours.',
     source: HELP_EXPORT,
   },
@@ -120,10 +129,15 @@ export interface LegalDeadline {
   respondWithin: Duration;
   /** How much longer the controller may take if it says so in time. */
   extension: Duration;
+  /** The rule in plain words, shown with a window that counts down to it. */
+  statement: string;
   /** Where a complaint goes when the deadline passes unanswered. */
   authority: string;
   source: Source;
 }
+
+const GDPR_DEADLINE =
+  'An answer is due without undue delay and at the latest one month after the request; the controller may take two further months if it says so, with reasons, within the first month.';
 
 export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
   gdpr: {
@@ -131,6 +145,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'GDPR Art. 12(3)',
     respondWithin: { months: 1 },
     extension: { months: 2 },
+    statement: GDPR_DEADLINE,
     authority: 'your national data protection authority (for OpenAI Ireland: the Irish Data Protection Commission)',
     source: GDPR,
   },
@@ -139,6 +154,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'UK GDPR Art. 12(3)',
     respondWithin: { months: 1 },
     extension: { months: 2 },
+    statement: GDPR_DEADLINE,
     authority: "the Information Commissioner's Office (ICO)",
     source: { ...GDPR, title: 'UK GDPR Art. 12(3) (same as GDPR)', confidence: 'inferred' },
   },
@@ -147,6 +163,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'CCPA regulations §7021',
     respondWithin: { days: 45 },
     extension: { days: 45 },
+    statement: 'A business must respond within 45 calendar days; it may take 45 more if it tells you so, with reasons, within the first 45.',
     authority: 'the California Privacy Protection Agency',
     source: CCPA_REGS,
   },
@@ -155,6 +172,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'US state privacy laws (VA, CO, CT …)',
     respondWithin: { days: 45 },
     extension: { days: 45 },
+    statement: 'Most US state privacy laws give 45 days to respond, once extendable by 45 more when reasonably necessary.',
     authority: "your state's attorney general",
     source: { ...CCPA_REGS, title: 'US state privacy laws', confidence: 'inferred' },
   },
@@ -163,6 +181,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'LGPD Art. 19',
     respondWithin: { days: 15 },
     extension: {},
+    statement: 'A complete answer about your data is due within 15 days of the request.',
     authority: 'the ANPD (Autoridade Nacional de Proteção de Dados)',
     source: LGPD,
   },
@@ -171,6 +190,7 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
     name: 'PIPEDA',
     respondWithin: { days: 30 },
     extension: { days: 30 },
+    statement: 'An organization must respond within 30 days; it may take up to 30 more if it tells you so within the first 30.',
     authority: 'the Office of the Privacy Commissioner of Canada',
     source: { ...LGPD, url: 'https://laws-lois.justice.gc.ca/eng/acts/P-8.6/', title: 'PIPEDA Principle 4.9', confidence: 'inferred' },
   },
