@@ -1,0 +1,163 @@
+/**
+ * From ledger events to a report: which events a scope takes, what is derived from them, and
+ * each instant written in the user's zone. Pure apart from yielding between chunks.
+ */
+import type { Account, LedgerEvent } from '../events';
+import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
+import { effectiveEvents } from '../ledger';
+import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
+import { computeWindows, type WindowOptions } from '../windows';
+import { isoFormatter } from './iso-time';
+import { CHUNK, nextTask, type OnProgress } from './progress';
+import { pseudonymsFor } from './redact';
+import { REPORT_FORMAT, REPORT_VERSION, type Report, type ReportEvent } from './schema';
+
+export type ReportScope =
+  | { kind: 'all' }
+  /** From `from` (inclusive) to `to` (exclusive), epoch ms. */
+  | { kind: 'date-range'; from: number; to: number }
+  | { kind: 'account'; account: Account };
+
+export interface ReportOptions {
+  scope: ReportScope;
+  /** Replace other people's handles by pseudonyms, for sharing. */
+  redact: boolean;
+  /** The extension's version, from its manifest. */
+  extensionVersion: string;
+  now: number;
+  /** IANA zone: the report's times are written in it and deadlines counted in it. */
+  timeZone: string;
+  /** The user's window settings, as the rest of the extension uses them. */
+  windows?: Pick<WindowOptions, 'leadDays' | 'graceDays' | 'overrides'>;
+}
+
+export const DEFAULT_LEAD_DAYS = 3;
+export const DEFAULT_GRACE_DAYS = 7;
+
+/** Handles compare without case, as in lib/grants.ts. */
+const sameAccount = (a: Account, b: Account) => a.service === b.service && a.handle.toLowerCase() === b.handle.toLowerCase();
+
+export const chronological = (a: LedgerEvent, b: LedgerEvent) =>
+  a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The ids of events that correct another: an edit names what it supersedes, a removal or review its target. */
+function correctedBy(e: LedgerEvent): string | undefined {
+  if (e.kind === 'entry-removed' || e.kind === 'observation-reviewed') return e.details.target;
+  return e.supersedes;
+}
+
+/**
+ * The events a scope takes: those it selects, and every event that corrects one of them (an edit,
+ * an edit of that edit, a removal), so that the part exported reads as the ledger does.
+ */
+export function eventsInScope(events: readonly LedgerEvent[], scope: ReportScope): LedgerEvent[] {
+  if (scope.kind === 'all') return [...events];
+  const selects = (e: LedgerEvent) =>
+    scope.kind === 'account' ? sameAccount(e.account, scope.account) : e.occurredAt >= scope.from && e.occurredAt < scope.to;
+  const corrections = new Map<string, LedgerEvent[]>();
+  for (const e of events) {
+    const target = correctedBy(e);
+    if (target) corrections.set(target, [...(corrections.get(target) ?? []), e]);
+  }
+  const taken = new Set<string>();
+  const queue = events.filter(selects);
+  for (let e = queue.pop(); e; e = queue.pop()) {
+    if (taken.has(e.id)) continue;
+    taken.add(e.id);
+    queue.push(...(corrections.get(e.id) ?? []));
+  }
+  return events.filter((e) => taken.has(e.id));
+}
+
+/**
+ * The report of `events` (the whole ledger): the scope's events, oldest first, and the state
+ * derived from the whole ledger for what is in scope (a window's answer may lie outside a date range).
+ */
+export async function buildReport(events: readonly LedgerEvent[], options: ReportOptions, onProgress?: OnProgress): Promise<Report> {
+  const { scope, now, timeZone } = options;
+  const leadDays = options.windows?.leadDays ?? DEFAULT_LEAD_DAYS;
+  const graceDays = options.windows?.graceDays ?? DEFAULT_GRACE_DAYS;
+  const iso = isoFormatter(timeZone);
+  const ordered = [...events].sort(chronological);
+  const inScope = eventsInScope(ordered, scope);
+  const ids = new Set(inScope.map((e) => e.id));
+  const pseudonyms = options.redact ? pseudonymsFor(ordered) : null;
+  const person = (handle: string) => pseudonyms?.of(handle) ?? handle;
+
+  const reportEvents: ReportEvent[] = [];
+  for (let start = 0; start < inScope.length; start += CHUNK) {
+    for (const e of inScope.slice(start, start + CHUNK)) {
+      const shown = pseudonyms ? pseudonyms.inEvent(e) : e;
+      reportEvents.push({ ...shown, occurredAt: iso(e.occurredAt), recordedAt: iso(e.recordedAt) } as ReportEvent);
+    }
+    onProgress?.({ phase: 'writing-report', done: Math.min(inScope.length, start + CHUNK), total: inScope.length });
+    await nextTask();
+  }
+
+  const live = effectiveEvents(ordered);
+  const accounts = accountsOf(inScope);
+  const flagged = usedAfterRevocation(live);
+  const windows = computeWindows(live, { now, timeZone, leadDays, graceDays, ...(options.windows?.overrides ? { overrides: options.windows.overrides } : {}) });
+
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    createdAt: iso(now),
+    createdBy: { name: 'Likeness Ledger', version: options.extensionVersion },
+    timeZone,
+    scope:
+      scope.kind === 'date-range'
+        ? { kind: 'date-range', from: iso(scope.from), to: iso(scope.to) }
+        : scope.kind === 'account'
+          ? { kind: 'account', account: scope.account }
+          : { kind: 'all' },
+    redacted: options.redact,
+    accounts,
+    events: reportEvents,
+    derived: {
+      asOf: iso(now),
+      grants: accounts.map((account) => ({
+        account,
+        audience: audienceNow(live, account),
+        peopleWithAccess: peopleWithAccess(live, account).map((p) => ({ person: person(p.person), since: iso(p.since) })),
+        history: grantHistory(live, account).map((h) => ({
+          person: person(h.person),
+          intervals: h.intervals.map((i) => ({ from: iso(i.from), ...(i.to !== undefined ? { to: iso(i.to) } : {}) })),
+        })),
+        usedAfterRevocation: flagged.filter((e) => ids.has(e.id) && sameAccount(e.account, account)).map((e) => e.id),
+      })),
+      windows: windows
+        .filter((w) => ids.has(w.id))
+        .map((w) => ({
+          id: w.id,
+          kind: w.kind,
+          account: w.account,
+          openedAt: iso(w.openedAt),
+          dueAt: iso(w.dueAt),
+          status: w.status,
+          ...(w.law ? { law: w.law } : {}),
+          length: w.length,
+          statement: w.statement,
+          source: w.source,
+          ...(w.closedAt !== undefined ? { closedAt: iso(w.closedAt) } : {}),
+          followUps: w.followUps.map((f) => f.id),
+        })),
+    },
+    policies: {
+      retention: Object.values(RETENTION_POLICIES).map((p) => {
+        const own = options.windows?.overrides?.[p.id];
+        return { id: p.id, opensOn: p.opensOn, length: p.length, ...(own ? { lengthUsed: own } : {}), statement: p.statement, source: p.source };
+      }),
+      legalDeadlines: Object.values(LEGAL_DEADLINES).map((d) => ({
+        law: d.law,
+        name: d.name,
+        respondWithin: d.respondWithin,
+        extension: d.extension,
+        authority: d.authority,
+        source: d.source,
+      })),
+      leadDays,
+      graceDays,
+    },
+  };
+}

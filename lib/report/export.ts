@@ -1,0 +1,72 @@
+/**
+ * Export: the ledger, read in chunks, as one JSON report. The text is laid out for people as
+ * well as programs: the envelope indented, one event per line.
+ */
+import type { LedgerEvent } from '../events';
+import type { LedgerDb } from '../ledger';
+import { buildReport, type ReportOptions } from './build';
+import { CHUNK, nextTask, type OnProgress } from './progress';
+import type { Report } from './schema';
+
+/** Events read per transaction. */
+const READ_CHUNK = 5000;
+
+/**
+ * Every event, read a chunk at a time in order of id, yielding between chunks. The ledger is
+ * append-only, so an event recorded meanwhile is either in the export or not, never half.
+ */
+export async function readLedger(db: LedgerDb, onProgress?: OnProgress): Promise<LedgerEvent[]> {
+  const total = await db.events.count();
+  const events: LedgerEvent[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const chunk = await (last === undefined ? db.events.orderBy(':id') : db.events.where(':id').above(last)).limit(READ_CHUNK).toArray();
+    events.push(...chunk);
+    onProgress?.({ phase: 'reading-ledger', done: events.length, total: Math.max(total, events.length) });
+    if (chunk.length < READ_CHUNK) return events;
+    last = chunk[chunk.length - 1]!.id;
+    await nextTask();
+  }
+}
+
+/** The report as text: JSON with the envelope indented and each event on a line of its own. */
+export async function reportText(report: Report, onProgress?: OnProgress): Promise<string> {
+  const lines: string[] = [];
+  const { events } = report;
+  for (let start = 0; start < events.length; start += CHUNK) {
+    for (const e of events.slice(start, start + CHUNK)) lines.push(JSON.stringify(e));
+    onProgress?.({ phase: 'writing-report', done: Math.min(events.length, start + CHUNK), total: events.length });
+    await nextTask();
+  }
+  const fields = Object.entries(report).map(([key, value]) => {
+    const json = key === 'events' ? (lines.length ? `[\n    ${lines.join(',\n    ')}\n  ]` : '[]') : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    return `  ${JSON.stringify(key)}: ${json}`;
+  });
+  return `{\n${fields.join(',\n')}\n}\n`;
+}
+
+export interface ExportedReport {
+  /** A name for the download: likeness-ledger-report-2025-10-03.json */
+  fileName: string;
+  text: string;
+  eventCount: number;
+}
+
+export type ExportOptions = Omit<ReportOptions, 'now' | 'timeZone'> & Partial<Pick<ReportOptions, 'now' | 'timeZone'>>;
+
+export async function exportReport(db: LedgerDb, options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
+  const events = await readLedger(db, onProgress);
+  const report = await buildReport(
+    events,
+    { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
+    // Building and writing the text are one phase for the user: half each.
+    onProgress && ((p) => onProgress({ ...p, done: Math.round(p.done / 2), total: p.total })),
+  );
+  const text = await reportText(report, onProgress && ((p) => onProgress({ ...p, done: Math.round((p.total + p.done) / 2) })));
+  const day = report.createdAt.slice(0, 10);
+  return {
+    fileName: `likeness-ledger-report-${day}${report.redacted ? '-redacted' : ''}.json`,
+    text,
+    eventCount: report.events.length,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The report file: one JSON document that holds a ledger (or part of it), what was derived from
+ * it and the policies behind the derivations. docs/report.schema.json is generated from these
+ * schemas (`npx vite-node lib/report/write-schema.ts`), so anyone can check a report without
+ * the extension; a unit test fails when the two drift apart.
+ *
+ * The events are the ledger's own (lib/events.ts) with one change: instants are ISO 8601 with
+ * the offset of the zone the report was made in, instead of epoch milliseconds.
+ */
+import * as z from 'zod/mini';
+import { Account, AUDIENCES, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
+import { LAWS, RETENTION_POLICIES, type WindowKind } from '../policies';
+import type { WindowStatus } from '../windows';
+import { isKnownTimeZone } from './iso-time';
+
+export const REPORT_FORMAT = 'likeness-ledger-report';
+/** Raise it with every change to the file's shape, and add the step from the previous one in upgrade.ts. */
+export const REPORT_VERSION = 1;
+
+export const IsoInstant = z.iso.datetime({ offset: true }).check(
+  z.refine((s) => Instant.safeParse(Date.parse(s)).success, 'a date between 2000 and 2200 is expected'),
+  z.meta({ id: 'instant', description: 'ISO 8601 date-time with offset, e.g. 2025-10-03T14:02:00.000+02:00' }),
+);
+
+const EventId = LedgerEvent.def.options[0].shape.id;
+
+/** A ledger event as written in a report: the ledger's fields, instants as ISO 8601. */
+export type ReportEvent = {
+  [K in EventKind]: Omit<EventOf<K>, 'occurredAt' | 'recordedAt'> & { occurredAt: string; recordedAt: string };
+}[EventKind];
+
+export const ReportEvent = z.discriminatedUnion(
+  'kind',
+  LedgerEvent.def.options.map((kind) => z.extend(kind, { occurredAt: IsoInstant, recordedAt: IsoInstant })) as unknown as [
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ],
+) as unknown as z.ZodMiniType<ReportEvent>;
+
+const Duration = z
+  .strictObject({
+    months: z.optional(z.int().check(z.nonnegative())),
+    days: z.optional(z.int().check(z.nonnegative())),
+  })
+  .check(z.meta({ id: 'duration', description: 'A length of time in calendar months and days, counted in the report\'s time zone' }));
+
+const Source = z
+  .strictObject({
+    url: z.optional(z.url({ protocol: /^https$/ })),
+    title: z.string(),
+    /** The day the fact was last checked against its source. */
+    asOf: z.iso.date(),
+    confidence: z.enum(['confirmed', 'secondary', 'inferred']),
+  })
+  .check(z.meta({ id: 'source', description: 'Where a fact about OpenAI or the law comes from, and when it was last checked' }));
+
+const WINDOW_KINDS = Object.keys(RETENTION_POLICIES) as WindowKind[];
+const WINDOW_STATUSES = ['open', 'due-soon', 'closed-awaiting-verification', 'overdue', 'verified'] as const satisfies readonly WindowStatus[];
+
+const ReportWindow = z.strictObject({
+  /** The id of the event that opened the window. */
+  id: EventId,
+  kind: z.enum([...WINDOW_KINDS, 'legal-deadline']),
+  account: Account,
+  openedAt: IsoInstant,
+  dueAt: IsoInstant,
+  status: z.enum(WINDOW_STATUSES),
+  law: z.optional(z.enum(LAWS)),
+  length: Duration,
+  statement: z.string(),
+  source: Source,
+  closedAt: z.optional(IsoInstant),
+  /** Ids of the follow-ups sent about it, oldest first. */
+  followUps: z.array(EventId),
+});
+
+const AccountGrants = z.strictObject({
+  account: Account,
+  /** The cameo's audience now; null when no audience change was ever recorded. */
+  audience: z.nullable(z.enum(AUDIENCES)),
+  peopleWithAccess: z.array(z.strictObject({ person: z.string(), since: IsoInstant })),
+  history: z.array(
+    z.strictObject({
+      person: z.string(),
+      intervals: z.array(z.strictObject({ from: IsoInstant, to: z.optional(IsoInstant) })),
+    }),
+  ),
+  /** Ids of appearances by someone whose access had been revoked before. */
+  usedAfterRevocation: z.array(EventId),
+});
+
+const Policies = z.strictObject({
+  retention: z.array(
+    z.strictObject({
+      id: z.enum(WINDOW_KINDS),
+      opensOn: z.enum(['cameo-deleted', 'account-deletion-requested', 'data-export-received']),
+      length: Duration,
+      /** The user's own length, when they changed it; windows were computed with it. */
+      lengthUsed: z.optional(Duration),
+      statement: z.string(),
+      source: Source,
+    }),
+  ),
+  legalDeadlines: z.array(
+    z.strictObject({
+      law: z.enum(LAWS),
+      name: z.string(),
+      respondWithin: Duration,
+      extension: Duration,
+      authority: z.string(),
+      source: Source,
+    }),
+  ),
+  /** Days before a due date when a window counts as due soon; days after it before it counts as overdue. */
+  leadDays: z.int().check(z.nonnegative()),
+  graceDays: z.int().check(z.nonnegative()),
+});
+
+export const ReportScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  /** Events that occurred from `from` (inclusive) to `to` (exclusive), and everything that corrects them. */
+  z.strictObject({ kind: z.literal('date-range'), from: IsoInstant, to: IsoInstant }),
+  /** One account's events, and everything that corrects them. */
+  z.strictObject({ kind: z.literal('account'), account: Account }),
+]);
+
+function reportSchema<E extends z.core.SomeType>(event: E) {
+  return z.strictObject({
+    format: z.literal(REPORT_FORMAT),
+    version: z.literal(REPORT_VERSION),
+    createdAt: IsoInstant,
+    createdBy: z.strictObject({ name: z.string(), version: z.string().check(z.maxLength(50)) }),
+    /** The IANA zone the report's times are written in, and in which deadlines were counted. */
+    timeZone: z.string().check(z.refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin is expected')),
+    scope: ReportScope,
+    /**
+     * True when other people's handles were replaced by pseudonyms (person-1, person-2 … in the
+     * order each first appears in the ledger; one person keeps one pseudonym within a report,
+     * and the mapping is kept nowhere). A redacted report is for sharing and cannot be imported.
+     */
+    redacted: z.boolean(),
+    accounts: z.array(Account),
+    /** Every event in scope, oldest first, including edits and removals, so a round trip is exact. */
+    events: z.array(event),
+    derived: z.strictObject({
+      /** The moment the statuses below were computed for. */
+      asOf: IsoInstant,
+      grants: z.array(AccountGrants),
+      windows: z.array(ReportWindow),
+    }),
+    policies: Policies,
+  });
+}
+
+export const Report = reportSchema(ReportEvent).check(
+  z.meta({
+    title: 'Likeness Ledger report',
+    description: 'A record of who may use a person\'s likeness on OpenAI\'s services and of their deletion and privacy requests, exported from the Likeness Ledger browser extension.',
+  }),
+);
+export type Report = z.infer<typeof Report>;
+
+/** The report with its events left unchecked: import checks them in chunks, yielding between. */
+export const ReportEnvelope = reportSchema(z.unknown());

@@ -1,0 +1,265 @@
+import { describe, expect, it, vi } from 'vitest';
+import { appendAll, eraseEverything } from '@/lib/ledger';
+import type { LedgerEvent } from '@/lib/events';
+import { exportReport } from '@/lib/report/export';
+import { importReport, MAX_REPORT_BYTES, type ImportResult } from '@/lib/report/import';
+import { REPORT_FORMAT, REPORT_VERSION, Report } from '@/lib/report/schema';
+import type { Progress } from '@/lib/report/progress';
+import { freshDb, ledgerContent, sampleLedger } from './report-fixtures';
+
+const NOW = Date.UTC(2026, 0, 15, 12);
+const OPTIONS = { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', now: NOW, timeZone: 'Europe/Berlin' } as const;
+
+async function ledgerWith(events: LedgerEvent[]) {
+  const db = freshDb();
+  await appendAll(db, events);
+  return db;
+}
+
+const problemOf = (result: ImportResult) => {
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
+  return result.problem;
+};
+
+describe('export', () => {
+  it('writes one document with format, version, maker, accounts, every event, derived state and policies', async () => {
+    const events = sampleLedger(300);
+    const { text, fileName, eventCount } = await exportReport(await ledgerWith(events), OPTIONS);
+    const report = Report.parse(JSON.parse(text));
+    expect(report.format).toBe(REPORT_FORMAT);
+    expect(report.version).toBe(REPORT_VERSION);
+    expect(report.createdBy).toEqual({ name: 'Likeness Ledger', version: '0.1.0' });
+    expect(report.createdAt).toBe('2026-01-15T13:00:00.000+01:00');
+    expect(fileName).toBe('likeness-ledger-report-2026-01-15.json');
+    expect(eventCount).toBe(300);
+    expect(report.events.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    // Superseded and retraction events are kept, so the round trip is exact.
+    expect(report.events.some((e) => e.supersedes)).toBe(true);
+    expect(report.events.some((e) => e.kind === 'entry-removed')).toBe(true);
+    expect(report.accounts).toEqual(expect.arrayContaining([{ service: 'sora', handle: 'me.myself' }, { service: 'chatgpt', handle: 'Me Myself' }]));
+    expect(report.derived.windows.length).toBeGreaterThan(0);
+    expect(report.derived.windows.every((w) => w.source.title.length > 0)).toBe(true);
+    expect(report.derived.grants.find((g) => g.account.service === 'sora')?.history.length).toBeGreaterThan(0);
+    expect(report.policies.retention.map((p) => p.id)).toEqual(['cameo-purge', 'account-purge', 'export-link']);
+    expect(report.policies.legalDeadlines.find((d) => d.law === 'gdpr')?.source.url).toMatch(/^https:\/\/eur-lex/);
+  });
+
+  it('lists events oldest first, one per line, dates with the offset of the user\'s zone', async () => {
+    const events = sampleLedger(50);
+    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const report = Report.parse(JSON.parse(text));
+    const times = report.events.map((e) => Date.parse(e.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const lines = text.split('\n').filter((l) => l.startsWith('    {"id"'));
+    expect(lines).toHaveLength(50);
+    for (const e of report.events) expect(e.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00$/);
+  });
+
+  it('reports progress up to the total', async () => {
+    const seen: Progress[] = [];
+    await exportReport(await ledgerWith(sampleLedger(4500)), OPTIONS, (p) => seen.push(p));
+    expect(seen.some((p) => p.phase === 'reading-ledger')).toBe(true);
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ phase: 'writing-report', done: 4500, total: 4500 });
+    for (const p of seen) expect(p.done).toBeLessThanOrEqual(p.total);
+  });
+});
+
+describe('round trip', () => {
+  it('export, erase, import gives an identical ledger', async () => {
+    const db = await ledgerWith(sampleLedger(5000));
+    const before = await ledgerContent(db);
+    const { text } = await exportReport(db, OPTIONS);
+    await eraseEverything(db);
+    expect(await db.events.count()).toBe(0);
+    const result = await importReport(db, text);
+    expect(result).toEqual({ ok: true, added: 5000, unchanged: 0, keptOwn: 0 });
+    expect(await ledgerContent(db)).toBe(before);
+  });
+
+  it('holds in zones with odd offsets and across their DST changes', async () => {
+    for (const timeZone of ['America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC']) {
+      const db = await ledgerWith(sampleLedger(400, 7));
+      const before = await ledgerContent(db);
+      const { text } = await exportReport(db, { ...OPTIONS, timeZone });
+      await eraseEverything(db);
+      expect(await importReport(db, text, undefined, { timeZone })).toMatchObject({ ok: true, added: 400 });
+      expect(await ledgerContent(db)).toBe(before);
+    }
+  });
+
+  it('importing the same report twice adds nothing', async () => {
+    const db = await ledgerWith(sampleLedger(200));
+    const before = await ledgerContent(db);
+    const { text } = await exportReport(db, OPTIONS);
+    expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
+    expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
+    expect(await ledgerContent(db)).toBe(before);
+  });
+
+  it('merges a report into a ledger that holds part of it', async () => {
+    const events = sampleLedger(300);
+    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const db = await ledgerWith(events.slice(0, 120));
+    expect(await importReport(db, text)).toEqual({ ok: true, added: 180, unchanged: 120, keptOwn: 0 });
+    expect(await ledgerContent(db)).toBe(await ledgerContent(await ledgerWith(events)));
+  });
+
+  it('reports progress while checking and writing', async () => {
+    const db = await ledgerWith(sampleLedger(4500));
+    const { text } = await exportReport(db, OPTIONS);
+    await eraseEverything(db);
+    const seen: Progress[] = [];
+    await importReport(db, text, (p) => seen.push(p));
+    expect(new Set(seen.map((p) => p.phase))).toEqual(new Set(['checking', 'comparing', 'writing-ledger']));
+    expect(seen.at(-1)).toEqual({ phase: 'writing-ledger', done: 4500, total: 4500 });
+  });
+});
+
+describe('conflicts', () => {
+  it('lists two versions of one id with the fields that differ, and writes nothing', async () => {
+    const events = sampleLedger(100);
+    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const grant = events.find((e) => e.kind === 'access-granted')!;
+    const changed = { ...grant, details: { person: 'someone_else' } } as LedgerEvent;
+    const db = await ledgerWith([...events.slice(0, 10).filter((e) => e.id !== grant.id), changed]);
+    const before = await ledgerContent(db);
+
+    const problem = problemOf(await importReport(db, text));
+    expect(problem).toEqual({
+      kind: 'conflicts',
+      conflicts: [{ id: grant.id, kind: 'access-granted', differences: [{ field: 'details.person', inLedger: 'someone_else', inReport: (grant as { details: { person: string } }).details.person }] }],
+    });
+    expect(await ledgerContent(db)).toBe(before);
+  });
+
+  it('once the user has seen a conflict, imports the rest and keeps the ledger\'s version', async () => {
+    const events = sampleLedger(100);
+    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const target = events[5]!;
+    const changed = { ...target, occurredAt: target.occurredAt + 60_000 } as LedgerEvent;
+    const db = await ledgerWith([changed]);
+    const problem = problemOf(await importReport(db, text));
+    expect(problem.kind === 'conflicts' && problem.conflicts[0]?.differences.map((d) => d.field)).toEqual(['occurredAt']);
+
+    expect(await importReport(db, text, undefined, { keepOwn: new Set([target.id]) })).toEqual({ ok: true, added: 99, unchanged: 0, keptOwn: 1 });
+    expect(await db.events.get(target.id)).toEqual(changed);
+  });
+});
+
+describe('refusals', () => {
+  const validText = async () => (await exportReport(await ledgerWith(sampleLedger(20)), OPTIONS)).text;
+  const mutate = async (change: (doc: Record<string, unknown> & { events: Record<string, unknown>[] }) => void) => {
+    const doc = JSON.parse(await validText());
+    change(doc);
+    return JSON.stringify(doc);
+  };
+  const refusalOf = async (text: string | Blob) => {
+    const db = await ledgerWith(sampleLedger(5, 3));
+    const before = await ledgerContent(db);
+    const problem = problemOf(await importReport(db, text));
+    expect(await ledgerContent(db)).toBe(before);
+    return problem;
+  };
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const text = vi.fn(() => Promise.reject(new Error('must not be read')));
+    const huge = { size: MAX_REPORT_BYTES + 1, text } as unknown as Blob;
+    expect(await refusalOf(huge)).toEqual({ kind: 'too-large', bytes: MAX_REPORT_BYTES + 1, limit: MAX_REPORT_BYTES });
+    expect(text).not.toHaveBeenCalled();
+    const parse = vi.spyOn(JSON, 'parse');
+    expect((await refusalOf(`"${'é'.repeat(MAX_REPORT_BYTES / 2)}"`)).kind).toBe('too-large');
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('says that a file is not JSON, with the parser\'s own words and no stack', async () => {
+    const problem = await refusalOf('{"format": "likeness-ledger-report",');
+    expect(problem.kind).toBe('not-json');
+    expect(problem.kind === 'not-json' && problem.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('says when a file is not a report at all', async () => {
+    expect(await refusalOf('{"hello": "world"}')).toEqual({ kind: 'not-a-report' });
+    expect(await refusalOf('42')).toEqual({ kind: 'not-a-report' });
+  });
+
+  it('refuses a newer format version, naming the version needed and the extension that made it', async () => {
+    const text = await mutate((doc) => {
+      doc.version = REPORT_VERSION + 1;
+      doc.createdBy = { name: 'Likeness Ledger', version: '3.0.0' };
+    });
+    expect(await refusalOf(text)).toEqual({ kind: 'newer-version', version: REPORT_VERSION + 1, supported: REPORT_VERSION, madeBy: '3.0.0' });
+  });
+
+  it('names where in the file and what is wrong', async () => {
+    const text = await mutate((doc) => {
+      (doc.events[3]!.details as Record<string, unknown>) = { person: '   ' };
+      doc.events[3]!.kind = 'access-granted';
+      doc.events[5]!.kind = 'cameo-stolen';
+      delete doc.events[7]!.account;
+      doc.events[8]!.occurredAt = '2025-10-03 14:02';
+      doc.events[9]!.recordedAt = '1999-12-31T23:00:00.000+01:00';
+      doc.events[10]!.extra = true;
+      doc.timeZone = 'Mars/Olympus';
+    });
+    const problem = await refusalOf(text);
+    expect(problem.kind).toBe('invalid');
+    if (problem.kind !== 'invalid') return;
+    // The envelope is checked first: its issues come before the events'.
+    expect(problem.issues).toEqual([{ path: 'timeZone', message: 'an IANA time zone such as Europe/Berlin is expected' }]);
+
+    const eventsOnly = await refusalOf(await mutate((doc) => {
+      doc.events[3]!.kind = 'access-granted';
+      doc.events[3]!.details = { person: '   ' };
+      doc.events[5]!.kind = 'cameo-stolen';
+      delete doc.events[7]!.account;
+      doc.events[8]!.occurredAt = '2025-10-03 14:02';
+      doc.events[9]!.recordedAt = '1999-12-31T23:00:00.000+01:00';
+      doc.events[10]!.extra = true;
+    }));
+    expect(eventsOnly.kind === 'invalid' && eventsOnly.issues).toEqual([
+      { path: 'events[3].details.person', message: 'a handle cannot be empty' },
+      { path: 'events[5].kind', message: expect.stringMatching(/^unknown kind the text "cameo-stolen"; expected one of cameo-created, .*note/) },
+      { path: 'events[7].account', message: 'missing: an object is required' },
+      { path: 'events[8].occurredAt', message: 'expected a date and time with offset, like 2025-10-03T14:02:00.000+02:00, found the text "2025-10-03 14:02"' },
+      { path: 'events[9].recordedAt', message: 'a date between 2000 and 2200 is expected' },
+      { path: 'events[10]', message: 'unknown field: extra' },
+    ]);
+  });
+
+  it('lists twenty issues and counts the rest', async () => {
+    const problem = await refusalOf(await mutate((doc) => doc.events.forEach((e) => (e.source = 'rumour'))));
+    expect(problem.kind === 'invalid' && [problem.issues.length, problem.more]).toEqual([20, 0]);
+    const many = await refusalOf(await mutate((doc) => doc.events.forEach((e) => ((e.source = 'rumour'), (e.certainty = 'sure')))));
+    expect(many.kind === 'invalid' && [many.issues.length, many.more]).toEqual([20, 20]);
+  });
+
+  it('refuses a report that uses one id twice', async () => {
+    const problem = await refusalOf(await mutate((doc) => doc.events.push({ ...doc.events[2]!, key: 'another' })));
+    expect(problem.kind === 'invalid' && problem.issues[0]?.path).toBe('events[20].id');
+  });
+
+  it('refuses a redacted report: it is for sharing, not for restoring', async () => {
+    const { text } = await exportReport(await ledgerWith(sampleLedger(20)), { ...OPTIONS, redact: true });
+    expect(await refusalOf(text)).toEqual({ kind: 'redacted' });
+  });
+
+  it('writes nothing when the browser fails in the middle of the write', async () => {
+    const db = await ledgerWith(sampleLedger(10, 9));
+    const before = await ledgerContent(db);
+    const { text } = await exportReport(await ledgerWith(sampleLedger(5000)), OPTIONS);
+    const bulkAdd = db.events.bulkAdd.bind(db.events);
+    let calls = 0;
+    const spy = vi.spyOn(db.events, 'bulkAdd').mockImplementation((async (items: LedgerEvent[]) => {
+      calls += 1;
+      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return bulkAdd(items);
+    }) as typeof db.events.bulkAdd);
+    const problem = problemOf(await importReport(db, text));
+    spy.mockRestore();
+    expect(calls).toBe(2);
+    expect(problem).toEqual({ kind: 'write-failed', message: 'QuotaExceededError: The quota has been exceeded.' });
+    expect(await ledgerContent(db)).toBe(before);
+  });
+});
