@@ -85,7 +85,8 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
   parent.append(host);
 
   const previouslyFocused = document.activeElement as HTMLElement | null;
-  goBack.focus();
+  // Focus the safe choice without scrolling the title out of view.
+  goBack.focus({ preventScroll: true });
 
   return new Promise((resolve) => {
     const finish = (choice: WarningChoice) => {

@@ -156,7 +156,14 @@ function wrapPuppeteer(page: PpPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).click(),
     fill: (s, text) => page.locator(s).fill(text),
-    press: (key) => page.keyboard.press(key as never),
+    // Playwright's "Shift+Tab" chords, spelt out for Puppeteer.
+    press: async (chord) => {
+      const keys = chord.split('+') as never[];
+      const key = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
     waitFor: async (s, timeout = 10_000) => void (await page.waitForSelector(s, { timeout })),
     text: (s) => page.$eval(s, (el) => (el as HTMLElement).innerText),
     count: (s) => page.$$eval(s, (els) => els.length),
