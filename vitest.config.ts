@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     include: ['test/unit/**/*.test.{ts,tsx}'],
+    // Property tests and round trips over thousands of events run long on a busy 2-core machine.
+    testTimeout: 30_000,
     // Calendar tests pin their own zones; the default must not depend on the machine.
     env: { TZ: 'Europe/Berlin' },
   },
