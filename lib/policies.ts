@@ -196,6 +196,55 @@ export const LEGAL_DEADLINES: Record<Exclude<Law, 'none'>, LegalDeadline> = {
   },
 };
 
+/** The right a follow-up about a deletion invokes, per law. */
+export interface ErasureRight {
+  law: Exclude<Law, 'none'>;
+  /** As a letter cites it. */
+  right: string;
+  source: Source;
+}
+
+export const ERASURE_RIGHTS: Record<Exclude<Law, 'none'>, ErasureRight> = {
+  gdpr: { law: 'gdpr', right: 'Article 17 GDPR (right to erasure)', source: GDPR },
+  'uk-gdpr': { law: 'uk-gdpr', right: 'Article 17 UK GDPR (right to erasure)', source: { ...GDPR, title: 'UK GDPR Art. 17 (same as GDPR)', confidence: 'inferred' } },
+  ccpa: {
+    law: 'ccpa',
+    right: 'the California Consumer Privacy Act, Cal. Civ. Code §1798.105 (right to delete)',
+    source: {
+      url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=1798.105',
+      title: 'Cal. Civ. Code §1798.105',
+      asOf: '2026-11-28',
+      confidence: 'inferred',
+    },
+  },
+  'us-state': {
+    law: 'us-state',
+    right: "the right to delete under my state's consumer privacy law",
+    source: { ...CCPA_REGS, title: 'US state privacy laws', confidence: 'inferred' },
+  },
+  lgpd: { law: 'lgpd', right: 'LGPD Art. 18, VI (elimination of personal data)', source: { ...LGPD, title: 'LGPD Art. 18', confidence: 'inferred' } },
+  pipeda: {
+    law: 'pipeda',
+    right: 'PIPEDA Principle 4.5.3 (personal information no longer needed is destroyed or erased)',
+    source: { url: 'https://laws-lois.justice.gc.ca/eng/acts/P-8.6/', title: 'PIPEDA Principle 4.5.3', asOf: '2026-11-28', confidence: 'inferred' },
+  },
+};
+
+/**
+ * Where a privacy request to OpenAI goes. The portal is named in OpenAI's help; the email
+ * address is the one commonly cited for data subject requests, not found in an OpenAI page here.
+ */
+export const OPENAI_PRIVACY_CHANNEL = {
+  portal: {
+    url: 'https://privacy.openai.com/',
+    source: { ...HELP_DELETE, title: 'OpenAI Help: How to delete your account (points to the Privacy Portal)' },
+  },
+  email: {
+    address: 'dsar@openai.com',
+    source: { title: 'Address commonly cited for data subject requests to OpenAI', asOf: '2026-11-28', confidence: 'inferred' },
+  },
+} as const satisfies Record<string, { source: Source }>;
+
 // ---------------------------------------------------------------------------
 // What an account deletion takes with it, and what cannot be had back.
 // Shown in the in-page warning; each statement with its source.
