@@ -234,7 +234,10 @@ export const ERASURE_RIGHTS: Record<Exclude<Law, 'none'>, ErasureRight> = {
  * Where a privacy request to OpenAI goes. The portal is named in OpenAI's help; the email
  * address is the one commonly cited for data subject requests, not found in an OpenAI page here.
  */
-export const OPENAI_PRIVACY_CHANNEL = {
+export const OPENAI_PRIVACY_CHANNEL: {
+  portal: { url: string; source: Source };
+  email: { address: string; source: Source };
+} = {
   portal: {
     url: 'https://privacy.openai.com/',
     source: { ...HELP_DELETE, title: 'OpenAI Help: How to delete your account (points to the Privacy Portal)' },
@@ -243,7 +246,7 @@ export const OPENAI_PRIVACY_CHANNEL = {
     address: 'dsar@openai.com',
     source: { title: 'Address commonly cited for data subject requests to OpenAI', asOf: '2026-11-28', confidence: 'inferred' },
   },
-} as const satisfies Record<string, { source: Source }>;
+};
 
 // ---------------------------------------------------------------------------
 // What an account deletion takes with it, and what cannot be had back.
