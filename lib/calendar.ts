@@ -5,17 +5,23 @@
  */
 import type { Duration } from './policies';
 
-export interface LocalParts {
+export interface LocalDate {
   year: number;
   /** 1–12 */
   month: number;
   day: number;
+}
+
+export interface LocalParts extends LocalDate {
   hour: number;
   minute: number;
   second: number;
   millisecond: number;
 }
 
+const DAY_MS = 86_400_000;
+
+// Building a DateTimeFormat costs far more than using one; a zone's is built once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -35,6 +41,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The wall-clock reading of an instant in a zone. */
 export function localParts(instant: number, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
@@ -47,11 +54,19 @@ export function localParts(instant: number, timeZone: string): LocalParts {
     hour: parts.hour!,
     minute: parts.minute!,
     second: parts.second!,
+    // Offsets since 2000 are whole minutes, so the milliseconds are the instant's own.
     millisecond: ((instant % 1000) + 1000) % 1000,
   };
 }
 
+/** The local calendar date of an instant in a zone. */
+export function localDateParts(instant: number, timeZone: string): LocalDate {
+  const { year, month, day } = localParts(instant, timeZone);
+  return { year, month, day };
+}
+
 const asUtc = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+const dayNumber = (d: LocalDate) => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
@@ -59,30 +74,37 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * The instant of a local wall-clock time. In a DST gap (a time that does not exist) it moves
- * forward by the gap; in an overlap (a time that happens twice) it takes the earlier one.
+ * The instant of a local wall-clock time, resolved like Temporal's 'compatible' disambiguation:
+ * a time that does not exist (the hour skipped when clocks go forward) moves forward by the gap,
+ * 02:30 becoming 03:30; a time that happens twice (clocks go back) is taken the first time.
  */
 export function fromLocal(parts: LocalParts, timeZone: string): number {
   const wall = asUtc(parts);
-  const before = wall - offsetAt(wall - 86_400_000, timeZone);
-  const after = wall - offsetAt(wall + 86_400_000, timeZone);
-  const candidates = [before, after].filter((t) => asUtc(localParts(t, timeZone)) === wall).sort((a, b) => a - b);
-  // No candidate maps back: the wall time falls in a gap; the later reading lands just past it.
-  return candidates[0] ?? Math.max(before, after);
+  // The offsets a day either side cover both sides of any transition near this time.
+  const before = wall - offsetAt(wall - DAY_MS, timeZone);
+  const after = wall - offsetAt(wall + DAY_MS, timeZone);
+  const candidates = [before, after].filter((t) => asUtc(localParts(t, timeZone)) === wall);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In a gap: reading the time with the offset from before the gap lands as far past it.
+  return Math.max(before, after);
 }
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
  * Adds calendar months, then days, to the local date, keeping the local wall-clock time.
- * A month added to the 31st ends on the month's last day (31 Jan + 1 month = 28 or 29 Feb),
- * the rule for periods in months (Regulation 1182/71, Art. 3(2)(c)).
+ * A month added to a day the target month lacks ends on that month's last day
+ * (31 Jan + 1 month = 28 or 29 Feb), the rule for periods in months (Regulation 1182/71, Art. 3(2)(c)).
+ * Negative amounts count back.
  */
 export function addDuration(instant: number, duration: Duration, timeZone: string): number {
+  // Nothing to add: the instant itself, not its wall time read back (which, in the hour that
+  // happens twice, would be the first time).
+  if (!duration.months && !duration.days) return instant;
   const p = localParts(instant, timeZone);
   const monthIndex = p.year * 12 + (p.month - 1) + (duration.months ?? 0);
   const year = Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
+  const month = monthIndex - year * 12 + 1;
   const day = Math.min(p.day, daysInMonth(year, month));
   const shifted = new Date(Date.UTC(year, month - 1, day + (duration.days ?? 0)));
   return fromLocal(
@@ -91,24 +113,23 @@ export function addDuration(instant: number, duration: Duration, timeZone: strin
   );
 }
 
+/** The first instant of the local day (01:00 where a zone skips midnight). */
 export function startOfLocalDay(instant: number, timeZone: string): number {
   return fromLocal({ ...localParts(instant, timeZone), hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
 }
 
-/** The last millisecond of the local day the instant falls on. */
+/** The last millisecond of the local day the instant falls on (a day can last 23 or 25 hours). */
 export function endOfLocalDay(instant: number, timeZone: string): number {
-  return startOfLocalDay(addDuration(startOfLocalDay(instant, timeZone), { days: 1 }, timeZone), timeZone) - 1;
+  return startOfLocalDay(addDuration(instant, { days: 1 }, timeZone), timeZone) - 1;
 }
 
 /** Whole calendar days from the local date of `from` to that of `to` (negative when `to` is earlier). */
 export function daysBetween(from: number, to: number, timeZone: string): number {
-  const a = localParts(from, timeZone);
-  const b = localParts(to, timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return dayNumber(localDateParts(to, timeZone)) - dayNumber(localDateParts(from, timeZone));
 }
 
 /** The local date as YYYY-MM-DD: a key for "one reminder per window per day". */
 export function localDateKey(instant: number, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const { year, month, day } = localDateParts(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

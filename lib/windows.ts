@@ -2,13 +2,29 @@
  * Windows: from a deletion or a privacy request to the day it should be done.
  * Status is computed from the ledger and the clock at every read, never stored.
  *
- * When a window closes: a purge window of N days opened on local day D is due at the end of the
- * local day D + N ("deleted on 3 Oct, purged by 2 Nov"): day 30 is the last day of a 30-day window,
- * day 31 is past it. A legal deadline is counted the same way from the day the request was sent.
+ * When a window is due. A promise in days ("within 30 days", "within one month") is read as the
+ * user and the law read it (Regulation 1182/71, Art. 3): the day of the deletion or request is
+ * day 0 and not counted, and a window of N days is due at the end of local day N. Deleted on
+ * 3 Oct: 2 Nov is day 30, the last day; 3 Nov, day 31, is past it. A month runs to the same date
+ * of the next month, or to that month's last day (a request on 31 Jan is due at the end of 28/29 Feb).
+ * A length counted as elapsed time (the export link's 24 hours) is due at that very moment.
+ *
+ * When the status changes, with the defaults (leadDays 3, graceDays 7), for a 30-day window:
+ * open up to day 27; due soon from the start of day 28 (the last leadDays local days);
+ * closed and awaiting verification from the moment after it is due, days 31 to 37 (graceDays
+ * local days); overdue from the start of day 38.
  */
-import { addDuration, endOfLocalDay } from './calendar';
-import type { Account, LedgerEvent } from './events';
-import { LEGAL_DEADLINES, RETENTION_POLICIES, type Duration, type Law, type Source, type WindowKind } from './policies';
+import { addDuration, endOfLocalDay, startOfLocalDay } from './calendar';
+import type { Account, EventKind, LedgerEvent } from './events';
+import {
+  LEGAL_DEADLINES,
+  RETENTION_POLICIES,
+  type Duration,
+  type Law,
+  type RetentionPolicy,
+  type Source,
+  type WindowKind,
+} from './policies';
 
 export type WindowStatus =
   /** Not yet due, and not within the lead time. */
@@ -42,6 +58,10 @@ export interface DeadlineWindow {
   closedAt?: number;
   /** Follow-ups sent about this window, oldest first. */
   followUps: LedgerEvent[];
+  /** From this moment an unverified window is due soon (the start of its last leadDays local days). */
+  dueSoonFrom: number;
+  /** From this moment an unverified window is overdue (the start of the local day after the grace days). */
+  overdueFrom: number;
 }
 
 export interface WindowOptions {
@@ -56,63 +76,84 @@ export interface WindowOptions {
   overrides?: Partial<Record<WindowKind, Duration>>;
 }
 
-/** Adds two durations, for a legal deadline and its extension. */
+const DAY_MS = 86_400_000;
+
+const RETENTION_BY_OPENER = new Map<EventKind, RetentionPolicy>(Object.values(RETENTION_POLICIES).map((p) => [p.opensOn, p]));
+
+/** A legal deadline and its extension, as one length from the request. */
 const plus = (a: Duration, b: Duration): Duration => ({ months: (a.months ?? 0) + (b.months ?? 0), days: (a.days ?? 0) + (b.days ?? 0) });
 
 interface Opening {
-  opener: LedgerEvent;
   kind: DeadlineKind;
-  law?: Law;
+  law?: Exclude<Law, 'none'>;
   length: Duration;
+  counted: RetentionPolicy['counted'];
   statement: string;
   source: Source;
 }
 
-function openingOf(e: LedgerEvent, overrides: WindowOptions['overrides'], extended: Set<string>): Opening | null {
-  const retention = Object.values(RETENTION_POLICIES).find((p) => p.opensOn === e.kind);
-  if (retention) {
-    const length = overrides?.[retention.id] ?? retention.length;
-    return { opener: e, kind: retention.id, length, statement: retention.statement, source: retention.source };
-  }
-  const law = e.kind === 'privacy-request-sent' ? e.details.law : e.kind === 'follow-up-sent' && e.details.to === 'openai-privacy' ? e.details.law : null;
-  if (!law || law === 'none') return null;
-  const deadline = LEGAL_DEADLINES[law];
-  return {
-    opener: e,
-    kind: 'legal-deadline',
-    law,
-    length: extended.has(e.id) ? plus(deadline.respondWithin, deadline.extension) : deadline.respondWithin,
-    statement: `${deadline.name}: an answer is due within ${describe(deadline.respondWithin)}${extended.has(e.id) ? `, extended by ${describe(deadline.extension)}` : ''}.`,
-    source: deadline.source,
-  };
+/** A privacy request opens a legal deadline; so does a follow-up to OpenAI's privacy team, itself a request. */
+function requestLaw(e: LedgerEvent): Exclude<Law, 'none'> | null {
+  const law = e.kind === 'privacy-request-sent' || (e.kind === 'follow-up-sent' && e.details.to === 'openai-privacy') ? e.details.law : 'none';
+  return law === 'none' ? null : law;
 }
 
-const describe = (d: Duration) =>
-  [d.months ? `${d.months} month${d.months === 1 ? '' : 's'}` : '', d.days ? `${d.days} days` : ''].filter(Boolean).join(' and ') || 'no time';
+function openingOf(e: LedgerEvent, overrides: WindowOptions['overrides'], extended: ReadonlySet<string>): Opening | null {
+  const retention = RETENTION_BY_OPENER.get(e.kind);
+  if (retention) {
+    const { id: kind, counted, statement, source } = retention;
+    return { kind, length: overrides?.[kind] ?? retention.length, counted, statement, source };
+  }
+  const law = requestLaw(e);
+  if (!law) return null;
+  const { respondWithin, extension, statement, source } = LEGAL_DEADLINES[law];
+  const length = extended.has(e.id) ? plus(respondWithin, extension) : respondWithin;
+  return { kind: 'legal-deadline', law, length, counted: 'days', statement, source };
+}
+
+function dueMoment(openedAt: number, { length, counted }: Opening, timeZone: string): number {
+  if (counted === 'elapsed') return addDuration(openedAt, { months: length.months ?? 0 }, timeZone) + (length.days ?? 0) * DAY_MS;
+  return endOfLocalDay(addDuration(openedAt, length, timeZone), timeZone);
+}
+
+/** Settling events by the window they name, earliest first wins. */
+function earliestByTarget(entries: [string, number][]): Map<string, number> {
+  const earliest = new Map<string, number>();
+  for (const [target, at] of entries) earliest.set(target, Math.min(earliest.get(target) ?? Infinity, at));
+  return earliest;
+}
 
 /**
- * Every window the ledger opens, with its due moment and status now. `events` are the effective
- * events (lib/ledger.ts `effectiveEvents`): edits and removals already applied.
+ * Every window the ledger opens, with its due moment and status now, soonest due first.
+ * `events` are the effective events (lib/ledger.ts `effectiveEvents`): edits and removals applied.
  */
 export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
   const { now, timeZone, leadDays = 3, graceDays = 7, overrides } = options;
-  const closedAt = new Map<string, number>();
   const extended = new Set<string>();
+  const verified: [string, number][] = [];
+  const answered: [string, number][] = [];
   const followUps = new Map<string, LedgerEvent[]>();
   for (const e of events) {
-    if (e.kind === 'purge-verified') closedAt.set(e.details.window, Math.min(closedAt.get(e.details.window) ?? Infinity, e.occurredAt));
+    if (e.kind === 'purge-verified') verified.push([e.details.window, e.occurredAt]);
     if (e.kind === 'privacy-answer-received') {
       if (e.details.outcome === 'extended') extended.add(e.details.request);
-      else closedAt.set(e.details.request, Math.min(closedAt.get(e.details.request) ?? Infinity, e.occurredAt));
+      // 'other' is an answer that settles nothing (a question back, a receipt): the clock runs on.
+      if (e.details.outcome === 'done' || e.details.outcome === 'refused') answered.push([e.details.request, e.occurredAt]);
     }
     if (e.kind === 'follow-up-sent') followUps.set(e.details.window, [...(followUps.get(e.details.window) ?? []), e]);
   }
+  // A purge is settled by its verification, a legal deadline by a final answer; never the other way round.
+  const purgeVerifiedAt = earliestByTarget(verified);
+  const answeredAt = earliestByTarget(answered);
+
   const windows: DeadlineWindow[] = [];
   for (const e of events) {
     const opening = openingOf(e, overrides, extended);
     if (!opening) continue;
-    const dueAt = endOfLocalDay(addDuration(e.occurredAt, opening.length, timeZone), timeZone);
-    const closed = closedAt.get(e.id);
+    const dueAt = dueMoment(e.occurredAt, opening, timeZone);
+    const dueSoonFrom = startOfLocalDay(addDuration(dueAt, { days: 1 - leadDays }, timeZone), timeZone);
+    const overdueFrom = endOfLocalDay(addDuration(dueAt, { days: graceDays }, timeZone), timeZone) + 1;
+    const closedAt = (opening.kind === 'legal-deadline' ? answeredAt : purgeVerifiedAt).get(e.id);
     windows.push({
       id: e.id,
       kind: opening.kind,
@@ -120,29 +161,23 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
       account: e.account,
       openedAt: e.occurredAt,
       dueAt,
-      status: statusOf(dueAt, closed, now, timeZone, leadDays, graceDays),
+      status: closedAt !== undefined ? 'verified' : statusAt(now, { dueAt, dueSoonFrom, overdueFrom }),
       ...(opening.law ? { law: opening.law } : {}),
       length: opening.length,
       statement: opening.statement,
       source: opening.source,
-      ...(closed !== undefined ? { closedAt: closed } : {}),
+      ...(closedAt !== undefined ? { closedAt } : {}),
       followUps: (followUps.get(e.id) ?? []).sort((a, b) => a.occurredAt - b.occurredAt),
+      dueSoonFrom,
+      overdueFrom,
     });
   }
-  return windows.sort((a, b) => a.dueAt - b.dueAt);
+  return windows.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 }
 
-/** The moments at which a window's status changes: lead time starts, due, grace ends. */
-function transitions(dueAt: number, timeZone: string, leadDays: number, graceDays: number) {
-  return {
-    dueSoonFrom: addDuration(dueAt + 1, { days: -leadDays }, timeZone),
-    overdueFrom: addDuration(dueAt + 1, { days: graceDays }, timeZone),
-  };
-}
+type Moments = Pick<DeadlineWindow, 'dueAt' | 'dueSoonFrom' | 'overdueFrom'>;
 
-function statusOf(dueAt: number, closed: number | undefined, now: number, timeZone: string, leadDays: number, graceDays: number): WindowStatus {
-  if (closed !== undefined) return 'verified';
-  const { dueSoonFrom, overdueFrom } = transitions(dueAt, timeZone, leadDays, graceDays);
+function statusAt(now: number, { dueAt, dueSoonFrom, overdueFrom }: Moments): WindowStatus {
   if (now < dueSoonFrom) return 'open';
   if (now <= dueAt) return 'due-soon';
   if (now < overdueFrom) return 'closed-awaiting-verification';
@@ -154,17 +189,17 @@ export function windowsClosedUnverified(windows: readonly DeadlineWindow[]): Dea
   return windows.filter((w) => w.status === 'closed-awaiting-verification' || w.status === 'overdue');
 }
 
-/** The earliest moment after `now` at which any open window's status changes; null if none will. */
-export function nextDueMoment(windows: readonly DeadlineWindow[], now: number, options: Pick<WindowOptions, 'timeZone' | 'leadDays' | 'graceDays'>): number | null {
-  const { timeZone, leadDays = 3, graceDays = 7 } = options;
+/**
+ * The earliest moment after `now` at which an unverified window's status changes (it turns due
+ * soon, closes, or turns overdue), for the reminder alarm; null when none will.
+ */
+export function nextDueMoment(windows: readonly DeadlineWindow[], now: number): number | null {
   let next: number | null = null;
   for (const w of windows) {
     if (w.status === 'verified') continue;
-    const { dueSoonFrom, overdueFrom } = transitions(w.dueAt, timeZone, leadDays, graceDays);
-    for (const t of [dueSoonFrom, w.dueAt + 1, overdueFrom]) {
+    for (const t of [w.dueSoonFrom, w.dueAt + 1, w.overdueFrom]) {
       if (t > now && (next === null || t < next)) next = t;
     }
   }
   return next;
 }
-
