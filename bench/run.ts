@@ -4,6 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { bundleSizes } from '../test/e2e/harness/bundles';
+import { EXTENSION_DIRS } from '../test/e2e/harness/paths';
 import { pageOverhead } from './page-overhead';
 import { printFigures, type Figure } from './stats';
 
@@ -13,6 +15,9 @@ const section = async (title: string, run: () => Promise<Figure[]>) => {
   printFigures(title, results[title]!);
 };
 
+await section('Bundle sizes (gzip, Chrome build; the Firefox build is the same code)', async () =>
+  bundleSizes(EXTENSION_DIRS.chromium).map((b) => ({ name: b.name, value: b.kb, unit: 'KB', goal: `≤ ${b.budgetKb} KB`, met: b.kb <= b.budgetKb })),
+);
 await section('Page overhead (real Chromium, with vs without the extension)', () => pageOverhead());
 
 mkdirSync('bench/results', { recursive: true });

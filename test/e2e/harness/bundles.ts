@@ -1,0 +1,30 @@
+// Bundle sizes (gzip) of a build, for the budget test and the benchmark report alike.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Budgets from the performance issue: content scripts small (the warning loads with them), popup and background lean. */
+export const BUDGETS_KB = { contentScript: 12, popupInitial: 50, background: 60 } as const;
+
+export const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** The JavaScript a page loads before its first render: its entry script and the modules it preloads. */
+export function initialScripts(dir: string, html: string): string[] {
+  const page = readFileSync(join(dir, html), 'utf8');
+  return [...page.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+\.js)"/g)].map((m) => join(dir, m[1]!));
+}
+
+export interface BundleSize {
+  name: string;
+  kb: number;
+  budgetKb: number;
+}
+
+export function bundleSizes(dir: string): BundleSize[] {
+  const scripts = readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js'));
+  return [
+    ...scripts.map((s) => ({ name: `content-scripts/${s}`, kb: gzipKb(join(dir, 'content-scripts', s)), budgetKb: BUDGETS_KB.contentScript })),
+    { name: 'popup (initial JS)', kb: initialScripts(dir, 'popup.html').reduce((sum, f) => sum + gzipKb(f), 0), budgetKb: BUDGETS_KB.popupInitial },
+    { name: 'background.js', kb: gzipKb(join(dir, 'background.js')), budgetKb: BUDGETS_KB.background },
+  ];
+}
