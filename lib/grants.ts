@@ -1,27 +1,53 @@
 /**
  * Who can use my cameo: derived from the ledger's grants, revocations and audience changes.
  * Pure functions over effective events (lib/ledger.ts `effectiveEvents`). Handles compare
- * without case: "@Bob" and "@bob" are one person.
+ * without case: "@Bob" and "@bob" are one person, "Alice" and "alice" one account.
  */
 import type { Account, Audience, EventOf, LedgerEvent } from './events';
 
-const sameAccount = (a: Account, b: Account) => a.service === b.service && a.handle.toLowerCase() === b.handle.toLowerCase();
+type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
+
+const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
+const personKey = (account: Account, person: string) => `${accountKey(account)}|${person.toLowerCase()}`;
 const chronological = (a: LedgerEvent, b: LedgerEvent) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt;
+
+/** The latest of events sorted oldest first that happened strictly before `at`. */
+function latestBefore<T extends LedgerEvent>(sorted: readonly T[], at: number): T | undefined {
+  let latest: T | undefined;
+  for (const e of sorted) {
+    if (e.occurredAt >= at) break;
+    latest = e;
+  }
+  return latest;
+}
+
+/** Events grouped under a key, each group oldest first. */
+function groupSorted<T extends LedgerEvent>(events: readonly T[], key: (e: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const e of [...events].sort(chronological)) {
+    const group = groups.get(key(e));
+    if (group) group.push(e);
+    else groups.set(key(e), [e]);
+  }
+  return groups;
+}
+
+const audienceChanges = (events: readonly LedgerEvent[]) =>
+  events.filter((e): e is EventOf<'audience-changed'> => e.kind === 'audience-changed');
+const accessChanges = (events: readonly LedgerEvent[]) =>
+  events.filter((e): e is AccessChange => e.kind === 'access-granted' || e.kind === 'access-revoked');
 
 /** Every account the ledger knows, in the order first seen. */
 export function accountsOf(events: readonly LedgerEvent[]): Account[] {
-  const seen: Account[] = [];
-  for (const e of [...events].sort(chronological)) if (!seen.some((a) => sameAccount(a, e.account))) seen.push(e.account);
-  return seen;
+  const seen = new Map<string, Account>();
+  for (const e of [...events].sort(chronological)) if (!seen.has(accountKey(e.account))) seen.set(accountKey(e.account), e.account);
+  return [...seen.values()];
 }
 
 /** The cameo's audience now: the latest audience change, or null if none was ever recorded. */
 export function audienceNow(events: readonly LedgerEvent[], account: Account): Audience | null {
-  let latest: EventOf<'audience-changed'> | null = null;
-  for (const e of events) {
-    if (e.kind === 'audience-changed' && sameAccount(e.account, account) && (!latest || chronological(latest, e) < 0)) latest = e;
-  }
-  return latest?.details.after ?? null;
+  const own = audienceChanges(events).filter((e) => accountKey(e.account) === accountKey(account));
+  return latestBefore(own.sort(chronological), Infinity)?.details.after ?? null;
 }
 
 export interface AccessInterval {
@@ -31,18 +57,20 @@ export interface AccessInterval {
 }
 
 export interface PersonHistory {
+  /** As first written in the ledger. */
   person: string;
   intervals: AccessInterval[];
 }
 
-/** Each person's access as intervals, from grant to revocation, oldest first. */
+/**
+ * Each person's access as intervals, from grant to revocation, oldest first. A second grant
+ * while access lasts changes nothing; a revocation without a recorded grant (one given before
+ * the ledger started) has no interval to close.
+ */
 export function grantHistory(events: readonly LedgerEvent[], account: Account): PersonHistory[] {
   const byPerson = new Map<string, PersonHistory>();
-  const changes = events.filter(
-    (e): e is EventOf<'access-granted'> | EventOf<'access-revoked'> =>
-      (e.kind === 'access-granted' || e.kind === 'access-revoked') && sameAccount(e.account, account),
-  );
-  for (const e of changes.sort(chronological)) {
+  const own = accessChanges(events).filter((e) => accountKey(e.account) === accountKey(account));
+  for (const e of own.sort(chronological)) {
     const key = e.details.person.toLowerCase();
     const history = byPerson.get(key) ?? { person: e.details.person, intervals: [] };
     byPerson.set(key, history);
@@ -61,22 +89,17 @@ export function peopleWithAccess(events: readonly LedgerEvent[], account: Accoun
 }
 
 /**
- * Appearances of the cameo made by someone whose access had been revoked before, and not granted
- * again: proof of use after revocation.
+ * Appearances of the owner's cameo by someone whose last access change before the appearance was
+ * a revocation: proof of use after revocation. Not while the audience was 'mutuals' or 'everyone':
+ * then the person may have used it as one of those, and the ledger cannot tell.
  */
 export function usedAfterRevocation(events: readonly LedgerEvent[]): EventOf<'appearance-seen'>[] {
-  const flagged: EventOf<'appearance-seen'>[] = [];
-  const histories = new Map<string, PersonHistory[]>();
-  for (const e of events) {
-    if (e.kind !== 'appearance-seen') continue;
-    const key = `${e.account.service}|${e.account.handle.toLowerCase()}`;
-    if (!histories.has(key)) histories.set(key, grantHistory(events, e.account));
-    const history = histories.get(key)!.find((h) => h.person.toLowerCase() === e.details.by.toLowerCase());
-    if (!history) continue;
-    const at = e.occurredAt;
-    const hadAccess = history.intervals.some((i) => i.from <= at && (i.to === undefined || at < i.to));
-    const revokedBefore = history.intervals.some((i) => i.to !== undefined && i.to <= at);
-    if (!hadAccess && revokedBefore) flagged.push(e);
-  }
-  return flagged;
+  const access = groupSorted(accessChanges(events), (e) => personKey(e.account, e.details.person));
+  const audiences = groupSorted(audienceChanges(events), (e) => accountKey(e.account));
+  return events.filter((e): e is EventOf<'appearance-seen'> => {
+    if (e.kind !== 'appearance-seen') return false;
+    const last = latestBefore(access.get(personKey(e.account, e.details.by)) ?? [], e.occurredAt);
+    const audience = latestBefore(audiences.get(accountKey(e.account)) ?? [], e.occurredAt)?.details.after;
+    return last?.kind === 'access-revoked' && audience !== 'mutuals' && audience !== 'everyone';
+  });
 }
