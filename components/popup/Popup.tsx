@@ -1,51 +1,125 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { LedgerEvent } from '@/lib/events';
+/**
+ * The toolbar popup: each account at a glance, this tab's watch status, and quick add for what
+ * happened where no extension runs (the phone).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Account, NewEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
+import type { Law } from '@/lib/policies';
+import type { PopupSummary } from '@/lib/summary';
 import type { TabStatus } from '@/lib/tab-status';
-import { SURFACES } from '@/lib/surfaces';
+import { accountKey, recentFirst } from '../accounts';
+import { useNow } from '../hooks';
+import { QuickAdd } from '../QuickAdd';
+import { accountLabel, eventSubject, kindLabel } from '../text';
+import { When } from '../When';
+import { AccountCard } from './AccountCard';
+import { TabStatusLine } from './TabStatusLine';
 
 export interface PopupData {
-  latest: LedgerEvent[];
+  summary: PopupSummary;
   tab: TabStatus | null;
+  /** The user's jurisdiction (settings): a privacy request starts with it. */
+  law: Law;
 }
 
-export function Popup({ load, openDashboard }: { load: () => Promise<PopupData>; openDashboard: () => void }) {
+export interface PopupActions {
+  load(): Promise<PopupData>;
+  /** Records a manual entry; resolves with its id. */
+  record(event: NewEvent): Promise<string>;
+  /** Takes back an entry just made (a removal, so the ledger keeps its history). */
+  undo(id: string): Promise<void>;
+  /** Opens the dashboard, at a section or an entry when given (`entry=<id>`, `import-export`). */
+  openDashboard(at?: string): void;
+  copyBugReport(tab: TabStatus): Promise<void>;
+}
+
+export function Popup({ actions }: { actions: PopupActions }) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const now = useNow();
+
+  const reload = useCallback(
+    () => actions.load().then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+    [actions],
+  );
   useEffect(() => {
-    load().then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [load]);
+    void reload();
+  }, [reload]);
+
+  const summary = data?.summary;
+  const accounts = useMemo(() => (summary ? recentFirst(summary.accounts.map((a) => a.account), summary.latest) : []), [summary]);
+  const peopleWithAccess = (account: Account) =>
+    summary?.accounts.find((a) => accountKey(a.account) === accountKey(account))?.people.map((p) => p.person) ?? [];
+  const people = [...new Set(summary?.accounts.flatMap((a) => a.people.map((p) => p.person)) ?? [])];
 
   return (
-    <main class="popup" aria-busy={data === null && error === null}>
-      <header>
+    <div class="popup" aria-busy={data === null && error === null}>
+      <header class="popup-header">
         <h1>{t('extName')}</h1>
+        <div class="header-actions">
+          <button type="button" onClick={() => actions.openDashboard()} data-testid="open-dashboard">
+            {t('popupOpenDashboard')}
+          </button>
+          <button type="button" onClick={() => actions.openDashboard('import-export')} data-testid="export-report">
+            {t('popupExport')}
+          </button>
+        </div>
       </header>
-      {error && <p role="alert" class="overdue">{t('popupLoadFailed', error)}</p>}
-      <section aria-labelledby="this-tab">
-        <h2 id="this-tab">{t('popupThisTab')}</h2>
-        <p data-testid="tab-status">
-          {data?.tab ? t('popupTabWatched', SURFACES[data.tab.surface].label) : t('popupTabNotWatched')}
-        </p>
-      </section>
-      <section aria-labelledby="latest">
-        <h2 id="latest">{t('popupLatest')}</h2>
-        {data && data.latest.length === 0 && <p class="empty" data-testid="empty-state">{t('popupEmpty')}</p>}
-        {data && data.latest.length > 0 && (
-          <ul data-testid="latest-events">
-            {data.latest.map((e) => (
-              <li key={e.id} data-kind={e.kind}>
-                {e.kind} · {e.account.service} {e.account.handle}
-              </li>
-            ))}
-          </ul>
+      <main>
+        {error && (
+          <p role="alert" class="notice danger">
+            {t('popupLoadFailed', error)}
+          </p>
         )}
-      </section>
-      <footer>
-        <button type="button" onClick={openDashboard}>
-          {t('popupOpenDashboard')}
-        </button>
-      </footer>
-    </main>
+        <section aria-labelledby="quick-add-title">
+          <QuickAdd
+            headingId="quick-add-title"
+            headingLevel={2}
+            accounts={accounts}
+            peopleWithAccess={peopleWithAccess}
+            people={people}
+            law={data?.law ?? 'none'}
+            record={actions.record}
+            undo={actions.undo}
+            onChange={() => void reload()}
+          />
+        </section>
+
+        <TabStatusLine tab={data?.tab ?? null} loaded={data !== null} latest={summary?.latest ?? []} onCopy={actions.copyBugReport} />
+
+        {summary && summary.accounts.length > 0 && (
+          <section aria-labelledby="accounts-title">
+            <h2 id="accounts-title">{t('popupAccounts')}</h2>
+            {summary.accounts.map((a) => (
+              <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} />
+            ))}
+          </section>
+        )}
+
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">{t('popupLatest')}</h2>
+          {summary && summary.latest.length === 0 && (
+            <p class="empty" data-testid="empty-state">
+              {t('popupEmpty')}
+            </p>
+          )}
+          {summary && summary.latest.length > 0 && (
+            <ul class="event-list" data-testid="latest-events">
+              {summary.latest.map((e) => (
+                <li key={e.id} data-kind={e.kind}>
+                  <span>
+                    <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}
+                  </span>
+                  <span class="event-meta muted">
+                    {accountLabel(e.account)} · <When at={e.occurredAt} now={now} relative />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </div>
   );
 }

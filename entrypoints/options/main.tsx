@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { t } from '@/lib/i18n';
+import '@/components/app.css';
+import { Dashboard } from '@/components/dashboard/Dashboard';
+import { t, uiLocale } from '@/lib/i18n';
+import { LedgerDb } from '@/lib/ledger';
 
-function Dashboard() {
-  return (
-    <main>
-      <h1>{t('dashboardTitle')}</h1>
-    </main>
-  );
-}
+document.documentElement.lang = uiLocale();
+document.title = t('dashboardTitle');
 
-render(<Dashboard />, document.getElementById('app')!);
+const notifyChanged = () => {
+  // The background may be restarting; it reads the ledger afresh at its next wake-up anyway.
+  browser.runtime.sendMessage({ type: 'ledger-changed' }).catch(() => {});
+};
+
+render(<Dashboard db={new LedgerDb()} settingsArea={browser.storage.local} notifyChanged={notifyChanged} />, document.getElementById('app')!);

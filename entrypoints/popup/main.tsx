@@ -1,21 +1,70 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { Popup } from '@/components/popup/Popup';
-import type { PageReply } from '@/lib/background/page-messages';
-import { readTabStatus } from '@/lib/tab-status';
+import '@/components/app.css';
+import { Popup, type PopupActions } from '@/components/popup/Popup';
+import type { PageReply, PageRequest } from '@/lib/background/page-messages';
+import { t, uiLocale } from '@/lib/i18n';
+import { loadSettings } from '@/lib/settings';
+import { readTabStatus, type TabStatus } from '@/lib/tab-status';
 
-// The popup asks the background for its summary: it never opens the ledger itself, so it loads
-// neither the database nor the schemas, and its first render stays small and fast.
-async function load() {
-  const tabParam = Number(new URLSearchParams(location.search).get('tab'));
-  const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  const [reply, tab] = await Promise.all([
-    browser.runtime.sendMessage({ type: 'popup-summary', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }) as Promise<PageReply>,
-    tabId !== undefined ? readTabStatus(browser.storage.session, tabId) : Promise.resolve(null),
-  ]);
+const ask = async (request: PageRequest) => {
+  const reply = (await browser.runtime.sendMessage(request)) as PageReply;
   if (!reply.ok) throw new Error(reply.error);
-  if (!('summary' in reply)) throw new Error('unexpected reply');
-  return { latest: reply.summary.latest, tab };
+  return reply;
+};
+
+// The tests open the popup in a tab of its own, where the active tab is the popup: they name the tab.
+const tabParam = Number(new URLSearchParams(location.search).get('tab'));
+const namedTab = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : undefined;
+
+const actions: PopupActions = {
+  // The popup asks the background for its summary: it never opens the ledger to render, so it
+  // loads neither the database nor the schemas, and its first render stays small and fast.
+  async load() {
+    const tabId = namedTab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const [reply, tab, settings] = await Promise.all([
+      ask({ type: 'popup-summary', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      tabId !== undefined ? readTabStatus(browser.storage.session, tabId) : Promise.resolve(null),
+      loadSettings(browser.storage.local),
+    ]);
+    if (!('summary' in reply)) throw new Error('unexpected reply');
+    return { summary: reply.summary, tab, law: settings.jurisdiction };
+  },
+  async record(event) {
+    const reply = await ask({ type: 'record', event: event as unknown as Record<string, unknown> });
+    if (!('id' in reply)) throw new Error('unexpected reply');
+    return reply.id;
+  },
+  async undo(id) {
+    // Rare enough to load the ledger for: the removal is an entry of its own, and history stays.
+    const { LedgerDb, removeEntry } = await import('@/lib/ledger');
+    const db = new LedgerDb();
+    await removeEntry(db, id);
+    db.close();
+    await ask({ type: 'ledger-changed' });
+  },
+  openDashboard(at) {
+    const opening = at
+      ? browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${at}` as '/options.html') })
+      : browser.runtime.openOptionsPage();
+    // A popup closes once the dashboard is open; the popup opened as a page of its own stays.
+    void opening.then(() => namedTab === undefined && window.close());
+  },
+  copyBugReport: (tab: TabStatus) => navigator.clipboard.writeText(bugReport(tab)),
+};
+
+/** What a bug report needs and nothing more: which rules missed where (path without its ids). */
+function bugReport(tab: TabStatus): string {
+  const path = tab.path.split('/').slice(0, 2).join('/') || '/';
+  return [
+    `Likeness Ledger ${browser.runtime.getManifest().version}: detection may be out of date.`,
+    `Page: ${tab.surface} ${path}`,
+    `Rules that did not match: ${tab.misses.join(', ')}`,
+    `Browser: ${navigator.userAgent}`,
+  ].join('\n');
 }
 
-render(<Popup load={load} openDashboard={() => void browser.runtime.openOptionsPage().then(() => window.close())} />, document.getElementById('app')!);
+document.documentElement.lang = uiLocale();
+document.title = t('extName');
+
+render(<Popup actions={actions} />, document.getElementById('app')!);

@@ -1,0 +1,59 @@
+/** Every window and legal deadline: when it opened, when it is due, where it stands, and why (the source). */
+import { formatDate, formatLength } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import { accountLabel, lawLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import type { DashboardContext } from './context';
+
+export function Deadlines({ ctx }: { ctx: DashboardContext }) {
+  const { windows, now } = ctx;
+  const locale = uiLocale();
+  if (windows.length === 0) return <p class="empty">{t('deadlinesEmpty')}</p>;
+  return (
+    <table class="data" data-testid="deadlines">
+      <caption class="visually-hidden">{t('deadlinesCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('deadlinesWhat')}</th>
+          <th scope="col">{t('detailsAccount')}</th>
+          <th scope="col">{t('deadlinesOpened')}</th>
+          <th scope="col">{t('deadlinesDue')}</th>
+          <th scope="col">{t('deadlinesStatus')}</th>
+          <th scope="col">{t('deadlinesSource')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {windows.map((w) => (
+          <tr key={w.id} data-status={w.status}>
+            <th scope="row">
+              <button type="button" class="link" onClick={() => ctx.showEntry(w.id)}>
+                {windowLabel(w.kind)}
+                {w.law && ` (${lawLabel(w.law)})`}
+              </button>
+              <br />
+              <span class="muted">{formatLength(w.length, locale)}</span>
+            </th>
+            <td>{accountLabel(w.account)}</td>
+            <td>{formatDate(w.openedAt, locale)}</td>
+            <td>{formatDate(w.dueAt, locale)}</td>
+            <td class="progress">
+              <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+              <br />
+              {windowProgress(w, now)}
+            </td>
+            <td>
+              {w.source.url ? (
+                <a href={w.source.url} target="_blank" rel="noreferrer">
+                  {w.source.title}
+                </a>
+              ) : (
+                w.source.title
+              )}
+              <br />
+              <span class="muted">{t('asOf', w.source.asOf)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

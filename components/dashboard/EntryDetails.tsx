@@ -1,0 +1,364 @@
+/**
+ * One entry: what it says, where it came from (evidence), every version of it (history), the
+ * deadline it opened, and what the user can do: edit or remove a manual entry, confirm or
+ * dismiss what was only seen on a page.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LedgerEvent, NewEvent } from '@/lib/events';
+import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import { editManual, historyOf, record, removeEntry } from '@/lib/ledger';
+import { isQuickKind, valuesOf } from '@/lib/quick-add';
+import { ConfirmDialog } from '../ConfirmDialog';
+import QuickAddForm from '../QuickAddForm';
+import { accountLabel, certaintyLabel, eventSubject, kindLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { When } from '../When';
+import type { DashboardContext } from './context';
+import { needsReview, type Reviews } from './review';
+
+interface Props {
+  event: LedgerEvent;
+  ctx: DashboardContext;
+  reviews: Reviews;
+  /** Focus moves to the heading when this names the entry (going to it from elsewhere). */
+  focusRequest: { id: string } | null;
+}
+
+export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
+  const [error, setError] = useState<string | null>(null);
+  const locale = uiLocale();
+
+  useEffect(() => {
+    if (focusRequest?.id === event.id) heading.current?.focus();
+  }, [focusRequest]);
+
+  const history = historyOf(ctx.all, event.id);
+  const latest = [...history].reverse().find((h) => h.kind !== 'entry-removed' && h.kind !== 'observation-reviewed');
+  const retraction = history.find((h) => h.kind === 'entry-removed' || (h.kind === 'observation-reviewed' && h.details.verdict === 'dismissed'));
+  const isCurrent = latest?.id === event.id && !retraction;
+  const review = reviews.get(event.id);
+  const opened = ctx.windows.find((w) => w.id === event.id);
+
+  // Removed or dismissed while shown: its buttons go, so focus goes to its heading, not to the page.
+  const wasCurrent = useRef(isCurrent);
+  useEffect(() => {
+    if (wasCurrent.current && !isCurrent) heading.current?.focus();
+    wasCurrent.current = isCurrent;
+  }, [isCurrent]);
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try {
+      await action();
+      ctx.changed();
+      ctx.announce(done);
+    } catch (e) {
+      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const saveEdit = async (edited: NewEvent) => {
+    const { occurredAt, account, details } = edited;
+    const next = await editManual(ctx.db, event.id, { occurredAt, account, details } as Partial<NewEvent>);
+    ctx.changed();
+    ctx.announce(t('detailsEdited'));
+    setMode('view');
+    ctx.select(next.id);
+  };
+
+  const remove = () =>
+    act(async () => {
+      await removeEntry(ctx.db, event.id);
+      setMode('view');
+    }, t('detailsRemoved'));
+
+  const reviewAs = (verdict: 'confirmed' | 'dismissed') =>
+    act(
+      () =>
+        record(ctx.db, {
+          kind: 'observation-reviewed',
+          occurredAt: Date.now(),
+          account: event.account,
+          source: 'manual',
+          evidence: {},
+          details: { target: event.id, verdict },
+        }),
+      t(verdict === 'confirmed' ? 'detailsConfirmedDone' : 'detailsDismissedDone'),
+    );
+
+  const about = referenceOf(event);
+  const target = about ? ctx.all.find((e) => e.id === about) : undefined;
+
+  return (
+    <article class="card" aria-labelledby="details-title" data-testid="entry-details">
+      <h3 id="details-title" tabIndex={-1} ref={heading}>
+        {kindLabel(event.kind)}
+      </h3>
+      {eventSubject(event) && <p data-testid="details-subject">{eventSubject(event)}</p>}
+      {retraction && (
+        <p class="notice warn">
+          {retraction.kind === 'entry-removed' ? t('detailsWasRemoved') : t('detailsWasDismissed')} <When at={retraction.recordedAt} />
+        </p>
+      )}
+      {!retraction && latest && latest.id !== event.id && (
+        <p class="notice warn">
+          {t('detailsNewerVersion')}{' '}
+          <button type="button" class="link" onClick={() => ctx.showEntry(latest.id)}>
+            {t('detailsShowLatest')}
+          </button>
+        </p>
+      )}
+      <dl class="facts">
+        <dt>{t('detailsWhen')}</dt>
+        <dd>
+          <When at={event.occurredAt} />
+        </dd>
+        <dt>{t('detailsRecorded')}</dt>
+        <dd>
+          <When at={event.recordedAt} />
+        </dd>
+        <dt>{t('detailsAccount')}</dt>
+        <dd>{accountLabel(event.account)}</dd>
+        <dt>{t('detailsSource')}</dt>
+        <dd>
+          {sourceLabel(event.source)} · {certaintyLabel(event.certainty)}
+          {review && ` · ${t(review.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed')}`}
+        </dd>
+        {target && (
+          <>
+            <dt>{t('detailsAbout')}</dt>
+            <dd>
+              <button type="button" class="link" onClick={() => ctx.showEntry(target.id)}>
+                {kindLabel(target.kind)}, {formatDate(target.occurredAt, locale)}
+              </button>
+            </dd>
+          </>
+        )}
+        {'reference' in event.details && event.details.reference && (
+          <>
+            <dt>{t('fieldReference')}</dt>
+            <dd>{event.details.reference}</dd>
+          </>
+        )}
+        {'link' in event.details && event.details.link && (
+          <>
+            <dt>{t('detailsLink')}</dt>
+            <dd>
+              <a href={event.details.link} target="_blank" rel="noreferrer">
+                {event.details.link}
+              </a>
+            </dd>
+          </>
+        )}
+        {'cameoId' in event.details && event.details.cameoId && (
+          <>
+            <dt>{t('detailsCameoId')}</dt>
+            <dd>
+              <code>{event.details.cameoId}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h4>{t('detailsEvidence')}</h4>
+      {event.evidence.url || event.evidence.rule || event.evidence.shownText ? (
+        <dl class="facts" data-testid="details-evidence">
+          {event.evidence.url && (
+            <>
+              <dt>{t('evidencePage')}</dt>
+              <dd>
+                <a href={event.evidence.url} target="_blank" rel="noreferrer">
+                  {event.evidence.url}
+                </a>
+              </dd>
+            </>
+          )}
+          {event.evidence.rule && (
+            <>
+              <dt>{t('evidenceRule')}</dt>
+              <dd>
+                <code>{event.evidence.rule}</code>
+              </dd>
+            </>
+          )}
+          {event.evidence.shownText && (
+            <>
+              <dt>{t('evidenceShown')}</dt>
+              <dd>
+                <q>{event.evidence.shownText}</q>
+              </dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p class="muted">{event.source === 'manual' ? t('evidenceManual') : t('evidenceNone')}</p>
+      )}
+
+      {opened && (
+        <>
+          <h4>{t('detailsDeadline')}</h4>
+          <p data-testid="details-window">
+            {windowLabel(opened.kind)} ({formatLength(opened.length, locale)}) <span class={`badge status-${opened.status}`}>{statusLabel(opened.status)}</span>
+            <br />
+            {windowProgress(opened, ctx.now)}
+            <br />
+            <span class="muted">
+              {opened.source.url ? (
+                <a href={opened.source.url} target="_blank" rel="noreferrer">
+                  {opened.source.title}
+                </a>
+              ) : (
+                opened.source.title
+              )}{' '}
+              · {t('asOf', opened.source.asOf)}
+            </span>
+          </p>
+        </>
+      )}
+
+      {history.length > 1 && (
+        <>
+          <h4>{t('detailsHistory')}</h4>
+          <ol class="history" data-testid="details-history">
+            {history.map((h) => (
+              <li key={h.id} aria-current={h.id === event.id ? 'true' : undefined}>
+                {historyLine(h)} <When at={h.recordedAt} />
+                {h.id === event.id && <span class="muted"> ({t('historyThisVersion')})</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+
+      {isCurrent && mode === 'edit' && (
+        isQuickKind(event.kind) ? (
+          <QuickAddForm
+            initial={valuesOf(event)!}
+            accounts={ctx.accounts}
+            people={[]}
+            submitLabel={t('saveChanges')}
+            onSubmit={saveEdit}
+            onCancel={() => setMode('view')}
+          />
+        ) : (
+          <EditDate event={event} onSave={(occurredAt) => saveEdit({ ...event, occurredAt } as NewEvent)} onCancel={() => setMode('view')} />
+        )
+      )}
+
+      {isCurrent && mode !== 'edit' && (
+        <div class="actions">
+          {event.source === 'manual' && (
+            <>
+              <button type="button" onClick={() => setMode('edit')} data-testid="edit-entry">
+                {t('detailsEdit')}
+              </button>
+              <button type="button" class="danger" onClick={() => setMode('remove')} data-testid="remove-entry">
+                {t('detailsRemove')}
+              </button>
+            </>
+          )}
+          {needsReview(event, reviews) && (
+            <>
+              <p class="hint">{t('detailsReviewHint')}</p>
+              <button type="button" onClick={() => void reviewAs('confirmed')} data-testid="confirm-observation">
+                {t('detailsConfirm')}
+              </button>
+              <button type="button" onClick={() => void reviewAs('dismissed')} data-testid="dismiss-observation">
+                {t('detailsDismiss')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+
+      {mode === 'remove' && (
+        <ConfirmDialog
+          title={t('removeTitle')}
+          confirmLabel={t('detailsRemove')}
+          onConfirm={() => void remove()}
+          onCancel={() => setMode('view')}
+          testId="remove-dialog"
+        >
+          <p>{t('removeBody', kindLabel(event.kind), formatDate(event.occurredAt, locale))}</p>
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}
+
+/** The entry another one is about: the request answered, the window verified, the note's subject. */
+function referenceOf(e: LedgerEvent): string | undefined {
+  switch (e.kind) {
+    case 'privacy-answer-received':
+      return e.details.request;
+    case 'purge-verified':
+    case 'follow-up-sent':
+      return e.details.window;
+    case 'note':
+      return e.details.about;
+    default:
+      return undefined;
+  }
+}
+
+function historyLine(h: LedgerEvent): string {
+  const what = [kindLabel(h.kind), eventSubject(h)].filter(Boolean).join(' ');
+  const on = formatDate(h.occurredAt, uiLocale());
+  if (h.kind === 'entry-removed') return t('historyRemoved');
+  if (h.kind === 'observation-reviewed') return t(h.details.verdict === 'confirmed' ? 'historyConfirmedByYou' : 'historyDismissedByYou');
+  if (h.supersedes) return h.source === 'network' ? t('historyConfirmedByNetwork', what, on) : t('historyEdited', what, on);
+  return t('historyRecorded', what, on);
+}
+
+/** Editing a manual entry of a kind quick add does not make (a follow-up, a verification): its date. */
+function EditDate({ event, onSave, onCancel }: { event: LedgerEvent; onSave: (at: number) => Promise<void>; onCancel: () => void }) {
+  const [value, setValue] = useState(toLocalInput(event.occurredAt));
+  const [invalid, setInvalid] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <form
+      class="quick-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const at = fromLocalInput(value);
+        if (at === null || at > Date.now()) return setInvalid(true);
+        void onSave(at);
+      }}
+    >
+      <div class="field">
+        <label for="edit-date">{t('fieldWhen')}</label>
+        <input
+          id="edit-date"
+          ref={input}
+          type="datetime-local"
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? 'edit-date-error' : undefined}
+        />
+        {invalid && (
+          <span class="error" id="edit-date-error">
+            {t('errorDateInvalid')}
+          </span>
+        )}
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t('saveChanges')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

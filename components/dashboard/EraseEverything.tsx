@@ -1,0 +1,56 @@
+/** Erase everything: the whole ledger goes, after a confirmation that says exactly what goes. */
+import { useState } from 'preact/hooks';
+import { t, uiLocale } from '@/lib/i18n';
+import { eraseEverything } from '@/lib/ledger';
+import { ConfirmDialog } from '../ConfirmDialog';
+import type { DashboardContext } from './context';
+
+export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { all, accounts, events } = ctx;
+  const manual = events.filter((e) => e.source === 'manual').length;
+  const erase = async () => {
+    setAsking(false);
+    try {
+      await eraseEverything(ctx.db);
+      ctx.reload();
+      ctx.changed();
+      ctx.announce(t('eraseDone'));
+    } catch (e) {
+      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+    }
+  };
+  return (
+    <>
+      <p>{t('eraseIntro')}</p>
+      <button type="button" class="danger" onClick={() => setAsking(true)} disabled={all.length === 0} data-testid="erase">
+        {t('eraseButton')}
+      </button>
+      {all.length === 0 && <p class="muted">{t('eraseNothing')}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={t('eraseTitle')}
+          confirmLabel={t('eraseConfirm', all.length.toLocaleString(uiLocale()))}
+          onConfirm={() => void erase()}
+          onCancel={() => setAsking(false)}
+          testId="erase-dialog"
+        >
+          <ul>
+            <li>{t('eraseWhatEntries', events.length.toLocaleString(uiLocale()), manual.toLocaleString(uiLocale()), accounts.length.toLocaleString(uiLocale()))}</li>
+            <li>{t('eraseWhatHistory', (all.length - events.length).toLocaleString(uiLocale()))}</li>
+            <li>{t('eraseWhatDerived')}</li>
+          </ul>
+          <p>
+            <strong>{t('eraseCannotUndo')}</strong>
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Who had access, from when to when: each person's intervals on one time axis per account,
+ * with the dates in words beside each bar (the bars are for the eye; the words for everyone).
+ */
+import { Fragment } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { LedgerEvent } from '@/lib/events';
+import { formatDate } from '@/lib/format';
+import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/grants';
+import { t, uiLocale } from '@/lib/i18n';
+import { accountKey } from '../accounts';
+import { accountLabel, audienceLabel, eventSubject } from '../text';
+import { When } from '../When';
+import type { DashboardContext } from './context';
+
+export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
+  const { events, accounts, now } = ctx;
+  const flagged = useMemo(() => usedAfterRevocation(events), [events]);
+  const histories = useMemo(
+    () => accounts.map((account) => ({ account, people: grantHistory(events, account), audience: audienceNow(events, account) })),
+    [events, accounts],
+  );
+  const shown = histories.filter((h) => h.people.length > 0 || h.audience);
+  if (shown.length === 0) return <p class="empty">{t('accessEmpty')}</p>;
+  return (
+    <>
+      {shown.map(({ account, people, audience }) => (
+        <div key={accountKey(account)} class="card" data-testid="access-account">
+          <h3>{accountLabel(account)}</h3>
+          <p>
+            {t('popupAudience')}: <strong>{audience ? audienceLabel(audience) : t('popupAudienceUnknown')}</strong>
+          </p>
+          {people.length > 0 && <Chart people={people} now={now} />}
+          <UsedAfterRevocation events={flagged.filter((e) => accountKey(e.account) === accountKey(account))} onShow={ctx.showEntry} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
+  const locale = uiLocale();
+  const start = Math.min(...people.flatMap((p) => p.intervals.map((i) => i.from)));
+  const end = Math.max(now, ...people.flatMap((p) => p.intervals.map((i) => i.to ?? now)));
+  const span = Math.max(end - start, 1);
+  const pct = (ms: number) => `${(((ms - start) / span) * 100).toFixed(2)}%`;
+  return (
+    <div class="gantt" data-testid="grant-chart">
+      <div class="axis" aria-hidden="true">
+        <span>{formatDate(start, locale)}</span>
+        <span>{t('now')}</span>
+      </div>
+      {people.map(({ person, intervals }) => (
+        <Fragment key={person}>
+          <span class="person">
+            {person}
+          </span>
+          <div class="track" aria-hidden="true">
+            {intervals.map((i) => (
+              <span
+                key={i.from}
+                class={i.to === undefined ? 'bar open' : 'bar'}
+                style={{ left: pct(i.from), width: `calc(${pct(i.to ?? end)} - ${pct(i.from)})` }}
+              />
+            ))}
+          </div>
+          <span class="spans">
+            {intervals
+              .map((i) => (i.to === undefined ? t('accessSince', formatDate(i.from, locale)) : t('accessFromTo', formatDate(i.from, locale), formatDate(i.to, locale))))
+              .join('; ')}
+          </span>
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+function UsedAfterRevocation({ events, onShow }: { events: LedgerEvent[]; onShow: (id: string) => void }) {
+  if (events.length === 0) return null;
+  return (
+    <div class="notice danger" data-testid="used-after-revocation">
+      <p>
+        <strong>{t('accessUsedAfterRevocation')}</strong>
+      </p>
+      <ul class="plain">
+        {events.map((e) => (
+          <li key={e.id}>
+            <button type="button" class="link" onClick={() => onShow(e.id)}>
+              {eventSubject(e)}
+            </button>{' '}
+            <When at={e.occurredAt} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+

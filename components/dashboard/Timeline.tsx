@@ -1,0 +1,176 @@
+/**
+ * The full timeline: every entry that counts, newest first, with filters and search; the
+ * selected entry's details beside it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { EVENT_KINDS, SOURCES, type EventKind, type LedgerEvent } from '@/lib/events';
+import { formatDateTime, isoOf } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import { accountKey } from '../accounts';
+import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
+import type { DashboardContext } from './context';
+import { EntryDetails } from './EntryDetails';
+import { needsReview, reviewsOf } from './review';
+import { filterTimeline, isFiltered, NO_FILTER, type TimelineFilter } from './timeline-filter';
+import { VirtualList } from './VirtualList';
+
+const ROW_HEIGHT = 56;
+/** Retractions and reviews change other entries; they are shown in those entries' history. */
+const LISTED_KINDS = EVENT_KINDS.filter((k): k is EventKind => k !== 'entry-removed' && k !== 'observation-reviewed');
+
+const describe = (e: LedgerEvent) => `${kindLabel(e.kind)} ${eventSubject(e)} ${accountLabel(e.account)} ${sourceLabel(e.source)}`;
+
+export function Timeline({ ctx }: { ctx: DashboardContext }) {
+  const { events, all, accounts, entry } = ctx;
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const [count, setCount] = useState('');
+  const locale = uiLocale();
+  const reviews = useMemo(() => reviewsOf(all), [all]);
+
+  const shown = useMemo(() => filterTimeline(events, filter, describe), [events, filter]);
+
+  // The count is said once typing pauses, not at every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setCount(t('timelineCount', shown.length.toLocaleString(locale), events.length.toLocaleString(locale))), 400);
+    return () => clearTimeout(timer);
+  }, [shown.length, events.length]);
+
+  // Going to an entry (a deep link, a link elsewhere on the page): scroll to its row, focus its details.
+  const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  const handled = useRef(0);
+  useEffect(() => {
+    if (ctx.revealed === handled.current || !entry) return;
+    const index = shown.findIndex((e) => e.id === entry);
+    // The filters hide it: clear them, and come back here with the entry in the list.
+    if (index < 0 && isFiltered(filter)) return setFilter(NO_FILTER);
+    handled.current = ctx.revealed;
+    if (index >= 0) setScrollTo({ index });
+    setFocusRequest({ id: entry });
+    document.getElementById('timeline')?.scrollIntoView({ block: 'start' });
+  }, [ctx.revealed, shown, entry]);
+
+  const selected = entry ? (all.find((e) => e.id === entry) ?? null) : null;
+  const set = (field: keyof TimelineFilter) => (e: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
+    const value = e.currentTarget.value;
+    setFilter((f) => ({ ...f, [field]: value }));
+  };
+
+  return (
+    <>
+      <form class="filters" role="search" aria-label={t('timelineFilters')} onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="f-query">{t('filterSearch')}</label>
+          <input id="f-query" type="search" value={filter.query} onInput={set('query')} data-testid="filter-query" />
+        </div>
+        <div class="field">
+          <label for="f-account">{t('filterAccount')}</label>
+          <select id="f-account" value={filter.account} onChange={set('account')} data-testid="filter-account">
+            <option value="">{t('filterAll')}</option>
+            {accounts.map((a) => (
+              <option key={accountKey(a)} value={accountKey(a)}>
+                {accountLabel(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-kind">{t('filterKind')}</label>
+          <select id="f-kind" value={filter.kind} onChange={set('kind')} data-testid="filter-kind">
+            <option value="">{t('filterAll')}</option>
+            {LISTED_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-source">{t('filterSource')}</label>
+          <select id="f-source" value={filter.source} onChange={set('source')} data-testid="filter-source">
+            <option value="">{t('filterAll')}</option>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {sourceLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="dates">
+          <div class="field">
+            <label for="f-from">{t('filterFrom')}</label>
+            <input id="f-from" type="date" value={filter.from} onInput={set('from')} data-testid="filter-from" />
+          </div>
+          <div class="field">
+            <label for="f-to">{t('filterTo')}</label>
+            <input id="f-to" type="date" value={filter.to} onInput={set('to')} data-testid="filter-to" />
+          </div>
+        </div>
+        <div class="filter-actions">
+          <p role="status" class="muted" data-testid="timeline-count">
+            {count}
+          </p>
+          <button type="button" onClick={() => setFilter(NO_FILTER)} disabled={!isFiltered(filter)}>
+            {t('filterClear')}
+          </button>
+        </div>
+      </form>
+      <div class="timeline-layout">
+        <div>
+          <h3 id="timeline-list-title" class="visually-hidden">
+            {t('timelineEntries')}
+          </h3>
+          <p id="timeline-keys" class="hint">
+            {t('timelineKeys')}
+          </p>
+          {shown.length === 0 ? (
+            <p class="empty" data-testid="timeline-empty">
+              {events.length === 0 ? t('timelineEmpty') : t('timelineNoMatch')}
+            </p>
+          ) : (
+            <VirtualList
+              items={shown}
+              rowHeight={ROW_HEIGHT}
+              keyOf={(e) => e.id}
+              labelledBy="timeline-list-title"
+              describedBy="timeline-keys"
+              scrollTo={scrollTo}
+              renderRow={(e, _i, props) => (
+                <button
+                  type="button"
+                  class="row"
+                  {...props}
+                  aria-current={e.id === entry ? 'true' : undefined}
+                  onClick={() => ctx.select(e.id)}
+                  data-testid="timeline-row"
+                  data-id={e.id}
+                  data-kind={e.kind}
+                >
+                  <time class="row-when" dateTime={isoOf(e.occurredAt)}>
+                    {formatDateTime(e.occurredAt, locale)}
+                  </time>
+                  <span class="row-what">
+                    <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}
+                  </span>
+                  <span class="row-account">{accountLabel(e.account)}</span>
+                  <span class="row-tags">
+                    {needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}
+                    <span class="source-tag">{sourceLabel(e.source)}</span>
+                  </span>
+                </button>
+              )}
+            />
+          )}
+        </div>
+        <div class="details" data-testid="entry-details-panel">
+          {selected ? (
+            <EntryDetails key={selected.id} event={selected} ctx={ctx} reviews={reviews} focusRequest={focusRequest} />
+          ) : (
+            <p class="muted card">{t('detailsNone')}</p>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

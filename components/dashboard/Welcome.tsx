@@ -1,0 +1,28 @@
+import type { Ref } from 'preact';
+import { t } from '@/lib/i18n';
+import { SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+
+/** First install (`#welcome`): what is watched, what is kept, and that nothing leaves the device. */
+export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
+  return (
+    <section class="card welcome" aria-labelledby="welcome-title" data-testid="welcome">
+      <h2 id="welcome-title" tabIndex={-1} ref={headingRef}>
+        {t('welcomeTitle')}
+      </h2>
+      <p>{t('welcomeIntro')}</p>
+      <h3>{t('welcomeWatched')}</h3>
+      <ul>
+        {SURFACE_IDS.map((id) => (
+          <li key={id}>
+            <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('welcomeKept')}</h3>
+      <p>{t('welcomeKeptText')}</p>
+      <h3>{t('welcomeNeverSent')}</h3>
+      <p>{t('welcomeNeverSentText')}</p>
+      <p>{t('welcomeStart')}</p>
+    </section>
+  );
+}

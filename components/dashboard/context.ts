@@ -1,0 +1,34 @@
+/** What every dashboard section is given: the ledger, what is derived from it, and ways to act. */
+import type { Account, LedgerEvent } from '@/lib/events';
+import type { LedgerDb } from '@/lib/ledger';
+import type { Settings } from '@/lib/settings';
+import type { DeadlineWindow } from '@/lib/windows';
+
+export interface DashboardContext {
+  db: LedgerDb;
+  /** Every event as stored: edits, removals and reviews included. */
+  all: LedgerEvent[];
+  /** The events that count (`effectiveEvents(all)`): every view starts from these. */
+  events: LedgerEvent[];
+  accounts: Account[];
+  /** Every window with its status now. */
+  windows: DeadlineWindow[];
+  now: number;
+  settings: Settings;
+  /** Saves changed settings; rejects, saving nothing, when a value is invalid. */
+  saveSettings(changes: Partial<Settings>): Promise<void>;
+  /** After a write of the page's own: the background updates the badge and reminders. */
+  changed(): void;
+  /** The entry whose details are open in the timeline. */
+  entry: string | null;
+  /** Opens an entry's details where the timeline is (a click on its row). */
+  select(id: string | null): void;
+  /** Goes to an entry: scrolls to the timeline, shows it and its details, and moves focus there. */
+  showEntry(id: string): void;
+  /** Counts calls of showEntry, so the timeline knows when to move focus. */
+  revealed: number;
+  /** Reads the ledger afresh (after it was erased). */
+  reload(): void;
+  /** Says something to screen readers (and shows it): the outcome of an action. */
+  announce(text: string): void;
+}

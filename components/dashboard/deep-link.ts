@@ -1,0 +1,21 @@
+/**
+ * The dashboard's deep links, from the URL fragment: `#welcome` (first install), `#entry=<id>`
+ * (a reminder's click), `#<section id>`. Parts are joined with '&'; unknown parts are ignored,
+ * so a marker added by a test harness (`#welcome&ll-x1`) changes nothing.
+ */
+export interface DeepLink {
+  welcome: boolean;
+  entry: string | null;
+  section: string | null;
+}
+
+export function parseDeepLink(hash: string, sectionIds: readonly string[]): DeepLink {
+  const link: DeepLink = { welcome: false, entry: null, section: null };
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    const [name, value] = part.split('=', 2) as [string, string | undefined];
+    if (name === 'welcome' && value === undefined) link.welcome = true;
+    else if (name === 'entry' && value && /^[A-Za-z0-9_-]{8,64}$/.test(value)) link.entry = value;
+    else if (value === undefined && sectionIds.includes(name)) link.section ??= name;
+  }
+  return link;
+}

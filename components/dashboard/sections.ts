@@ -1,0 +1,30 @@
+/**
+ * The dashboard's sections, in the order shown. Adding a section is one entry here:
+ * its id is its anchor (`options.html#<id>` opens the dashboard there), its title a message key,
+ * its component gets the DashboardContext (the ledger, what is derived from it, ways to act).
+ */
+import type { ComponentType } from 'preact';
+import type { MessageKey } from '@/lib/i18n';
+import { AddEntry } from './AddEntry';
+import type { DashboardContext } from './context';
+import { Deadlines } from './Deadlines';
+import { EraseEverything } from './EraseEverything';
+import { GrantHistory } from './GrantHistory';
+import { Settings } from './Settings';
+import { Timeline } from './Timeline';
+
+export interface DashboardSection {
+  /** Anchor and deep link; letters, digits and '-'. */
+  id: string;
+  title: MessageKey;
+  component: ComponentType<{ ctx: DashboardContext }>;
+}
+
+export const SECTIONS: DashboardSection[] = [
+  { id: 'add', title: 'sectionAdd', component: AddEntry },
+  { id: 'timeline', title: 'sectionTimeline', component: Timeline },
+  { id: 'access', title: 'sectionAccess', component: GrantHistory },
+  { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
+  { id: 'settings', title: 'sectionSettings', component: Settings },
+  { id: 'erase', title: 'sectionErase', component: EraseEverything },
+];

@@ -1,0 +1,69 @@
+import { t } from '@/lib/i18n';
+import type { AccountAtAGlance } from '@/lib/summary';
+import { accountLabel, audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { When } from '../When';
+
+const LATE = new Set(['closed-awaiting-verification', 'overdue']);
+
+/** One account: who can use the cameo now, and its windows, the late ones first. */
+export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void }) {
+  const { account, audience, people, windows } = summary;
+  const id = `account-${account.service}-${account.handle}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const late = windows.filter((w) => LATE.has(w.status));
+  const coming = windows.filter((w) => !LATE.has(w.status));
+  return (
+    <article class="card account" aria-labelledby={id} data-testid="account">
+      <h3 id={id}>{accountLabel(account)}</h3>
+      <dl class="facts">
+        <dt>{t('popupAudience')}</dt>
+        <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
+        <dt>{t('popupPeople')}</dt>
+        <dd>
+          {people.length === 0 ? (
+            <span class="muted">{t('popupPeopleNone')}</span>
+          ) : (
+            <ul class="people" data-testid="people">
+              {people.map((p) => (
+                <li key={p.person}>
+                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} /></span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      {late.length > 0 && (
+        <div class="late">
+          <h4>{t('popupLate')}</h4>
+          <ul class="windows" data-testid="late-windows">
+            {late.map((w) => (
+              <li key={w.id} class={`window status-${w.status}`}>
+                <button type="button" class="link" onClick={() => onOpen(`entry=${w.id}`)}>
+                  {windowLabel(w.kind)}
+                </button>{' '}
+                <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+                <span class="progress">{windowProgress(w, now)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {coming.length > 0 && (
+        <div>
+          <h4>{t('popupOpenWindows')}</h4>
+          <ul class="windows" data-testid="open-windows">
+            {coming.map((w) => (
+              <li key={w.id} class={`window status-${w.status}`}>
+                <button type="button" class="link" onClick={() => onOpen(`entry=${w.id}`)}>
+                  {windowLabel(w.kind)}
+                </button>{' '}
+                {w.status === 'due-soon' && <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>}
+                <span class="progress">{windowProgress(w, now)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The words for the ledger's values, in the user's language. Every table is total over its
+ * type, so a new kind, status or law fails the type check until it has its words.
+ */
+import type { Account, Audience, Certainty, EventKind, EventSource, LedgerEvent, Service } from '@/lib/events';
+import { formatDate, formatDuration } from '@/lib/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import type { Law } from '@/lib/policies';
+import type { DeadlineKind, WindowStatus } from '@/lib/windows';
+
+const KIND: Record<EventKind, MessageKey> = {
+  'cameo-created': 'kindCameoCreated',
+  'audience-changed': 'kindAudienceChanged',
+  'access-granted': 'kindAccessGranted',
+  'access-revoked': 'kindAccessRevoked',
+  'restrictions-changed': 'kindRestrictionsChanged',
+  'appearance-seen': 'kindAppearanceSeen',
+  'cameo-deleted': 'kindCameoDeleted',
+  'account-deletion-requested': 'kindAccountDeletionRequested',
+  'deletion-warning-shown': 'kindDeletionWarningShown',
+  'data-export-requested': 'kindDataExportRequested',
+  'data-export-received': 'kindDataExportReceived',
+  'privacy-request-sent': 'kindPrivacyRequestSent',
+  'privacy-answer-received': 'kindPrivacyAnswerReceived',
+  'purge-verified': 'kindPurgeVerified',
+  'follow-up-sent': 'kindFollowUpSent',
+  note: 'kindNote',
+  'entry-removed': 'kindEntryRemoved',
+  'observation-reviewed': 'kindObservationReviewed',
+};
+export const kindLabel = (kind: EventKind) => t(KIND[kind]);
+
+const AUDIENCE: Record<Audience, MessageKey> = {
+  'only-me': 'audienceOnlyMe',
+  'people-i-approve': 'audiencePeopleIApprove',
+  mutuals: 'audienceMutuals',
+  everyone: 'audienceEveryone',
+};
+export const audienceLabel = (audience: Audience) => t(AUDIENCE[audience]);
+
+const SERVICE: Record<Service, MessageKey> = {
+  sora: 'serviceSora',
+  chatgpt: 'serviceChatgpt',
+  'api-platform': 'serviceApiPlatform',
+};
+export const serviceLabel = (service: Service) => t(SERVICE[service]);
+export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), account.handle);
+
+const SOURCE: Record<EventSource, MessageKey> = {
+  page: 'sourcePage',
+  network: 'sourceNetwork',
+  manual: 'sourceManual',
+  import: 'sourceImport',
+};
+export const sourceLabel = (source: EventSource) => t(SOURCE[source]);
+
+const CERTAINTY: Record<Certainty, MessageKey> = {
+  confirmed: 'certaintyConfirmed',
+  'seen-on-page': 'certaintySeenOnPage',
+  'stated-by-user': 'certaintyStatedByUser',
+};
+export const certaintyLabel = (certainty: Certainty) => t(CERTAINTY[certainty]);
+
+const STATUS: Record<WindowStatus, MessageKey> = {
+  open: 'statusOpen',
+  'due-soon': 'statusDueSoon',
+  'closed-awaiting-verification': 'statusClosedAwaitingVerification',
+  overdue: 'statusOverdue',
+  verified: 'statusVerified',
+};
+export const statusLabel = (status: WindowStatus) => t(STATUS[status]);
+
+const WINDOW: Record<DeadlineKind, MessageKey> = {
+  'cameo-purge': 'windowCameoPurge',
+  'account-purge': 'windowAccountPurge',
+  'export-link': 'windowExportLink',
+  'legal-deadline': 'windowLegalDeadline',
+};
+export const windowLabel = (kind: DeadlineKind) => t(WINDOW[kind]);
+
+const LAW: Record<Law, MessageKey> = {
+  gdpr: 'lawGdpr',
+  'uk-gdpr': 'lawUkGdpr',
+  ccpa: 'lawCcpa',
+  'us-state': 'lawUsState',
+  lgpd: 'lawLgpd',
+  pipeda: 'lawPipeda',
+  none: 'lawNone',
+};
+export const lawLabel = (law: Law) => t(LAW[law]);
+
+const CHANNEL: Record<'privacy-portal' | 'email' | 'other', MessageKey> = {
+  'privacy-portal': 'channelPrivacyPortal',
+  email: 'channelEmail',
+  other: 'channelOther',
+};
+export const channelLabel = (channel: keyof typeof CHANNEL) => t(CHANNEL[channel]);
+
+const REQUEST: Record<'erasure' | 'access' | 'other', MessageKey> = {
+  erasure: 'requestErasure',
+  access: 'requestAccess',
+  other: 'requestOther',
+};
+export const requestLabel = (request: keyof typeof REQUEST) => t(REQUEST[request]);
+
+const OUTCOME: Record<'done' | 'refused' | 'extended' | 'other', MessageKey> = {
+  done: 'outcomeDone',
+  refused: 'outcomeRefused',
+  extended: 'outcomeExtended',
+  other: 'outcomeOther',
+};
+
+/** The one line that says what an entry is about, beyond its kind: "to @alice", "Everyone". */
+export function eventSubject(e: LedgerEvent): string {
+  switch (e.kind) {
+    case 'access-granted':
+      return t('subjectGrantedTo', e.details.person);
+    case 'access-revoked':
+      return t('subjectRevokedFrom', e.details.person);
+    case 'audience-changed':
+      return e.details.before
+        ? t('subjectAudienceFromTo', audienceLabel(e.details.before), audienceLabel(e.details.after))
+        : audienceLabel(e.details.after);
+    case 'appearance-seen':
+      return t(e.details.where === 'draft' ? 'subjectDraftBy' : 'subjectPostBy', e.details.by);
+    case 'restrictions-changed':
+      return e.details.restrictions;
+    case 'account-deletion-requested':
+      return e.details.linkedAccounts.length > 0 ? t('subjectWithLinked', e.details.linkedAccounts.map(serviceLabel).join(', ')) : '';
+    case 'deletion-warning-shown':
+      return t(e.details.choice === 'go-back' ? 'subjectWentBack' : 'subjectContinued');
+    case 'privacy-request-sent':
+      return `${lawLabel(e.details.law)} · ${requestLabel(e.details.request)} · ${channelLabel(e.details.channel)}`;
+    case 'privacy-answer-received':
+      return t(OUTCOME[e.details.outcome]);
+    case 'follow-up-sent':
+      return `${lawLabel(e.details.law)} · ${t(e.details.to === 'authority' ? 'followUpToAuthority' : 'followUpToOpenai')}`;
+    case 'note':
+      return e.details.text;
+    case 'observation-reviewed':
+      return t(e.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed');
+    case 'cameo-created':
+    case 'cameo-deleted':
+    case 'data-export-requested':
+    case 'data-export-received':
+    case 'purge-verified':
+    case 'entry-removed':
+      return '';
+  }
+}
+
+/** Where a window stands, seen from now: "due in 12 days", "overdue by 3 days". */
+export function windowProgress(w: { status: WindowStatus; dueAt: number; closedAt?: number }, now: number): string {
+  const locale = uiLocale();
+  switch (w.status) {
+    case 'open':
+    case 'due-soon':
+      return t('progressDueIn', formatDuration(w.dueAt - now, locale), formatDate(w.dueAt, locale));
+    case 'closed-awaiting-verification':
+      return t('progressAwaitingVerification', formatDate(w.dueAt, locale));
+    case 'overdue':
+      return t('progressOverdue', formatDuration(now - w.dueAt, locale));
+    case 'verified':
+      return w.closedAt === undefined ? statusLabel('verified') : t('progressVerifiedOn', formatDate(w.closedAt, locale));
+  }
+}
