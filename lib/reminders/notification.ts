@@ -1,0 +1,75 @@
+/**
+ * A reminder as a browser notification: its id, its text and its buttons.
+ *
+ * Chrome shows at most two buttons, so each reminder offers the two that fit its moment; a click
+ * on the notification itself opens the dashboard at the entry, where every action is at hand.
+ * Firefox shows no buttons at all: there the click is the way in.
+ */
+import { t, type MessageKey } from '../i18n';
+import type { DeadlineKind, DeadlineWindow } from '../windows';
+import { isReminded, type RemindedStatus } from './log';
+import { reminderTitle, windowSentence, type TextOptions } from './text';
+
+export type ReminderAction = 'mark-verified' | 'draft-follow-up' | 'remind-later';
+
+const LABELS: Record<ReminderAction, MessageKey> = {
+  'mark-verified': 'reminderMarkVerified',
+  'draft-follow-up': 'reminderDraftFollowUp',
+  'remind-later': 'reminderLater',
+};
+
+/**
+ * A purge can be checked and marked verified by the user; a legal deadline is settled by the
+ * answer, which the dashboard records with its outcome. Overdue is when a follow-up is due.
+ */
+export function actionsFor(window: Pick<DeadlineWindow, 'kind'>, status: RemindedStatus): [ReminderAction, ReminderAction] {
+  if (window.kind === 'legal-deadline') return status === 'due-soon' ? ['remind-later', 'draft-follow-up'] : ['draft-follow-up', 'remind-later'];
+  return status === 'overdue' ? ['mark-verified', 'draft-follow-up'] : ['mark-verified', 'remind-later'];
+}
+
+const PREFIX = 'reminder';
+const KINDS: readonly DeadlineKind[] = ['cameo-purge', 'account-purge', 'export-link', 'legal-deadline'];
+
+export interface NotificationRef {
+  window: string;
+  kind: DeadlineKind;
+  status: RemindedStatus;
+}
+
+/**
+ * One notification per window and status; a newer reminder about a window replaces the older one.
+ * The id carries what the buttons depend on, so a click needs no ledger read to know what was shown.
+ */
+export const notificationId = ({ window, kind, status }: NotificationRef) => `${PREFIX}:${kind}:${status}:${window}`;
+
+export function parseNotificationId(id: string): NotificationRef | null {
+  const [prefix, kind, status, window, extra] = id.split(':');
+  if (prefix !== PREFIX || !window || extra !== undefined) return null;
+  if (!KINDS.includes(kind as DeadlineKind) || !isReminded(status as RemindedStatus)) return null;
+  return { window, kind: kind as DeadlineKind, status: status as RemindedStatus };
+}
+
+export interface NotificationContent {
+  id: string;
+  title: string;
+  message: string;
+  buttons?: { title: string }[];
+}
+
+export function reminderNotification(
+  window: DeadlineWindow,
+  status: RemindedStatus,
+  options: TextOptions & { buttons: boolean },
+): NotificationContent {
+  return {
+    id: notificationId({ window: window.id, kind: window.kind, status }),
+    title: reminderTitle(status),
+    message: windowSentence(window, options),
+    ...(options.buttons ? { buttons: actionsFor(window, status).map((a) => ({ title: t(LABELS[a]) })) } : {}),
+  };
+}
+
+/** The dashboard at one entry (and its follow-up draft): where a click on a reminder leads. */
+export function entryPath(windowId: string, draft = false): string {
+  return `/options.html#entry=${encodeURIComponent(windowId)}${draft ? '&draft=follow-up' : ''}`;
+}
