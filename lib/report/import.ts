@@ -9,7 +9,7 @@
  * place, so a conflict is settled only by keeping the ledger's version, once the user has seen it.
  */
 import type { LedgerEvent } from '../events';
-import type { LedgerDb } from '../ledger';
+import { appendAll, type LedgerDb } from '../ledger';
 import { isoFormatter } from './iso-time';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
@@ -147,11 +147,16 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
 
 type WriteOutcome = { ok: true; added: number; unchanged: number; keptOwn: number } | { ok: false; conflicts: Conflict[] };
 
+/** Events per call to the ledger's `appendAll`: each call brings the popup's summary up to date once. */
+const WRITE_CHUNK = 10_000;
+
 /** Compares with the ledger and writes what is new, in one transaction. */
 function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySet<string>, iso: (ms: number) => string, onProgress?: OnProgress): Promise<WriteOutcome> {
+  // One transaction over every table the ledger keeps: the comparison and all writes stand or
+  // fall together, and the ledger's own appendAll (which keeps its summary current) joins it.
   // No yielding inside: an IndexedDB transaction ends once a task passes without a request.
   // The requests themselves hand the event loop back, so the page still renders between chunks.
-  return db.transaction('rw', db.events, async (): Promise<WriteOutcome> => {
+  return db.transaction('rw', db.tables, async (): Promise<WriteOutcome> => {
     const fresh: LedgerEvent[] = [];
     const conflicts: Conflict[] = [];
     let unchanged = 0;
@@ -169,9 +174,9 @@ function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySe
       onProgress?.({ phase: 'comparing', done: start + chunk.length, total: events.length });
     }
     if (conflicts.length) return { ok: false, conflicts };
-    for (let start = 0; start < fresh.length; start += CHUNK) {
-      await db.events.bulkAdd(fresh.slice(start, start + CHUNK));
-      onProgress?.({ phase: 'writing-ledger', done: Math.min(fresh.length, start + CHUNK), total: fresh.length });
+    for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
+      await appendAll(db, fresh.slice(start, start + WRITE_CHUNK));
+      onProgress?.({ phase: 'writing-ledger', done: Math.min(fresh.length, start + WRITE_CHUNK), total: fresh.length });
     }
     return { ok: true, added: fresh.length, unchanged, keptOwn };
   });
