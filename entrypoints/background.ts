@@ -1,5 +1,6 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
+import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
 import { forgetTab } from '@/lib/tab-status';
 
@@ -8,6 +9,9 @@ export default defineBackground(() => {
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
   const ids = { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/') };
   const failure = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
+  // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
+  const reminders = startReminders({ db });
+  const onRecorded = () => void reminders.refresh();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).
@@ -20,9 +24,9 @@ export default defineBackground(() => {
     if (isExtensionPage(sender, ids)) {
       const request = PageRequest.safeParse(message);
       if (!request.success) return Promise.resolve(failure('invalid request'));
-      return handlePageRequest(request.data, { db, ...ids }).catch(failure);
+      return handlePageRequest(request.data, { db, ...ids, onRecorded }).catch(failure);
     }
-    return handleContentMessage(message, sender, { db, extensionId: ids.extensionId, session: browser.storage.session }).catch(failure);
+    return handleContentMessage(message, sender, { db, extensionId: ids.extensionId, session: browser.storage.session, onRecorded }).catch(failure);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
