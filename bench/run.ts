@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each figure printed against its goal, results in bench/results/.
  * Run on an otherwise idle machine; BENCHMARKS.md records the numbers with the machine.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { bundleSizes } from '../test/e2e/harness/bundles';
@@ -14,6 +15,10 @@ const section = async (title: string, run: () => Promise<Figure[]>) => {
   results[title] = await run();
   printFigures(title, results[title]!);
 };
+
+// The ledger and report benchmarks in Node (fake-indexeddb) print their own figures and goals.
+console.log('Ledger and reports in fake-indexeddb (Node)');
+execFileSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts', '--reporter', 'dot'], { stdio: 'inherit' });
 
 await section('Bundle sizes (gzip, Chrome build; the Firefox build is the same code)', async () =>
   bundleSizes(EXTENSION_DIRS.chromium).map((b) => ({ name: b.name, value: b.kb, unit: 'KB', goal: `≤ ${b.budgetKb} KB`, met: b.kb <= b.budgetKb })),
