@@ -106,9 +106,9 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
   ];
 }
 
-async function launchChromium(port: number): Promise<Harness> {
+async function launchChromium(port: number, userDataDir = ''): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
-  const context: BrowserContext = await chromium.launchPersistentContext('', {
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
@@ -246,6 +246,10 @@ const tabIdByUrl = async (url: string) => {
   return tab.id;
 };
 
-export function launch(name: BrowserName, fixturePort: number): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort) : launchFirefox();
+/**
+ * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
+ * close the browser and start it again on the same ledger: a restart, as a user has one.
+ */
+export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string } = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir) : launchFirefox();
 }
