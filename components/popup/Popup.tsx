@@ -49,6 +49,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
 
   const summary = data?.summary;
   const accounts = useMemo(() => (summary ? recentFirst(summary.accounts.map((a) => a.account), summary.latest) : []), [summary]);
+  const cards = accounts.map((account) => summary!.accounts.find((a) => accountKey(a.account) === accountKey(account))!);
   const peopleWithAccess = (account: Account) =>
     summary?.accounts.find((a) => accountKey(a.account) === accountKey(account))?.people.map((p) => p.person) ?? [];
   const people = [...new Set(summary?.accounts.flatMap((a) => a.people.map((p) => p.person)) ?? [])];
@@ -91,7 +92,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
         {summary && summary.accounts.length > 0 && (
           <section aria-labelledby="accounts-title">
             <h2 id="accounts-title">{t('popupAccounts')}</h2>
-            {summary.accounts.map((a) => (
+            {cards.map((a) => (
               <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} />
             ))}
           </section>
