@@ -4,11 +4,17 @@
  *
  * Append-only: an observed event is never changed in place. An edit is a new event that
  * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` applies both.
+ *
+ * Beside the log, a small per-account summary (the ids of the few events the popup derives
+ * from) is kept up to date in the same transaction as every write, so the popup never reads the
+ * log itself. Every write goes through `record`, `recordEvent`, `appendAll`, `editManual` or
+ * `removeEntry`; a write straight to `db.events` would leave the summary behind.
  */
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
-import { LedgerEvent, type Certainty, type EventKind, type EventSource, type NewEvent } from './events';
+import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
+import { computeWindows } from './windows';
 
 export const DB_NAME = 'likeness-ledger';
 
@@ -19,16 +25,60 @@ export const DB_NAME = 'likeness-ledger';
  */
 export const DB_VERSIONS = {
   1: { events: 'id, key, kind, occurredAt, [kind+occurredAt], supersedes' },
+  /**
+   * The popup's summary. `summary`: per account, the ids of the events its summary derives from.
+   * `summaryMembers`: the account of each summary-kind event, to rebuild one account's row.
+   * The references an event makes (a retraction's target, a window, a request) are indexed, so
+   * that what makes an event gone or a window closed is found without a scan.
+   */
+  2: {
+    events: 'id, key, kind, occurredAt, [kind+occurredAt], supersedes, details.target, details.window, details.request',
+    summaryMembers: 'id, account',
+    summary: 'account',
+  },
 } as const;
+
+/** Which account a summary-kind event belongs to (see `accountKey`). */
+export interface SummaryMember {
+  id: string;
+  account: string;
+}
+
+/** One account's row of the summary: the ids of the events the popup derives its part from. */
+export interface AccountSummary {
+  account: string;
+  ids: string[];
+}
 
 export class LedgerDb extends Dexie {
   events!: Table<LedgerEvent, string>;
+  summaryMembers!: Table<SummaryMember, string>;
+  summary!: Table<AccountSummary, string>;
 
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
     this.version(1).stores(DB_VERSIONS[1]);
+    this.version(2)
+      .stores(DB_VERSIONS[2])
+      .upgrade((tx) => rebuildSummary(tablesOf(tx)));
   }
 }
+
+/** The tables every write touches: a caller's own transaction around ledger writes must cover them. */
+export const writeScope = (db: LedgerDb) => [db.events, db.summaryMembers, db.summary];
+
+interface Tables {
+  events: Table<LedgerEvent, string>;
+  members: Table<SummaryMember, string>;
+  summary: Table<AccountSummary, string>;
+}
+
+// By name, so the same code runs in an upgrade's transaction, where the database is not open yet.
+const tablesOf = (source: { table(name: string): Table }): Tables => ({
+  events: source.table('events'),
+  members: source.table('summaryMembers'),
+  summary: source.table('summary'),
+});
 
 export class InvalidEventError extends Error {
   constructor(readonly issues: z.core.$ZodIssue[]) {
@@ -74,45 +124,53 @@ export type RecordOutcome =
  * write happen in one transaction, so two tabs reporting at the same moment make one event.
  */
 export async function record(db: LedgerDb, input: NewEvent, now = Date.now()): Promise<RecordOutcome> {
-  const event = buildEvent(input, now);
-  return db.transaction('rw', db.events, async () => {
+  return recordEvent(db, buildEvent(input, now));
+}
+
+/**
+ * Records an event built earlier (one that waited in the pending queue keeps its id and times).
+ * An earlier report of the same fact that was removed or dismissed still counts: the user's word
+ * stands against the same page signal seen again. Only a network confirmation replaces it.
+ */
+export async function recordEvent(db: LedgerDb, event: LedgerEvent): Promise<RecordOutcome> {
+  const t = tablesOf(db);
+  return db.transaction('rw', writeScope(db), async () => {
     const window = dedupWindowMs(event.kind);
-    const sameFact = await db.events
+    const sameFact = await t.events
       .where('key')
       .equals(event.key)
       .filter((e) => Math.abs(e.occurredAt - event.occurredAt) <= window)
       .toArray();
-    const live = await withoutSuperseded(db, sameFact);
-    const earlier = live[0];
+    const superseded = new Set((await t.events.where('supersedes').anyOf(sameFact.map((e) => e.id)).keys()).map(String));
+    const distance = (e: LedgerEvent) => Math.abs(e.occurredAt - event.occurredAt);
+    const earlier = sameFact.filter((e) => !superseded.has(e.id)).sort((a, b) => distance(a) - distance(b))[0];
     if (!earlier) {
-      await db.events.add(event);
+      await append(t, [event]);
       return { status: 'created', event };
     }
     if (earlier.certainty === 'seen-on-page' && event.certainty === 'confirmed') {
       const confirming = { ...event, supersedes: earlier.id } as LedgerEvent;
-      await db.events.add(confirming);
+      await append(t, [confirming]);
       return { status: 'confirmed', event: confirming, confirms: earlier.id };
     }
     return { status: 'duplicate', event: earlier };
   });
 }
 
-async function withoutSuperseded(db: LedgerDb, events: LedgerEvent[]): Promise<LedgerEvent[]> {
-  if (events.length === 0) return events;
-  const replaced = new Set(
-    (await db.events.where('supersedes').anyOf(events.map((e) => e.id)).toArray()).map((e) => e.supersedes),
-  );
-  return events.filter((e) => !replaced.has(e.id));
-}
-
-/** Appends already complete events (an import, a benchmark) in one transaction; validates first. */
-export async function appendAll(db: LedgerDb, events: unknown[]): Promise<number> {
-  const valid = events.map((e) => {
+/**
+ * Appends already complete events (an import, a benchmark) in one transaction: either every one
+ * is written or none (one invalid event, or an id already taken, and nothing is). Validates first;
+ * an error's paths start with the event's index.
+ */
+export async function appendAll(db: LedgerDb, events: readonly unknown[]): Promise<number> {
+  const valid = events.map((e, index) => {
     const parsed = LedgerEvent.safeParse(e);
-    if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
+    if (!parsed.success) throw new InvalidEventError(parsed.error.issues.map((i) => ({ ...i, path: [index, ...i.path] })));
     return parsed.data as LedgerEvent;
   });
-  await db.transaction('rw', db.events, () => db.events.bulkAdd(valid));
+  await db.transaction('rw', writeScope(db), async () => {
+    await append(tablesOf(db), valid);
+  });
   return valid.length;
 }
 
@@ -123,38 +181,59 @@ export class NotEditableError extends Error {
   }
 }
 
+const isManualKind = (kind: EventKind) => (MANUAL_KINDS as readonly EventKind[]).includes(kind);
+
 /** Edits a manual entry: the edit is a new event that supersedes it; the old one stays in its history. */
-export async function editManual(db: LedgerDb, id: string, changes: Partial<Pick<NewEvent, 'occurredAt' | 'account' | 'details'>>, now = Date.now()): Promise<LedgerEvent> {
-  return db.transaction('rw', db.events, async () => {
-    const current = await db.events.get(id);
+export async function editManual(
+  db: LedgerDb,
+  id: string,
+  changes: Partial<Pick<NewEvent, 'occurredAt' | 'account' | 'details'>>,
+  now = Date.now(),
+): Promise<LedgerEvent> {
+  const t = tablesOf(db);
+  return db.transaction('rw', writeScope(db), async () => {
+    const current = await t.events.get(id);
     if (!current) throw new NotEditableError(`No entry ${id}`);
-    if (current.source !== 'manual') throw new NotEditableError('Only entries you made by hand can be edited.');
-    if ((await db.events.where('supersedes').equals(id).count()) > 0) {
-      throw new NotEditableError('This entry was already edited: edit its latest version.');
-    }
+    if (current.source !== 'manual' || !isManualKind(current.kind)) throw new NotEditableError('Only entries you made by hand can be edited.');
+    if ((await goneAmong(t, [id])).has(id)) throw new NotEditableError('This entry was already edited or removed: edit its latest version.');
+    // The key stays: an edited statement is still the same statement.
     const edited = buildEvent({ ...current, ...changes, source: 'manual', supersedes: id } as NewEvent, now);
-    await db.events.add(edited);
+    await append(t, [edited]);
     return edited;
   });
 }
 
-/** Removes an entry from every view by appending a retraction; its history remains. */
+/**
+ * Removes an entry from every view by appending a retraction; its history remains. Removing any
+ * version of an edited entry removes the entry (its latest version); removing twice is one removal.
+ */
 export async function removeEntry(db: LedgerDb, id: string, now = Date.now(), reason?: string): Promise<LedgerEvent> {
-  const target = await db.events.get(id);
-  if (!target) throw new NotEditableError(`No entry ${id}`);
-  const outcome = await record(
-    db,
-    {
-      kind: 'entry-removed',
-      occurredAt: now,
-      account: target.account,
-      source: 'manual',
-      evidence: {},
-      details: reason ? { target: id, reason } : { target: id },
-    },
-    now,
-  );
-  return outcome.event;
+  const t = tablesOf(db);
+  return db.transaction('rw', writeScope(db), async () => {
+    let target = await t.events.get(id);
+    if (!target) throw new NotEditableError(`No entry ${id}`);
+    if (isRetraction(target)) throw new NotEditableError('A removal or a review is not an entry of its own: it cannot be removed.');
+    const seen = new Set([target.id]);
+    for (let next = await t.events.where('supersedes').equals(target.id).first(); next && !seen.has(next.id); next = await t.events.where('supersedes').equals(target.id).first()) {
+      seen.add(next.id);
+      target = next;
+    }
+    const earlier = (await t.events.where('details.target').equals(target.id).toArray()).find((e) => e.kind === 'entry-removed');
+    if (earlier) return earlier;
+    const removal = buildEvent(
+      {
+        kind: 'entry-removed',
+        occurredAt: now,
+        account: target.account,
+        source: 'manual',
+        evidence: {},
+        details: reason ? { target: target.id, reason } : { target: target.id },
+      },
+      now,
+    );
+    await append(t, [removal]);
+    return removal;
+  });
 }
 
 /** "Erase everything": deletes the database itself, not only its rows. */
@@ -162,6 +241,12 @@ export async function eraseEverything(db: LedgerDb): Promise<void> {
   await db.delete();
   await db.open();
 }
+
+type Retraction = EventOf<'entry-removed'> | EventOf<'observation-reviewed'>;
+const isRetraction = (e: LedgerEvent): e is Retraction => e.kind === 'entry-removed' || e.kind === 'observation-reviewed';
+/** Whether a retraction takes its target out of every view (a review that confirms keeps it). */
+const retracts = (e: LedgerEvent): e is Retraction =>
+  e.kind === 'entry-removed' || (e.kind === 'observation-reviewed' && e.details.verdict === 'dismissed');
 
 /**
  * The events that count: without those superseded by a later version, removed, or
@@ -171,10 +256,9 @@ export function effectiveEvents(events: readonly LedgerEvent[]): LedgerEvent[] {
   const gone = new Set<string>();
   for (const e of events) {
     if (e.supersedes) gone.add(e.supersedes);
-    if (e.kind === 'entry-removed') gone.add(e.details.target);
-    if (e.kind === 'observation-reviewed' && e.details.verdict === 'dismissed') gone.add(e.details.target);
+    if (retracts(e)) gone.add(e.details.target);
   }
-  return events.filter((e) => !gone.has(e.id) && e.kind !== 'entry-removed' && e.kind !== 'observation-reviewed');
+  return events.filter((e) => !gone.has(e.id) && !isRetraction(e));
 }
 
 /** An entry's versions, oldest first: follows `supersedes` back from the given id and forward to the latest. */
@@ -184,16 +268,20 @@ export function historyOf(events: readonly LedgerEvent[], id: string): LedgerEve
   for (const e of events) if (e.supersedes) successor.set(e.supersedes, e);
   let first = byId.get(id);
   if (!first) return [];
-  while (first.supersedes && byId.has(first.supersedes)) first = byId.get(first.supersedes)!;
-  const chain = [first];
-  for (let next = successor.get(first.id); next; next = successor.get(next.id)) chain.push(next);
-  const retractions = events.filter(
-    (e) => (e.kind === 'entry-removed' || e.kind === 'observation-reviewed') && chain.some((c) => c.id === e.details.target),
-  );
-  return [...chain, ...retractions].sort((a, b) => a.recordedAt - b.recordedAt);
+  // An imported file can make `supersedes` go round in a circle; each version is visited once.
+  const chain = new Set([first]);
+  for (let prev = first.supersedes ? byId.get(first.supersedes) : undefined; prev && !chain.has(prev); prev = prev.supersedes ? byId.get(prev.supersedes) : undefined) {
+    chain.add(prev);
+    first = prev;
+  }
+  const versions = [first];
+  for (let next = successor.get(first.id); next && !versions.includes(next); next = successor.get(next.id)) versions.push(next);
+  const ids = new Set(versions.map((v) => v.id));
+  const retractions = events.filter((e) => isRetraction(e) && ids.has(e.details.target));
+  return [...versions, ...retractions].sort((a, b) => a.recordedAt - b.recordedAt);
 }
 
-/** The kinds the popup's summary reads; appearances and notes can be many and are read page by page. */
+/** The kinds the popup's summary derives from; appearances and notes can be many and are read page by page. */
 export const SUMMARY_KINDS: EventKind[] = [
   'cameo-created',
   'audience-changed',
@@ -207,22 +295,160 @@ export const SUMMARY_KINDS: EventKind[] = [
   'privacy-answer-received',
   'purge-verified',
   'follow-up-sent',
-  'entry-removed',
-  'observation-reviewed',
 ];
+const isSummaryKind = (e: LedgerEvent) => SUMMARY_KINDS.includes(e.kind);
+
+/** Accounts compare without case, like everywhere else ("@Bob" and "@bob" are one). */
+export const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
+
+/** Occurrence order, as the derivations sort (grants.ts); the id only settles exact ties. */
+const chronological = (a: LedgerEvent, b: LedgerEvent) =>
+  a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Windows are only asked whether they are verified, which does not depend on the clock. */
+const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
 
 /**
- * What the popup needs, read through indexes so that it never scans the whole log:
- * the summary kinds (grants and deletions, a few per account) and the latest events.
+ * The summary rows, from effective events: per account, the ids of the events that decide what
+ * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
+ * - the account's first event (the popup lists accounts in the order first seen);
+ * - its latest audience change;
+ * - for each person with access now: their first grant or revocation (it gives the name as first
+ *   written), the last revocation and the first grant after it (the access dates from it);
+ * - each window not verified, with the answers that extended it: a verified window never shows.
+ * What is kept must mean alone what it means in the whole log: a person's first event comes
+ * with the events that end or renew their access, a window's opener with what closed or extended it.
+ * An event is kept in the row of the account whose part of the summary needs it, which for an
+ * answer or a verification may not be its own.
+ * Pure: the store keeps this up to date account by account; tests compare the two.
+ */
+export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string>> {
+  const rows = new Map<string, Set<string>>();
+  const keep = (account: string, e: LedgerEvent) => rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
+  const audience = new Map<string, LedgerEvent>();
+  const people = new Map<string, { account: string; first: LedgerEvent; lastRevocation?: LedgerEvent; grantedSince: LedgerEvent | undefined }>();
+  for (const e of live.filter(isSummaryKind).sort(chronological)) {
+    const account = accountKey(e.account);
+    if (!rows.has(account)) keep(account, e);
+    if (e.kind === 'audience-changed') audience.set(account, e);
+    if (e.kind === 'access-granted' || e.kind === 'access-revoked') {
+      const key = `${account}|${e.details.person.toLowerCase()}`;
+      const person = people.get(key) ?? { account, first: e, grantedSince: undefined };
+      people.set(key, person);
+      if (e.kind === 'access-revoked') {
+        person.lastRevocation = e;
+        person.grantedSince = undefined;
+      } else person.grantedSince ??= e;
+    }
+  }
+  for (const [account, e] of audience) keep(account, e);
+  for (const { account, first, lastRevocation, grantedSince } of people.values()) {
+    if (!grantedSince && !rows.get(account)?.has(first.id)) continue;
+    for (const e of [first, lastRevocation, grantedSince]) if (e) keep(account, e);
+  }
+  const closing = live.filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received');
+  const refersTo = (e: LedgerEvent, id: string) =>
+    (e.kind === 'purge-verified' && e.details.window === id) || (e.kind === 'privacy-answer-received' && e.details.request === id);
+  for (const w of computeWindows(live, ANY_MOMENT)) {
+    const account = accountKey(w.account);
+    if (w.status === 'verified' && !rows.get(account)?.has(w.id)) continue;
+    keep(account, w.opener);
+    for (const e of closing) if (refersTo(e, w.id)) keep(account, e);
+  }
+  return rows;
+}
+
+const present = <T>(items: readonly (T | undefined)[]): T[] => items.filter((i): i is T => i !== undefined);
+
+/** Of the given ids, those superseded by another version, removed or dismissed. */
+async function goneAmong(t: Tables, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const [superseded, retractions] = await Promise.all([
+    t.events.where('supersedes').anyOf(ids).keys(),
+    t.events.where('details.target').anyOf(ids).toArray(),
+  ]);
+  return new Set([...superseded.map(String), ...retractions.filter(retracts).map((r) => r.details.target)]);
+}
+
+async function effectiveAmong(t: Tables, events: readonly LedgerEvent[]): Promise<LedgerEvent[]> {
+  const gone = await goneAmong(t, events.map((e) => e.id));
+  return events.filter((e) => !gone.has(e.id) && !isRetraction(e));
+}
+
+/** Writes new events and brings the summary rows they change up to date. Runs inside a transaction over `writeScope`. */
+async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
+  await t.events.bulkAdd(added as LedgerEvent[]);
+  const members = added.filter(isSummaryKind).map((e) => ({ id: e.id, account: accountKey(e.account) }));
+  if (members.length > 0) await t.members.bulkAdd(members);
+  await refreshSummaries(t, await accountsChangedBy(t, added));
+}
+
+/**
+ * The accounts whose summary new events can change: their own, those of the events they
+ * supersede or retract, and those of the windows any of these close or extend.
+ */
+async function accountsChangedBy(t: Tables, added: readonly LedgerEvent[]): Promise<Set<string>> {
+  const replaced = present(added.flatMap((e) => [e.supersedes, retracts(e) ? e.details.target : undefined]));
+  const changed = [...added, ...present(await t.events.bulkGet(replaced))];
+  const windowIds = changed.flatMap((e) =>
+    e.kind === 'purge-verified' ? [e.details.window] : e.kind === 'privacy-answer-received' ? [e.details.request] : [],
+  );
+  const windows = present(await t.events.bulkGet(windowIds));
+  return new Set([...changed, ...windows].filter(isSummaryKind).map((e) => accountKey(e.account)));
+}
+
+/** Rebuilds the rows of the given accounts from their members and the events that refer to their windows. */
+async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<void> {
+  for (const account of accounts) {
+    const ids = await t.members.where('account').equals(account).primaryKeys();
+    const members = await effectiveAmong(t, present(await t.events.bulkGet(ids)));
+    const openers = computeWindows(members, ANY_MOMENT).map((w) => w.id);
+    const [byWindow, byRequest] = await Promise.all([
+      t.events.where('details.window').anyOf(openers).toArray(),
+      t.events.where('details.request').anyOf(openers).toArray(),
+    ]);
+    const closers = await effectiveAmong(
+      t,
+      [...byWindow, ...byRequest].filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received'),
+    );
+    const live = new Map([...members, ...closers].map((e) => [e.id, e]));
+    const row = summaryIds([...live.values()]).get(account);
+    if (row) await t.summary.put({ account, ids: [...row] });
+    else await t.summary.delete(account);
+  }
+}
+
+/** Builds the summary from the events already there (the upgrade to version 2). */
+async function rebuildSummary(t: Tables): Promise<void> {
+  const members = (await t.events.where('kind').anyOf(SUMMARY_KINDS).toArray()).map((e) => ({ id: e.id, account: accountKey(e.account) }));
+  await t.members.clear();
+  await t.summary.clear();
+  await t.members.bulkAdd(members);
+  await refreshSummaries(t, new Set(members.map((m) => m.account)));
+}
+
+/** The newest effective events, newest first, read page by page from the top of the time index. */
+async function latestEffective(t: Tables, count: number): Promise<LedgerEvent[]> {
+  const found: LedgerEvent[] = [];
+  const pageSize = Math.max(count * 2, 1);
+  for (let offset = 0; found.length < count; offset += pageSize) {
+    const page = await t.events.orderBy('occurredAt').reverse().offset(offset).limit(pageSize).toArray();
+    found.push(...(await effectiveAmong(t, page)));
+    if (page.length < pageSize) break;
+  }
+  return found.slice(0, count);
+}
+
+/**
+ * What the popup needs, without reading the log: `events`, the effective events its summary
+ * derives from (the summary rows, a few per account whatever the ledger's size), oldest first;
+ * `latest`, the newest effective events, newest first.
  */
 export async function loadSummaryInputs(db: LedgerDb, latest = 10): Promise<{ events: LedgerEvent[]; latest: LedgerEvent[] }> {
-  return db.transaction('r', db.events, async () => {
-    const [events, recent] = await Promise.all([
-      db.events.where('kind').anyOf(SUMMARY_KINDS).toArray(),
-      db.events.orderBy('occurredAt').reverse().limit(latest * 3).toArray(),
-    ]);
-    const gone = effectiveEvents([...events, ...recent]);
-    const live = new Set(gone.map((e) => e.id));
-    return { events, latest: recent.filter((e) => live.has(e.id)).slice(0, latest) };
+  const t = tablesOf(db);
+  return db.transaction('r', [db.events, db.summary], async () => {
+    const rows = await t.summary.toArray();
+    const events = present(await t.events.bulkGet([...new Set(rows.flatMap((r) => r.ids))]));
+    return { events: events.sort(chronological), latest: await latestEffective(t, latest) };
   });
 }
