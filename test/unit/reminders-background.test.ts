@@ -22,6 +22,12 @@ async function start(options: { buttons?: boolean } = {}): Promise<Reminders> {
 
 const badge = () => fakeBrowser.action.getBadgeText({});
 const notifications = async () => Object.entries(await fakeBrowser.notifications.getAll()) as [string, { title: string; message: string; buttons?: { title: string }[] }][];
+/** The one notification showing; fails when there is none or more. */
+async function theNotification() {
+  const all = await notifications();
+  expect(all).toHaveLength(1);
+  return all[0]!;
+}
 const alarmTime = async () => (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime;
 const fireAlarm = async () => {
   const when = await alarmTime();
@@ -97,7 +103,7 @@ describe('reminders in the background', () => {
     expect(await alarmTime()).toBe(at('2025-11-10T00:00:00+01:00'));
 
     await fireAlarm();
-    const [[id, options]] = (await notifications()) as [[string, { buttons?: { title: string }[] }]];
+    const [id, options] = await theNotification();
     expect(id.split(':')[2]).toBe('overdue');
     expect(options.buttons?.map((b) => b.title)).toEqual(['Mark as verified', 'Draft a follow-up']);
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
@@ -159,7 +165,7 @@ describe('reminders in the background', () => {
     vi.setSystemTime(at('2025-11-03T10:00:00+01:00'));
     const { event } = await record(db, deletion('2025-10-03T10:00:00+02:00'));
     await (await start()).refresh();
-    const [[id]] = await notifications();
+    const [id] = await theNotification();
 
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
     const verified = effectiveEvents(await db.events.toArray()).filter((e) => e.kind === 'purge-verified');
@@ -173,7 +179,7 @@ describe('reminders in the background', () => {
     vi.setSystemTime(at('2025-11-03T10:00:00+01:00'));
     await record(db, deletion('2025-10-03T10:00:00+02:00'));
     await (await start()).refresh();
-    const [[id]] = await notifications();
+    const [id] = await theNotification();
 
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
     expect(await notifications()).toEqual([]);
@@ -190,7 +196,7 @@ describe('reminders in the background', () => {
     vi.setSystemTime(at('2025-11-12T10:00:00+01:00'));
     const { event } = await record(db, deletion('2025-10-03T10:00:00+02:00'));
     await (await start()).refresh();
-    const [[id]] = await notifications();
+    const [id] = await theNotification();
     expect(id.split(':')[2]).toBe('overdue');
 
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
@@ -210,7 +216,7 @@ describe('reminders in the background', () => {
       details: { law: 'gdpr', channel: 'privacy-portal', request: 'erasure' },
     });
     await (await start()).refresh();
-    const [[id, options]] = await notifications();
+    const [id, options] = await theNotification();
     expect(id).toMatch(/^reminder:legal-deadline:closed-awaiting-verification:/);
     expect(options.message).toMatch(/should have been answered by .* \(GDPR Art\. 12\(3\)\)\.$/);
     expect(options.buttons?.map((b) => b.title)).toEqual(['Draft a follow-up', 'Remind me later']);
@@ -220,7 +226,7 @@ describe('reminders in the background', () => {
     vi.setSystemTime(at('2025-11-03T10:00:00+01:00'));
     const { event } = await record(db, deletion('2025-10-03T10:00:00+02:00'));
     await (await start({ buttons: false })).refresh();
-    const [[id, options]] = await notifications();
+    const [id, options] = await theNotification();
     expect(options.buttons).toBeUndefined();
 
     await fakeBrowser.notifications.onClicked.trigger(id);
