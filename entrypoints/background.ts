@@ -1,5 +1,6 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
+import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
 import { forgetTab } from '@/lib/tab-status';
@@ -28,6 +29,9 @@ export default defineBackground(() => {
     }
     return handleContentMessage(message, sender, { db, extensionId: ids.extensionId, session: browser.storage.session, onRecorded }).catch(failure);
   });
+
+  // Registered at the top level, so that the browser wakes the background for a watched request.
+  watchNetwork(browser.webRequest as unknown as WebRequestApi, { db, session: browser.storage.session, onRecorded });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
 });

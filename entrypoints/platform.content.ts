@@ -1,6 +1,7 @@
 import type { Send } from '@/lib/messages';
 import { matchPatterns } from '@/lib/surfaces';
 import { watchPage } from '@/lib/content/watch-page';
+import { PLATFORM } from '@/lib/rules/platform';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';
 
 export default defineContentScript({
@@ -8,7 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const send: Send = (message) => browser.runtime.sendMessage(message);
-    watchPage('platform', send);
-    ctx.onInvalidated(warnBeforeDeletion('platform', send));
+    const watch = watchPage(ctx, send, PLATFORM);
+    ctx.onInvalidated(warnBeforeDeletion('platform', send, watch.handle));
   },
 });

@@ -1,6 +1,8 @@
 import type { Send } from '@/lib/messages';
 import { matchPatterns } from '@/lib/surfaces';
+import { askInPage, closeQuestion } from '@/lib/content/ask';
 import { watchPage } from '@/lib/content/watch-page';
+import { SORA } from '@/lib/rules/sora';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';
 
 export default defineContentScript({
@@ -8,7 +10,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const send: Send = (message) => browser.runtime.sendMessage(message);
-    watchPage('sora', send);
-    ctx.onInvalidated(warnBeforeDeletion('sora', send));
+    // Sora's rules include an ambiguous one ("Deleted" on the cameo page): it asks in the page.
+    const watch = watchPage(ctx, send, SORA, { ask: (question) => askInPage(question) });
+    ctx.onInvalidated(closeQuestion);
+    ctx.onInvalidated(warnBeforeDeletion('sora', send, watch.handle));
   },
 });

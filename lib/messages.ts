@@ -4,7 +4,7 @@
  * the shape (zod), the size (MAX_MESSAGE_BYTES) and the sender (see `checkContentMessage`).
  */
 import * as z from 'zod/mini';
-import { Account, DETAILS, EVENT_KINDS, Evidence, Instant, type DetailsOf, type EventKind } from './events';
+import { Account, DETAILS, EVENT_KINDS, Evidence, Handle, Instant, type DetailsOf, type EventKind } from './events';
 import type { ChecklistItem } from './warning/checklist-types';
 import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
 
@@ -47,9 +47,16 @@ const Observation = z.discriminatedUnion(
   ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
 ) as unknown as z.ZodMiniType<Observation>;
 
+/** Rule ids (lib/rules), as the popup and a bug report name them. */
+export const RuleIds = z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50));
+
 export const ContentMessage = z.discriminatedUnion('type', [
-  /** The content script started on a page: the popup shows the tab as watched. */
-  z.strictObject({ type: z.literal('page-visit'), surface: Surface }),
+  /** The content script started on a page: the popup shows the tab as watched, and by which rules. */
+  z.strictObject({ type: z.literal('page-visit'), surface: Surface, watching: z.optional(RuleIds) }),
+  /** A single-page navigation inside the same document: a new path, new rules, the same visit. */
+  z.strictObject({ type: z.literal('navigated'), surface: Surface, watching: RuleIds }),
+  /** The page shows whose account is signed in: network events from this tab are theirs. */
+  z.strictObject({ type: z.literal('account'), surface: Surface, handle: Handle }),
   /** A rule fired on the page. */
   z.strictObject({ type: z.literal('observation'), surface: Surface, observation: Observation }),
   /** An account deletion is about to be confirmed: the warning asks for its checklist. */
@@ -58,7 +65,7 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('detector-miss'),
     surface: Surface,
-    rules: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+    rules: RuleIds,
   }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;

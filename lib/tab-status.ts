@@ -13,6 +13,13 @@ export const TabStatus = z.strictObject({
   seen: z.array(z.string()).check(z.maxLength(200)),
   /** Rules that should have matched here and did not. */
   misses: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+  /** Rules that watch this page (lib/rules). */
+  watching: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
+  /**
+   * The signed-in handle the page showed; network events from this tab are recorded under it.
+   * Checked as a Handle (lib/events.ts) on arrival; not imported here, so the popup loads no event schemas.
+   */
+  handle: z.optional(z.string().check(z.maxLength(100))),
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
@@ -30,14 +37,31 @@ export async function readTabStatus(area: SessionArea, tabId: number): Promise<T
   return parsed.success ? parsed.data : null;
 }
 
-export async function updateTabStatus(
+const queues = new WeakMap<SessionArea, Map<number, Promise<unknown>>>();
+
+/**
+ * Changes a tab's status. Changes to one tab run one after the other: a page's messages and its
+ * network events arrive together, and each change must start from the one before.
+ */
+export function updateTabStatus(
   area: SessionArea,
   tabId: number,
   change: (current: TabStatus | null) => TabStatus,
 ): Promise<TabStatus> {
-  const next = change(await readTabStatus(area, tabId));
-  await area.set({ [keyOf(tabId)]: next });
-  return next;
+  let tabs = queues.get(area);
+  if (!tabs) queues.set(area, (tabs = new Map()));
+  const run = async () => {
+    const next = change(await readTabStatus(area, tabId));
+    await area.set({ [keyOf(tabId)]: next });
+    return next;
+  };
+  const queued = (tabs.get(tabId) ?? Promise.resolve()).then(run, run);
+  const settled = queued.catch(() => undefined);
+  tabs.set(tabId, settled);
+  void settled.then(() => {
+    if (tabs.get(tabId) === settled) tabs.delete(tabId);
+  });
+  return queued;
 }
 
 export const forgetTab = (area: SessionArea, tabId: number) => area.remove(keyOf(tabId));

@@ -4,7 +4,7 @@
 import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
 import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
 import { deletionChecklist } from '../warning/checklist';
-import { updateTabStatus, type SessionArea } from '../tab-status';
+import { updateTabStatus, type SessionArea, type TabStatus } from '../tab-status';
 import { evidenceUrl } from '../events';
 
 export interface Deps {
@@ -24,11 +24,22 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
   }
   const { message, tabId, pageUrl } = checked;
   const path = new URL(pageUrl).pathname;
-  const fresh = { surface: message.surface, path, seen: [], misses: [] };
+  const fresh: TabStatus = { surface: message.surface, path, seen: [], misses: [] };
 
   switch (message.type) {
     case 'page-visit':
-      if (tabId !== undefined) await updateTabStatus(deps.session, tabId, () => fresh);
+      if (tabId !== undefined) {
+        await updateTabStatus(deps.session, tabId, () => (message.watching ? { ...fresh, watching: message.watching } : fresh));
+      }
+      return { ok: true };
+    case 'navigated':
+      // The same visit on a new route: what was seen stays, what this route expects starts over.
+      if (tabId !== undefined) {
+        await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), path, misses: [], watching: message.watching }));
+      }
+      return { ok: true };
+    case 'account':
+      if (tabId !== undefined) await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), handle: message.handle }));
       return { ok: true };
     case 'warning-checklist': {
       const { events } = await loadSummaryInputs(await deps.db());

@@ -1,14 +1,183 @@
 /**
- * What every content script does: tell the background this tab is watched.
- * The detection rules for each surface plug in here (lib/rules).
+ * What every content script does: tell the background this tab is watched, follow the page
+ * through its single-page navigations, and run the page rules (lib/rules) as the page changes.
+ *
+ * Cost: the URL decides first. On a route no rule watches there is no observer at all, only the
+ * navigation listeners. Elsewhere one MutationObserver, debounced; each scan looks only at what
+ * changed, and a burst too large to walk node by node becomes one rescan of the page.
+ * Everything stops when WXT invalidates the content script (an update, a reload of the extension).
  */
-import type { SurfaceId } from '../surfaces';
-import type { ContentMessage, ContentReply } from '../messages';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentMessage, Observation, Send } from '../messages';
+import { handleShown, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
+import { rulesFor, type PageRule, type SurfaceRules } from '../rules/page-rules';
+import { SURFACES } from '../surfaces';
+import { UNKNOWN_HANDLE } from '../unknown-handle';
 
-export type Send = (message: ContentMessage) => Promise<ContentReply | undefined>;
+/** Quiet time before a scan: a render is many mutations in a row. */
+export const DEBOUNCE_MS = 150;
+/** A page that never stops changing is still scanned this often. */
+export const MAX_WAIT_MS = 1000;
+/** Past this many changed nodes, one rescan of the page costs less than walking each. */
+export const BURST_NODES = 400;
+/** How long a watched page has to show what its rules expect before detection counts as out of date. */
+export const EXPECT_MS = 4000;
 
-export function watchPage(surface: SurfaceId, send: Send): void {
-  void send({ type: 'page-visit', surface }).catch(() => {
-    // The background may be restarting; the next page load announces itself again.
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // The states the rules read; a class name is never one of them.
+  attributeFilter: ['aria-checked', 'aria-busy', 'aria-hidden', 'hidden', 'open', 'role', 'aria-label'],
+};
+
+export interface WatchOptions {
+  doc?: Document;
+  now?: () => number;
+  /**
+   * Asks the user about an ambiguous signal (lib/content/ask.ts). Only the surfaces with such rules
+   * pass it, so the others do not carry the prompt; without it an ambiguous signal is never logged.
+   */
+  ask?: (question: string) => Promise<boolean>;
+}
+
+export interface PageWatch {
+  /** The signed-in handle the page shows, for other page features (the deletion warning). */
+  handle(): string;
+  /** Scans so far, whole-page and partial: the tests hold the cost to account with these. */
+  readonly stats: { full: number; partial: number };
+}
+
+export function watchPage(ctx: ContentScriptContext, send: Send, watched: SurfaceRules, options: WatchOptions = {}): PageWatch {
+  const { surface, account } = watched;
+  const doc = options.doc ?? document;
+  const now = options.now ?? Date.now;
+  const ask = options.ask;
+  const state = new PageState();
+  const stats = { full: 0, partial: 0 };
+  let route = '';
+  let generation = 0;
+  let rules: PageRule[] = [];
+  let handle: string | null = null;
+  let pending = new Set<Node>();
+  let everything = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingSince = 0;
+
+  const post = (message: ContentMessage) => {
+    if (ctx.isValid) void send(message).catch(() => {
+      // The background may be restarting; the next page load announces itself again.
+    });
+  };
+  const routeOf = () => doc.location.pathname + doc.location.hash;
+  const scanContext = (): ScanContext => ({ doc, rules, state, now: now() });
+
+  const observer = new MutationObserver((records) => {
+    if (records.length > BURST_NODES) everything = true;
+    else for (const r of records) {
+      pending.add(r.target);
+      r.addedNodes.forEach((n) => pending.add(n));
+    }
+    schedule();
   });
+
+  function schedule() {
+    if (pending.size > BURST_NODES) everything = true;
+    const t = now();
+    if (timer === undefined) waitingSince = t;
+    else clearTimeout(timer);
+    timer = ctx.setTimeout(flush, t - waitingSince >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS) as unknown as ReturnType<typeof setTimeout>;
+  }
+
+  function enter(first: boolean) {
+    route = routeOf();
+    const entered = ++generation;
+    rules = rulesFor(watched.rules, route);
+    state.newRoute();
+    const watching = rules.map((r) => r.id);
+    post(first ? { type: 'page-visit', surface, watching } : { type: 'navigated', surface, watching });
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    pending = new Set();
+    if (rules.length === 0) return;
+    observer.observe(doc.documentElement, OBSERVE);
+    everything = true;
+    flush();
+    if (rules.some((r) => r.expect)) {
+      ctx.setTimeout(() => {
+        if (entered !== generation) return;
+        const missing = stillMissing(scanContext());
+        if (missing.length > 0) post({ type: 'detector-miss', surface, rules: missing });
+      }, EXPECT_MS);
+    }
+  }
+
+  function flush() {
+    timer = undefined;
+    // Single-page apps often navigate with pushState, which a content script cannot hear: the DOM changes tell.
+    if (routeOf() !== route) return enter(false);
+    if (rules.length === 0) return;
+    const scope = everything ? [doc.documentElement] : [...pending];
+    stats[everything ? 'full' : 'partial']++;
+    everything = false;
+    pending = new Set();
+    noteHandle();
+    const sc = scanContext();
+    rememberFields(sc);
+    for (const finding of scan(scope, sc)) report(finding);
+  }
+
+  function noteHandle() {
+    const shown = handleShown(doc, account);
+    if (shown && shown !== handle) {
+      handle = shown;
+      post({ type: 'account', surface, handle });
+    }
+  }
+
+  function report(finding: Finding) {
+    const observation = {
+      kind: finding.rule.kind,
+      occurredAt: now(),
+      account: { service: SURFACES[surface].service, handle: handle ?? UNKNOWN_HANDLE },
+      // The background replaces it with the sender's URL; sent for the record of what the page was.
+      evidence: { url: `${doc.location.origin}${doc.location.pathname}`, rule: finding.rule.id, shownText: finding.shownText },
+      details: finding.details,
+    } as Observation;
+    const message: ContentMessage = { type: 'observation', surface, observation };
+    if (!finding.rule.ask) return post(message);
+    void ask?.(finding.rule.ask).then((yes) => yes && post(message));
+  }
+
+  const followNavigation = () =>
+    void ctx.setTimeout(() => {
+      // Navigation events can fire before the URL changes: look once the task is done.
+      if (routeOf() !== route) enter(false);
+    }, 0);
+  const win = doc.defaultView ?? window;
+  ctx.addEventListener(win, 'popstate', followNavigation);
+  ctx.addEventListener(win, 'hashchange', followNavigation);
+  ctx.addEventListener(win, 'wxt:locationchange', followNavigation);
+  // A choice in a form changes a property, not the DOM: the observer does not see it.
+  ctx.addEventListener(
+    doc,
+    'change',
+    (event) => {
+      if (rules.length === 0 || !event.target) return;
+      // Read now: a confirmation may replace the form before the next scan.
+      rememberFields(scanContext());
+      pending.add(event.target as Node);
+      schedule();
+    },
+    { capture: true },
+  );
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+
+  enter(true);
+  return { handle: () => handle ?? UNKNOWN_HANDLE, stats };
 }

@@ -1,0 +1,267 @@
+/**
+ * Reads page rules against a document: finds what the rules name by role, accessible name and
+ * text, and reports which rules fired with the fields they extract. No timers, no messages:
+ * lib/content/watch-page.ts decides when to scan and what to send.
+ *
+ * A scan looks only inside its scope (the subtrees a mutation touched), or the whole document
+ * when the caller says so: the cost of one scan follows the size of the change, not of the page.
+ */
+import type { PageRule, Role, Target } from './page-rules';
+
+/** Text longer than this is not a message, a label or a list item: read only its start. */
+const MAX_TEXT = 600;
+/** Lists and radio groups settle this long after they first appear (data loading in). */
+export const SETTLE_MS = 1000;
+
+/** The elements that have a role without saying so, by role. */
+const IMPLICIT: Partial<Record<Role, string>> = {
+  button: 'button,input[type=button],input[type=submit]',
+  combobox: 'select',
+  dialog: 'dialog',
+  heading: 'h1,h2,h3,h4,h5,h6',
+  link: 'a[href]',
+  list: 'ul,ol',
+  listitem: 'li',
+  radio: 'input[type=radio]',
+  status: 'output',
+  textbox: 'textarea,input:not([type]),input[type=text]',
+};
+/** Roles whose accessible name is their content when nothing labels them. */
+const NAMED_BY_CONTENT = ['button', 'heading', 'link', 'listitem', 'radio', 'status', 'alert'];
+
+const rolesOf = (target: Target): readonly Role[] => (typeof target.role === 'string' ? [target.role] : target.role);
+const selectorOf = (roles: readonly Role[]) => roles.map((r) => `[role="${r}"]${IMPLICIT[r] ? `,${IMPLICIT[r]}` : ''}`).join();
+
+export const norm = (s: string | null | undefined) => (s ?? '').slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
+const textOf = (el: Element) => norm(el.textContent);
+
+export function roleOf(el: Element): string | undefined {
+  return el.getAttribute('role')?.trim().split(' ')[0] || (Object.keys(IMPLICIT) as Role[]).find((r) => el.matches(IMPLICIT[r]!));
+}
+
+/** The accessible name, as far as the rules need it: labelled-by, aria-label, <label>, <legend>, content. */
+export function nameOf(el: Element): string {
+  const doc = el.ownerDocument;
+  const by = el.getAttribute('aria-labelledby');
+  if (by) return norm(by.split(' ').map((id) => doc.getElementById(id)?.textContent).join(' '));
+  const label = norm(el.getAttribute('aria-label'));
+  if (label) return label;
+  const labelling = (el as HTMLInputElement).labels?.[0] ?? el.querySelector(':scope>legend');
+  if (labelling) return textOf(labelling);
+  return NAMED_BY_CONTENT.includes(roleOf(el)!) ? textOf(el) : '';
+}
+
+/** Hidden things are not shown; our own prompt is not the page's. */
+const shown = (el: Element) => !el.closest('[hidden],[aria-hidden="true"],[data-likeness-ledger]');
+
+export function matches(el: Element, target: Target): boolean {
+  return (
+    (rolesOf(target) as readonly string[]).includes(roleOf(el) ?? '') &&
+    (!target.name || target.name.test(nameOf(el))) &&
+    (!target.text || target.text.test(textOf(el)))
+  );
+}
+
+/** Elements matching the target inside the scope: the nodes themselves, their ancestors' nearest match, their descendants. */
+export function findIn(scope: readonly Node[], target: Target): Element[] {
+  return candidatesIn(scope, target).filter((el) => matches(el, target));
+}
+
+/** Shown elements with the target's role inside the scope, whatever their name and text. */
+function candidatesIn(scope: readonly Node[], target: Target): Element[] {
+  const sel = selectorOf(rolesOf(target));
+  const found = new Set<Element>();
+  for (const node of scope) {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el) continue;
+    const up = el.closest(sel);
+    if (up) found.add(up);
+    for (const d of el.querySelectorAll(sel)) found.add(d);
+  }
+  return [...found].filter(shown);
+}
+
+function valueOf(el: Element): string {
+  if (el.localName === 'select') return norm((el as HTMLSelectElement).selectedOptions[0]?.textContent);
+  if (el.localName === 'textarea' || el.localName === 'input') return (el as HTMLInputElement).value.trim();
+  return textOf(el);
+}
+
+function checkedIn(group: Element): string | null {
+  for (const radio of group.querySelectorAll(selectorOf(['radio']))) {
+    if (roleOf(radio) === 'radio' && (radio.getAttribute('aria-checked') === 'true' || (radio as HTMLInputElement).checked === true)) {
+      return nameOf(radio);
+    }
+  }
+  return null;
+}
+
+function itemsOf(list: Element): Element[] {
+  const listSel = selectorOf(['list']);
+  return [...list.querySelectorAll(selectorOf(['listitem']))].filter(
+    (li) => roleOf(li) === 'listitem' && li.parentElement?.closest(listSel) === list && shown(li),
+  );
+}
+
+/** The https URL of the item's first link, without query or fragment (they can carry tokens). */
+function linkIn(item: Element): string | undefined {
+  const a = item.querySelector('a[href]') as HTMLAnchorElement | null;
+  if (!a) return undefined;
+  try {
+    const url = new URL(a.href, item.ownerDocument.baseURI);
+    return url.protocol === 'https:' ? `${url.origin}${url.pathname}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Email addresses never leave the page, not even inside a message the page showed. */
+export const withoutEmails = (text: string) => text.replace(/[^\s@<>()"']+@[^\s@<>()"']+\.[a-z]{2,}/gi, '[email]');
+
+export interface Finding {
+  rule: PageRule;
+  details: Record<string, unknown>;
+  /** What the user was shown, short and without email addresses. */
+  shownText: string;
+}
+
+export class PageState {
+  /** Per shown-rule, the text each element had when it was reported (a reused live region can report again). */
+  readonly reported = new Map<string, WeakMap<Element, string>>();
+  /** Per rule, the last reading of its radio group (the checked label) or list (its items). */
+  readonly readings = new Map<string, string | null | Items>();
+  /** When each rule's group or list was first seen on this route. */
+  readonly firstSeen = new Map<string, number>();
+  /** Items a listed-rule already reported on this visit. */
+  readonly listed = new Set<string>();
+  /** Last known values of form fields, by rule and field: a confirmation may replace the form. */
+  readonly fields = new Map<string, string>();
+
+  /** A new route: readings start over (a different page's list is not a change of this one). */
+  newRoute() {
+    for (const m of [this.readings, this.firstSeen, this.fields]) m.clear();
+  }
+}
+
+/** A list's items by their extracted fields: the fields and the item's text. */
+type Items = Map<string, [Record<string, unknown>, string]>;
+
+export interface ScanContext {
+  doc: Document;
+  rules: readonly PageRule[];
+  state: PageState;
+  now: number;
+}
+
+const onPage = (ctx: ScanContext, target: Target) => findIn([ctx.doc.documentElement], target)[0];
+
+/**
+ * The fields of one firing. `source` is the element whose text the rule read (the message, the
+ * list item); null when a required field is missing, so nothing half-known is reported.
+ */
+function extract(rule: PageRule, source: Element, ctx: ScanContext, choice?: Record<'before' | 'after', string | null>) {
+  const details: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(rule.details)) {
+    let value: unknown;
+    if ('const' in field) value = field.const;
+    else if ('text' in field) value = textOf(source).match(field.text)?.[1];
+    else if ('link' in field) value = linkIn(source);
+    else {
+      const el = 'field' in field && onPage(ctx, field.field);
+      const raw = 'choice' in field ? choice?.[field.choice] : el ? valueOf(el) : ctx.state.fields.get(`${rule.id}.${name}`);
+      value = raw == null ? undefined : field.map ? field.map.find(([pattern]) => pattern.test(raw))?.[1] : raw;
+    }
+    value ??= field.fallback;
+    if (value === undefined) {
+      if (field.optional) continue;
+      return null;
+    }
+    details[name] = value;
+  }
+  return details;
+}
+
+/** Remembers the form fields the rules read, so a confirmation that replaces the form still has them. */
+export function rememberFields(ctx: ScanContext): void {
+  for (const rule of ctx.rules) {
+    for (const [name, field] of Object.entries(rule.details)) {
+      const el = 'field' in field && onPage(ctx, field.field);
+      if (el) ctx.state.fields.set(`${rule.id}.${name}`, valueOf(el));
+    }
+  }
+}
+
+/** Runs the rules over the scope; returns what fired. Mutates `ctx.state` (what was reported, readings). */
+export function scan(scope: readonly Node[], ctx: ScanContext): Finding[] {
+  const { state } = ctx;
+  const findings: Finding[] = [];
+  const fire = (rule: PageRule, details: Record<string, unknown> | null, text: string) =>
+    details && findings.push({ rule, details, shownText: withoutEmails(text).slice(0, 200) });
+
+  for (const rule of ctx.rules) {
+    const when = rule.when;
+    if ('shown' in when) {
+      let done = state.reported.get(rule.id);
+      if (!done) state.reported.set(rule.id, (done = new WeakMap()));
+      for (const el of candidatesIn(scope, when.shown)) {
+        const text = textOf(el);
+        if (!matches(el, when.shown)) done.delete(el);
+        else if (done.get(el) !== text) {
+          done.set(el, text);
+          fire(rule, extract(rule, el, ctx), text);
+        }
+      }
+      continue;
+    }
+    const target = 'choice' in when ? when.choice : 'added' in when ? when.added : 'removed' in when ? when.removed : when.listed;
+    const el = findIn(scope, target)[0];
+    if (!el || el.getAttribute('aria-busy') === 'true') continue;
+    const label = nameOf(el);
+    // Until the group or list has been on the page for SETTLE_MS, a reading is only the baseline.
+    const first = state.firstSeen.get(rule.id) ?? ctx.now;
+    state.firstSeen.set(rule.id, first);
+    const settled = ctx.now - first >= SETTLE_MS;
+    const before = state.readings.get(rule.id);
+
+    if ('choice' in when) {
+      const after = checkedIn(el);
+      state.readings.set(rule.id, after);
+      if (settled && after !== null && after !== before) {
+        fire(rule, extract(rule, el, ctx, { before: typeof before === 'string' ? before : null, after }), `${label}: ${after}`);
+      }
+      continue;
+    }
+    const items: Items = new Map();
+    for (const item of itemsOf(el)) {
+      const details = extract(rule, item, ctx);
+      if (details) items.set(JSON.stringify(details), [details, textOf(item)]);
+    }
+    if ('listed' in when) {
+      for (const [key, [details, text]] of items) {
+        if (!state.listed.has(rule.id + key)) fire(rule, details, `${label}: ${text}`);
+        state.listed.add(rule.id + key);
+      }
+      continue;
+    }
+    state.readings.set(rule.id, items);
+    if (!settled || !(before instanceof Map)) continue;
+    const [from, to] = 'added' in when ? [before, items] : [items, before];
+    for (const [key, [details, text]] of to) if (!from.has(key)) fire(rule, details, `${label}: ${text}`);
+  }
+  return findings;
+}
+
+/** Rules whose expected element is not on the page (a whole-page look: once per route, a few seconds in). */
+export function stillMissing(ctx: ScanContext): string[] {
+  return ctx.rules.filter((r) => r.expect && !onPage(ctx, r.expect)).map((r) => r.id);
+}
+
+/** The signed-in handle shown by the account target's name (first capture group); never an email address. */
+export function handleShown(doc: Document, target: Target | null): string | null {
+  if (!target?.name) return null;
+  for (const el of findIn([doc.documentElement], target)) {
+    const handle = nameOf(el).match(target.name)?.[1]?.trim();
+    if (handle && !/\S@\S+\.\S/.test(handle)) return handle;
+  }
+  return null;
+}

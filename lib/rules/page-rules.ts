@@ -1,0 +1,108 @@
+/**
+ * Page rules: what an OpenAI page shows when the user has just done something, as data.
+ * A rule names its surface, the pages it applies to, what on them means the action happened
+ * (by ARIA role, accessible name and visible text, never by generated class names), the event
+ * kind it produces and where each field of the event comes from. The engine is page-engine.ts.
+ *
+ * Texts and routes: ../shared/docs/openai-surfaces.md, confidence in each rule's `basis`.
+ * Every text matches any capitalisation, and "cameo" and "character" alike (the product renamed
+ * Cameos to Characters). Each rule has fixtures that fire it and near misses that must not
+ * (test/unit/rules-page.test.ts): a rule change is one edit in lib/rules/<surface>.ts plus its fixture there.
+ *
+ * This module ships in the content scripts: keep it plain data, with no schema library.
+ */
+import type { EventKind } from '../events';
+import type { SurfaceId } from '../surfaces';
+
+export type Role =
+  | 'alert'
+  | 'alertdialog'
+  | 'button'
+  | 'combobox'
+  | 'dialog'
+  | 'heading'
+  | 'link'
+  | 'list'
+  | 'listitem'
+  | 'radio'
+  | 'radiogroup'
+  | 'status'
+  | 'textbox';
+
+/** An element as assistive technology sees it: its role, its accessible name, its text. */
+export interface Target {
+  role: Role | readonly Role[];
+  name?: RegExp;
+  text?: RegExp;
+}
+
+/** Page wording to a value, first match wins. */
+export type Mapping = readonly (readonly [RegExp, string])[];
+
+export type Field = (
+  | { const: unknown }
+  /** The first capture group of this pattern in the trigger's text (the message shown, or the list item). */
+  | { text: RegExp }
+  /** The trigger item's first link, as an https URL without query or fragment. */
+  | { link: true }
+  /** What a form field on the page holds (the restrictions box, a select), mapped if `map` is given. */
+  | { field: Target; map?: Mapping }
+  /** The radio group's option before or after the change, mapped. */
+  | { choice: 'before' | 'after'; map: Mapping }
+) & {
+  /** Used when the page does not give the field. */
+  fallback?: string;
+  /** The event is still complete without this field. */
+  optional?: true;
+};
+
+export type Trigger =
+  /** An element with this role and text appears (a confirmation, a toast): once per element. */
+  | { shown: Target }
+  /** The checked option of this radio group changes after the page settled. */
+  | { choice: Target }
+  /** An item joins this list after the page settled. */
+  | { added: Target }
+  /** An item leaves this list after the page settled. */
+  | { removed: Target }
+  /** Each item of this list, once per visit (what the user was shown). */
+  | { listed: Target };
+
+export interface PageRule {
+  id: string;
+  surface: SurfaceId;
+  /** The pages it applies to, tested against path and hash (never the query). */
+  where: RegExp;
+  when: Trigger;
+  kind: EventKind;
+  details: Readonly<Record<string, Field>>;
+  /** The signal is ambiguous: ask in the page, with this question, before logging it. */
+  ask?: string;
+  /** On its pages this is present within a few seconds; when it is not, detection may be out of date. */
+  expect?: Target;
+}
+
+/**
+ * One surface's rules, in a module of their own (lib/rules/<surface>.ts), so that each content
+ * script carries only its own. Each rule's comment says where its texts and routes come from,
+ * with their confidence ([C], [S], [I] as in openai-surfaces.md).
+ */
+export interface SurfaceRules {
+  surface: SurfaceId;
+  /** Where the page shows whose account is signed in; the handle is the name's first capture group. */
+  account: Target | null;
+  rules: readonly PageRule[];
+}
+
+/**
+ * The account menu button, labelled "Account: @alice". The real apps show the signed-in user in an
+ * account or profile menu; this exact label is the model our fixtures follow. [I]
+ */
+export const ACCOUNT_MENU: Target = { role: 'button', name: /^account:\s*@?(.+)$/i };
+export const CONFIRMATION: Role[] = ['status', 'alert', 'heading'];
+export const TOAST: Role[] = ['status', 'alert'];
+
+/** The rules that apply to a page, by its path and hash. */
+export function rulesFor(rules: readonly PageRule[], route: string): PageRule[] {
+  return rules.filter((r) => r.where.test(route));
+}

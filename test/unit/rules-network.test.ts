@@ -1,0 +1,199 @@
+// @vitest-environment happy-dom
+/**
+ * Every network rule against recorded request samples: requests that fire it (with the fields it
+ * must extract) and near misses it must stay quiet on; the meta-test fails for a rule without both.
+ * Then the privacy of the body reading, and the one key an action gets from either signal.
+ */
+import { describe, expect, it } from 'vitest';
+import { DETAILS, type EventKind, type NewEvent } from '@/lib/events';
+import { factKey } from '@/lib/fact-key';
+import { RULES_BY_SURFACE } from '@/lib/rules/all';
+import { bodyFieldsFor, matchRequest, MAX_BODY_BYTES, pickBodyFields, requestFilters, type SeenRequest } from '@/lib/rules/network-engine';
+import { NETWORK_RULES } from '@/lib/rules/network-rules';
+import { PageState, scan } from '@/lib/rules/page-engine';
+import { SURFACES, type SurfaceId } from '@/lib/surfaces';
+
+const SORA = 'https://sora.chatgpt.com/backend';
+const UPDATE = `${SORA}/project_y/cameos/by_id/cameo_77/update_v2`;
+
+type Sample = SeenRequest & { details?: Record<string, unknown> };
+const SAMPLES: Record<string, { fires: Sample[]; quiet: Sample[] }> = {
+  'sora.net.cameo-created': {
+    fires: [
+      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 200, body: { cameo_id: 'cameo_77' }, details: { cameoId: 'cameo_77' } },
+      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 201, details: {} },
+    ],
+    quiet: [
+      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 500, body: { cameo_id: 'cameo_77' } },
+      { method: 'POST', url: `${SORA}/characters/upload`, statusCode: 200 },
+      { method: 'GET', url: `${SORA}/characters/finalize`, statusCode: 200 },
+    ],
+  },
+  'sora.net.audience-changed': {
+    fires: [{ method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' }, details: { after: 'everyone' } }],
+    quiet: [
+      // Which of the narrower levels "private" means is unknown: the page says.
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'private' } },
+      { method: 'POST', url: UPDATE, statusCode: 403, body: { visibility: 'public' } },
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'x' } },
+    ],
+  },
+  'sora.net.restrictions-changed': {
+    fires: [
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'No political videos' }, details: { restrictions: 'No political videos' } },
+    ],
+    quiet: [
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' } },
+      { method: 'POST', url: `${UPDATE}/extra`, statusCode: 200, body: { instruction_set: 'x' } },
+    ],
+  },
+  'sora.net.cameo-deleted': {
+    fires: [
+      { method: 'DELETE', url: `${SORA}/project_y/characters/ch_abc123`, statusCode: 204, details: { cameoId: 'ch_abc123' } },
+      { method: 'delete', url: 'https://sora.com/backend/project_y/characters/ch_9?x=1', statusCode: 200, details: { cameoId: 'ch_9' } },
+    ],
+    quiet: [
+      { method: 'DELETE', url: `${SORA}/project_y/characters/ch_abc123`, statusCode: 404 },
+      { method: 'DELETE', url: `${SORA}/project_y/characters/gen_abc123`, statusCode: 200 },
+      { method: 'DELETE', url: 'https://example.org/backend/project_y/characters/ch_abc123', statusCode: 200 },
+    ],
+  },
+  'chatgpt.net.account-deleted': {
+    fires: [
+      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 200, details: { linkedAccounts: ['sora', 'api-platform'] } },
+    ],
+    quiet: [
+      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 401 },
+      { method: 'POST', url: 'https://sora.chatgpt.com/backend-api/accounts/deactivate', statusCode: 200 },
+      { method: 'GET', url: 'https://chatgpt.com/backend-api/me', statusCode: 200 },
+    ],
+  },
+};
+
+describe('network rules', () => {
+  for (const rule of NETWORK_RULES) {
+    const samples = SAMPLES[rule.id];
+    if (!samples) continue;
+    describe(rule.id, () => {
+      samples.fires.forEach((sample, i) => {
+        it(`fires on sample ${i + 1}, with its fields`, () => {
+          const found = matchRequest(sample, NETWORK_RULES).filter((f) => f.rule.id === rule.id);
+          expect(found.map((f) => f.details)).toEqual([sample.details]);
+          expect(DETAILS[rule.kind as EventKind].safeParse(found[0]!.details).success).toBe(true);
+        });
+      });
+      samples.quiet.forEach((sample, i) => {
+        it(`stays quiet on near miss ${i + 1}`, () => {
+          expect(matchRequest(sample, NETWORK_RULES).filter((f) => f.rule.id === rule.id)).toEqual([]);
+        });
+      });
+    });
+  }
+
+  it('every network rule has a request that fires it and a near miss (meta-test)', () => {
+    expect(NETWORK_RULES.filter((r) => !SAMPLES[r.id]?.fires.length || !SAMPLES[r.id]?.quiet.length).map((r) => r.id)).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((id) => !NETWORK_RULES.some((r) => r.id === id))).toEqual([]);
+  });
+
+  it("each rule's URL filter covers its own endpoint on every host of its surface", () => {
+    for (const rule of NETWORK_RULES) {
+      const sample = SAMPLES[rule.id]!.fires[0]!;
+      const path = new URL(sample.url).pathname;
+      for (const host of SURFACES[rule.surface].hosts) {
+        const covered = requestFilters([rule]).all.some((pattern) => new RegExp(`^${pattern.replace(/[.?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(`https://${host}${path}`));
+        expect(covered, `${rule.id} on ${host}`).toBe(true);
+      }
+    }
+  });
+});
+
+const bytes = (text: string) => [{ bytes: new TextEncoder().encode(text).buffer as ArrayBuffer }];
+
+describe('request bodies', () => {
+  it('are asked for only on the endpoints whose rules list body fields, never on the upload', () => {
+    const { all, withBody } = requestFilters(NETWORK_RULES);
+    expect(withBody.every((u) => all.includes(u))).toBe(true);
+    expect(withBody.some((u) => u.includes('/characters/upload'))).toBe(false);
+    expect(all.some((u) => u.includes('/characters/upload'))).toBe(false);
+    expect(withBody.some((u) => u.includes('/characters/*'))).toBe(false);
+    expect(bodyFieldsFor('POST', `${SORA}/characters/upload`, NETWORK_RULES)).toEqual([]);
+    expect(bodyFieldsFor('DELETE', `${SORA}/project_y/characters/ch_1`, NETWORK_RULES)).toEqual([]);
+    expect(bodyFieldsFor('POST', UPDATE, NETWORK_RULES).sort()).toEqual(['instruction_set', 'visibility']);
+  });
+
+  it('keep only the listed string fields of a small JSON body', () => {
+    const body = JSON.stringify({ visibility: 'public', instruction_set: 'x', access_token: 'secret', safety_instruction_set: { a: 1 } });
+    expect(pickBodyFields(bytes(body), ['visibility', 'safety_instruction_set'])).toEqual({ visibility: 'public' });
+  });
+
+  it('are not read when large, not JSON, in a file, or when no field is listed', () => {
+    expect(pickBodyFields(bytes(JSON.stringify({ visibility: 'x'.repeat(MAX_BODY_BYTES) })), ['visibility'])).toBeUndefined();
+    expect(pickBodyFields(bytes('--boundary\r\nvideo bytes'), ['visibility'])).toBeUndefined();
+    expect(pickBodyFields([{}], ['visibility'])).toBeUndefined();
+    expect(pickBodyFields(bytes('{"visibility":"public"}'), [])).toBeUndefined();
+    expect(pickBodyFields(bytes('["public"]'), ['visibility'])).toBeUndefined();
+  });
+});
+
+/** The page's observation of an action, from a snippet run through the page rules. */
+function seenOnPage(url: string, html: string, then: string): NewEvent {
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+  const surface = Object.keys(SURFACES).find((s) => (SURFACES[s as SurfaceId].hosts as readonly string[]).includes(location.hostname)) as SurfaceId;
+  const state = new PageState();
+  document.body.innerHTML = html;
+  const rules = RULES_BY_SURFACE[surface].rules.filter((r) => r.where.test(location.pathname + location.hash));
+  scan([document.documentElement], { doc: document, rules, state, now: 0 });
+  document.body.innerHTML = then;
+  const [finding] = scan([document.documentElement], { doc: document, rules, state, now: 60_000 });
+  return { kind: finding!.rule.kind, occurredAt: 0, account: { service: SURFACES[surface].service, handle: 'alice' }, source: 'page', evidence: {}, details: finding!.details } as NewEvent;
+}
+
+function seenOnNetwork(request: SeenRequest): NewEvent {
+  const [finding] = matchRequest(request, NETWORK_RULES);
+  const service = SURFACES[finding!.rule.surface].service;
+  return { kind: finding!.rule.kind, occurredAt: 0, account: { service, handle: 'Alice' }, source: 'network', evidence: {}, details: finding!.details } as NewEvent;
+}
+
+describe('one action, one key', () => {
+  const radios = (checked: string) =>
+    `<div role="radiogroup" aria-label="Who can use your cameo">${['Only me', 'Everyone'].map((l) => `<button role="radio" aria-checked="${l === checked}">${l}</button>`).join('')}</div>`;
+  const cases: [string, () => NewEvent, () => NewEvent][] = [
+    [
+      'audience set to everyone',
+      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', radios('Only me'), radios('Everyone')),
+      () => seenOnNetwork({ method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' } }),
+    ],
+    [
+      'restrictions saved',
+      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', '<label>Restrictions <textarea>No politics</textarea></label>', '<label>Restrictions <textarea>No politics</textarea></label><p role="status">Restrictions saved</p>'),
+      () => seenOnNetwork({ method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: '  no POLITICS ' } }),
+    ],
+    [
+      'cameo deleted',
+      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', '', '<p role="status">Cameo deleted</p>'),
+      () => seenOnNetwork({ method: 'DELETE', url: `${SORA}/project_y/characters/ch_1`, statusCode: 204 }),
+    ],
+    [
+      'cameo created',
+      () => seenOnPage('https://sora.chatgpt.com/profile', '', '<p role="status">Your cameo is ready</p>'),
+      () => seenOnNetwork({ method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 200, body: { cameo_id: 'c1' } }),
+    ],
+    [
+      'ChatGPT account deleted',
+      () => seenOnPage('https://chatgpt.com/#settings/Account', '', '<p role="status">Your account has been deleted.</p>'),
+      () => seenOnNetwork({ method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 200 }),
+    ],
+  ];
+  for (const [name, page, network] of cases) {
+    it(`${name}: the page and the network derive the same idempotency key`, () => {
+      const [a, b] = [page(), network()];
+      expect(a.kind).toBe(b.kind);
+      expect(factKey(a)).toBe(factKey(b));
+    });
+  }
+
+  it('every network rule meets a page rule of the same kind on the same service', () => {
+    const pageKinds = new Set(Object.values(RULES_BY_SURFACE).flatMap((g) => g.rules.map((r) => `${SURFACES[g.surface].service}|${r.kind}`)));
+    expect(NETWORK_RULES.filter((r) => !pageKinds.has(`${SURFACES[r.surface].service}|${r.kind}`)).map((r) => r.id)).toEqual([]);
+  });
+});
