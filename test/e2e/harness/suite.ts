@@ -3,24 +3,27 @@
  * Usage: inEachBrowser('popup', (h) => { it('…', async () => { const page = await h().newPage(…) }) })
  */
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { BROWSERS, launch, type Harness } from './browser';
+import { BROWSERS, launch, type BrowserName, type Harness } from './browser';
 
 export function inEachBrowser(title: string, body: (harness: () => Harness) => void) {
-  for (const name of BROWSERS) {
-    describe(`${title} [${name}]`, () => {
-      let harness: Harness | undefined;
-      beforeAll(async () => {
-        harness = await launch(name, inject('fixturePort'));
-      });
-      afterAll(async () => {
-        await harness?.close();
-      });
-      body(() => {
-        if (!harness) throw new Error(`${name} did not start`);
-        return harness;
-      });
+  for (const name of BROWSERS) onlyIn(name, title, body);
+}
+
+/** The same, in one browser only: for behaviour that differs by browser (Chrome's notification buttons, say). */
+export function onlyIn(name: BrowserName, title: string, body: (harness: () => Harness) => void) {
+  describe(`${title} [${name}]`, () => {
+    let harness: Harness | undefined;
+    beforeAll(async () => {
+      harness = await launch(name, inject('fixturePort'));
     });
-  }
+    afterAll(async () => {
+      await harness?.close();
+    });
+    body(() => {
+      if (!harness) throw new Error(`${name} did not start`);
+      return harness;
+    });
+  });
 }
 
 export const fixtureUrl = (host: string, path = '/') => `https://${host}${path}`;
