@@ -82,7 +82,10 @@ function candidatesIn(scope: readonly Node[], target: Target): Element[] {
 }
 
 function valueOf(el: Element): string {
-  if (el.localName === 'select') return norm((el as HTMLSelectElement).selectedOptions[0]?.textContent);
+  if (el.localName === 'select') {
+    const select = el as HTMLSelectElement;
+    return norm(select.options[select.selectedIndex]?.textContent);
+  }
   if (el.localName === 'textarea' || el.localName === 'input') return (el as HTMLInputElement).value.trim();
   return textOf(el);
 }

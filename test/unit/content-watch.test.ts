@@ -1,0 +1,272 @@
+// @vitest-environment happy-dom
+/**
+ * The content side in a DOM: what the watcher sends, when it scans, what each scan costs, how it
+ * follows single-page navigations, and that it stops when WXT invalidates the content script.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { checkContentMessage, type ContentMessage } from '@/lib/messages';
+import { askInPage, closeQuestion } from '@/lib/content/ask';
+import { BURST_NODES, DEBOUNCE_MS, EXPECT_MS, MAX_WAIT_MS, watchPage, type WatchOptions } from '@/lib/content/watch-page';
+import { CHATGPT } from '@/lib/rules/chatgpt';
+import { PLATFORM } from '@/lib/rules/platform';
+import { SORA } from '@/lib/rules/sora';
+import type { SurfaceRules } from '@/lib/rules/page-rules';
+import { SETTLE_MS } from '@/lib/rules/page-engine';
+
+const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+let sent: ContentMessage[];
+let ctx: ContentScriptContext;
+
+function start(url: string, html: string, rules: SurfaceRules = SORA, options: WatchOptions = {}) {
+  happyDOM.setURL(url);
+  document.body.innerHTML = html;
+  return watchPage(ctx, async (m) => void sent.push(structuredClone(m)), rules, options);
+}
+/** Lets the observer deliver its records and the debounce run out. */
+async function settle(ms = DEBOUNCE_MS + 10) {
+  await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(ms);
+}
+const observations = () => sent.filter((m) => m.type === 'observation').map((m) => (m.type === 'observation' ? m.observation : null)!);
+const ACCOUNT = '<button aria-label="Account: @alice">A</button>';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(Date.UTC(2026, 5, 1, 12));
+  sent = [];
+  ctx = new ContentScriptContext('test');
+});
+afterEach(() => {
+  ctx.notifyInvalidated();
+  closeQuestion();
+  vi.useRealTimers();
+});
+
+describe('watching a page', () => {
+  it('announces the visit with the rules that watch it, and the handle the page shows', async () => {
+    start('https://sora.chatgpt.com/profile/cameo', `<header>${ACCOUNT}</header>`);
+    expect(sent[0]).toEqual({
+      type: 'page-visit',
+      surface: 'sora',
+      watching: [
+        'sora.cameo-created',
+        'sora.audience-changed',
+        'sora.access-granted',
+        'sora.access-revoked',
+        'sora.restrictions-changed',
+        'sora.cameo-deleted',
+        'sora.cameo-deleted.unclear',
+        // The cameo settings are a profile page: drafts and posts of me can be listed there too.
+        'sora.appearance.draft',
+        'sora.appearance.post',
+      ],
+    });
+    expect(sent[1]).toEqual({ type: 'account', surface: 'sora', handle: 'alice' });
+  });
+
+  it('reports what a rule sees as an observation the background accepts, under the shown handle', async () => {
+    start('https://sora.chatgpt.com/profile/cameo', `${ACCOUNT}<main></main>`);
+    document.querySelector('main')!.innerHTML = '<p role="status">Cameo deleted</p>';
+    await settle();
+    expect(observations()).toEqual([
+      {
+        kind: 'cameo-deleted',
+        occurredAt: Date.UTC(2026, 5, 1, 12) + DEBOUNCE_MS,
+        account: { service: 'sora', handle: 'alice' },
+        evidence: { url: 'https://sora.chatgpt.com/profile/cameo', rule: 'sora.cameo-deleted', shownText: 'Cameo deleted' },
+        details: {},
+      },
+    ]);
+    const message = sent.find((m) => m.type === 'observation')!;
+    const checked = checkContentMessage(message, { id: 'ext', url: 'https://sora.chatgpt.com/profile/cameo', tab: { id: 1 } }, 'ext');
+    expect(checked.ok).toBe(true);
+  });
+
+  it('does no DOM work on a route no rule watches, and starts when a navigation reaches one', async () => {
+    const watch = start('https://chatgpt.com/', `${ACCOUNT}<main></main>`, CHATGPT);
+    expect(sent).toEqual([{ type: 'page-visit', surface: 'chatgpt', watching: [] }]);
+    document.querySelector('main')!.innerHTML = '<p role="status">Your account has been deleted.</p>';
+    await settle();
+    expect(watch.stats).toEqual({ full: 0, partial: 0 });
+    expect(observations()).toEqual([]);
+
+    location.hash = '#settings/Account';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(sent).toContainEqual({ type: 'navigated', surface: 'chatgpt', watching: ['chatgpt.account-deleted'] });
+    expect(watch.stats.full).toBe(1);
+    // The message was already there when the route began: it is what the route shows.
+    expect(observations().map((o) => o.evidence.rule)).toEqual(['chatgpt.account-deleted']);
+  });
+
+  it('follows a pushState navigation through the DOM change that comes with it', async () => {
+    start('https://sora.chatgpt.com/explore', `${ACCOUNT}<main>Feed</main>`);
+    history.pushState({}, '', '/drafts');
+    document.querySelector('main')!.innerHTML = '<ul aria-label="Drafts of me"><li><a href="/d/gen_1">Open</a> by @bob</li></ul>';
+    await settle();
+    expect(sent).toContainEqual({ type: 'navigated', surface: 'sora', watching: ['sora.cameo-created', 'sora.cameo-deleted', 'sora.appearance.draft'] });
+    expect(observations().map((o) => o.details)).toEqual([{ by: 'bob', where: 'draft', link: 'https://sora.chatgpt.com/d/gen_1' }]);
+  });
+
+  it('debounces a stream of small changes into one partial scan', async () => {
+    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const fullAtStart = watch.stats.full;
+    for (let i = 0; i < 20; i++) {
+      document.querySelector('main')!.append(document.createElement('p'));
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await settle();
+    expect(watch.stats).toEqual({ full: fullAtStart, partial: 1 });
+  });
+
+  it('still scans a page that never stops changing, at least every MAX_WAIT_MS', async () => {
+    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    for (let t = 0; t < 3 * MAX_WAIT_MS; t += DEBOUNCE_MS / 2) {
+      document.querySelector('main')!.append(document.createElement('p'));
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(DEBOUNCE_MS / 2);
+    }
+    expect(watch.stats.partial).toBeGreaterThanOrEqual(2);
+  });
+
+  it('turns a huge burst into one rescan of the page instead of walking every node', async () => {
+    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const before = { ...watch.stats };
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < BURST_NODES * 5; i++) main.append(document.createElement('div'));
+    main.append(Object.assign(document.createElement('p'), { textContent: 'Cameo deleted' }));
+    main.lastElementChild!.setAttribute('role', 'status');
+    await settle();
+    expect(watch.stats).toEqual({ full: before.full + 1, partial: before.partial });
+    expect(observations().map((o) => o.evidence.rule)).toEqual(['sora.cameo-deleted']);
+  });
+
+  it('stops everything when the content script is invalidated', async () => {
+    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const stats = { ...watch.stats };
+    const count = sent.length;
+    ctx.notifyInvalidated();
+    document.querySelector('main')!.innerHTML = '<p role="status">Cameo deleted</p>';
+    location.hash = '#x';
+    await settle(EXPECT_MS + 100);
+    expect(watch.stats).toEqual(stats);
+    expect(sent.length).toBe(count);
+  });
+
+  it('reads a radio choice made in a form, which changes no DOM', async () => {
+    start(
+      'https://sora.chatgpt.com/profile/cameo',
+      `<fieldset role="radiogroup"><legend>Who can use your cameo</legend>${['Only me', 'Everyone']
+        .map((l, i) => `<label><input type="radio" name="w" ${i === 0 ? 'checked' : ''}>${l}</label>`)
+        .join('')}</fieldset>`,
+    );
+    await settle(SETTLE_MS);
+    const everyone = document.querySelectorAll('input')[1]!;
+    everyone.checked = true;
+    everyone.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(observations().map((o) => o.details)).toEqual([{ before: 'only-me', after: 'everyone' }]);
+  });
+
+  it('keeps a form field that the confirmation replaces', async () => {
+    const { PRIVACY } = await import('@/lib/rules/privacy');
+    start('https://privacy.openai.com/', '<form><label>Where do you live? <select><option>Canada</option><option>United Kingdom</option></select></label></form>', PRIVACY);
+    const select = document.querySelector('select')!;
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    // The confirmation replaces the form before any scan runs.
+    document.body.innerHTML = '<p role="status">Your request to download your data was submitted.</p>';
+    await settle();
+    expect(observations().map((o) => o.details)).toEqual([{ law: 'uk-gdpr', channel: 'privacy-portal', request: 'access' }]);
+    expect(observations()[0]!.account.handle).toBe('unknown');
+  });
+
+  it('says which expected rules found nothing after a few seconds, once', async () => {
+    start('https://platform.openai.com/settings/organization/general', `${ACCOUNT}<main>Loading</main>`, PLATFORM);
+    await settle(EXPECT_MS - 500);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
+    await settle(1000);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'platform', rules: ['platform.account-deleted'] }]);
+  });
+
+  it('says nothing when the expected element shows up late, within the time', async () => {
+    start('https://platform.openai.com/settings/organization/general', `${ACCOUNT}<main>Loading</main>`, PLATFORM);
+    await settle(2000);
+    document.querySelector('main')!.innerHTML = '<button>Delete account</button>';
+    await settle(EXPECT_MS);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
+  });
+
+  it('never takes an email address for the handle', () => {
+    start('https://sora.chatgpt.com/profile/cameo', '<button aria-label="Account: alice@example.org">A</button>');
+    expect(sent.filter((m) => m.type === 'account')).toEqual([]);
+  });
+
+  it('sends an over-long handle as the page shows it: the background refuses it', async () => {
+    start('https://sora.chatgpt.com/profile/cameo', `<button aria-label="Account: @${'a'.repeat(500)}">A</button><p role="status">Cameo deleted</p>`);
+    const observation = sent.find((m) => m.type === 'observation')!;
+    expect(checkContentMessage(observation, { id: 'ext', url: 'https://sora.chatgpt.com/profile/cameo' }, 'ext')).toMatchObject({ ok: false, error: /handle/ });
+  });
+});
+
+describe('asking about an unclear signal', () => {
+  const trusted = () => true;
+  const unclear = async (options: WatchOptions) => {
+    start('https://sora.chatgpt.com/profile/characters/ch_1', `${ACCOUNT}<main></main>`, SORA, options);
+    document.querySelector('main')!.innerHTML = '<p role="status">Deleted</p>';
+    await settle();
+  };
+  const prompt = () => document.querySelector<HTMLElement>('[data-likeness-ledger="ask"]');
+  const button = (label: string) => [...prompt()!.querySelectorAll('button')].find((b) => b.textContent === label)!;
+
+  it('asks in the page with an accessible dialog, and logs on "Log it"', async () => {
+    await unclear({ ask: (q) => askInPage(q, { trusted }) });
+    const dialog = prompt()!;
+    expect(dialog.localName).toBe('dialog');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toContain('Log this as a cameo deletion?');
+    expect(document.activeElement).toBe(button('Log it'));
+    expect(observations()).toEqual([]);
+    button('Log it').click();
+    await settle();
+    expect(prompt()).toBeNull();
+    expect(observations().map((o) => [o.kind, o.evidence.rule])).toEqual([['cameo-deleted', 'sora.cameo-deleted.unclear']]);
+  });
+
+  it('logs nothing on "Not now" or Escape', async () => {
+    await unclear({ ask: (q) => askInPage(q, { trusted }) });
+    button('Not now').click();
+    await settle();
+    expect(prompt()).toBeNull();
+    document.querySelector('main')!.innerHTML = '<p role="status">Deleted.</p>';
+    await settle();
+    prompt()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(prompt()).toBeNull();
+    expect(observations()).toEqual([]);
+  });
+
+  it('does not take a page script’s synthetic click for the user', async () => {
+    await unclear({ ask: (q) => askInPage(q) });
+    button('Log it').click();
+    await settle();
+    expect(prompt()).not.toBeNull();
+    expect(observations()).toEqual([]);
+  });
+
+  it('never logs an unclear signal where nobody can be asked', async () => {
+    await unclear({});
+    expect(prompt()).toBeNull();
+    expect(observations()).toEqual([]);
+  });
+
+  it('is closed, unanswered, when the content script goes away', async () => {
+    const answer = vi.fn();
+    await unclear({ ask: (q) => askInPage(q, { trusted }).then(answer) });
+    closeQuestion();
+    await settle();
+    expect(prompt()).toBeNull();
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+});
