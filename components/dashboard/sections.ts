@@ -12,6 +12,7 @@ import { EraseEverything } from './EraseEverything';
 import { GrantHistory } from './GrantHistory';
 import { Settings } from './Settings';
 import { Timeline } from './Timeline';
+import { ReportPanel } from '../reports/ReportPanel';
 
 export interface DashboardSection {
   /** Anchor and deep link; letters, digits and '-'. */
@@ -26,5 +27,6 @@ export const SECTIONS: DashboardSection[] = [
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
   { id: 'settings', title: 'sectionSettings', component: Settings },
+  { id: 'import-export', title: 'sectionImportExport', component: ReportPanel },
   { id: 'erase', title: 'sectionErase', component: EraseEverything },
 ];

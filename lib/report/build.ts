@@ -7,6 +7,7 @@ import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevoc
 import { effectiveEvents } from '../ledger';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
 import { computeWindows, type WindowOptions } from '../windows';
+import { toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { pseudonymsFor } from './redact';
@@ -87,8 +88,7 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
   const reportEvents: ReportEvent[] = [];
   for (let start = 0; start < inScope.length; start += CHUNK) {
     for (const e of inScope.slice(start, start + CHUNK)) {
-      const shown = pseudonyms ? pseudonyms.inEvent(e) : e;
-      reportEvents.push({ ...shown, occurredAt: iso(e.occurredAt), recordedAt: iso(e.recordedAt) } as ReportEvent);
+      reportEvents.push(toReportEvent(pseudonyms ? pseudonyms.inEvent(e) : e, iso));
     }
     onProgress?.({ phase: 'writing-report', done: Math.min(inScope.length, start + CHUNK), total: inScope.length });
     await nextTask();

@@ -10,6 +10,7 @@
  */
 import type { LedgerEvent } from '../events';
 import { appendAll, type LedgerDb } from '../ledger';
+import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
@@ -107,7 +108,7 @@ function leaves(value: unknown, prefix = '', out = new Map<string, string>()): M
 
 /** The fields in which two versions of an event differ, instants shown in the user's zone. */
 function differences(own: LedgerEvent, theirs: LedgerEvent, iso: (ms: number) => string): FieldDifference[] {
-  const shown = (e: LedgerEvent) => leaves({ ...e, occurredAt: iso(e.occurredAt), recordedAt: iso(e.recordedAt) });
+  const shown = (e: LedgerEvent) => leaves(toReportEvent(e, iso));
   const a = shown(own);
   const b = shown(theirs);
   const fields = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
@@ -137,7 +138,7 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
       const earlier = firstAt.get(e.id);
       if (earlier !== undefined) issues.add([{ path: `events[${i}].id`, message: `the id ${e.id} is also used by events[${earlier}]: each event appears once` }]);
       else firstAt.set(e.id, i);
-      events.push({ ...e, occurredAt: Date.parse(e.occurredAt), recordedAt: Date.parse(e.recordedAt) } as LedgerEvent);
+      events.push(fromReportEvent(e));
     }
     onProgress?.({ phase: 'checking', done: end, total: items.length });
     await nextTask();

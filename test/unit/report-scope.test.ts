@@ -3,6 +3,7 @@ import { buildEvent } from '@/lib/ledger';
 import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
 import { buildReport, eventsInScope, type ReportOptions } from '@/lib/report/build';
 import { Report } from '@/lib/report/schema';
+import { choiceFromQuery, choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 
 const SORA: Account = { service: 'sora', handle: 'me' };
 const CHATGPT: Account = { service: 'chatgpt', handle: 'me' };
@@ -105,5 +106,30 @@ describe('derived state', () => {
     expect(report.policies.retention.find((p) => p.id === 'cameo-purge')).toMatchObject({ length: { days: 30 }, lengthUsed: { days: 45 } });
     expect(report.policies).toMatchObject({ leadDays: 5, graceDays: 7 });
     expect(report.derived.windows[0]).toMatchObject({ length: { days: 45 }, dueAt: '2025-10-16T23:59:59.999+02:00' });
+  });
+});
+
+describe('the choice in the printable report\'s address', () => {
+  it('goes into the address and comes back the same', () => {
+    const choices: ScopeChoice[] = [
+      { scope: 'all', redact: false },
+      { scope: 'all', redact: true },
+      { scope: 'date-range', from: '2025-03-30', to: '2025-10-26', redact: false },
+      { scope: 'account', account: { service: 'chatgpt', handle: 'Me & you?' }, redact: true },
+    ];
+    for (const choice of choices) expect(choiceFromQuery(choiceQuery(choice))).toEqual(choice);
+  });
+
+  it('refuses an address that does not make a choice', () => {
+    for (const query of ['?scope=everything', '?scope=date-range&from=2025-10-01', '?scope=date-range&from=2025-10-02&to=2025-10-01', '?scope=date-range&from=yesterday&to=today', '?scope=account&service=myspace&handle=me', '?scope=account&service=sora&handle=%20']) {
+      expect(choiceFromQuery(query), query).toBeNull();
+    }
+  });
+
+  it('turns calendar days into the instants they start and end at in the user\'s zone, DST included', () => {
+    const scope = scopeOf({ scope: 'date-range', from: '2025-03-30', to: '2025-10-26', redact: false }, 'Europe/Berlin');
+    // 30 March starts at midnight CET (+01:00); 26 October ends at midnight CET, after the clocks went back.
+    expect(scope).toEqual({ kind: 'date-range', from: Date.parse('2025-03-30T00:00:00+01:00'), to: Date.parse('2025-10-27T00:00:00+01:00') });
+    expect(scopeOf({ scope: 'all', redact: true }, 'UTC')).toEqual({ kind: 'all' });
   });
 });

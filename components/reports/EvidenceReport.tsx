@@ -1,0 +1,335 @@
+/**
+ * The printable evidence report: a report (lib/report) as a document for someone who has never
+ * seen the extension: a lawyer, a data protection authority, OpenAI's privacy team. It says what
+ * the record is, which deadlines ran and which were missed, who had access, every entry in order
+ * of time with how it is known, and the rules and sources behind every deadline.
+ */
+import { Fragment, type ComponentChildren } from 'preact';
+import { formatDuration, formatLength } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import { fromReportEvent } from '@/lib/report/event-form';
+import type { Report, ReportEvent } from '@/lib/report/schema';
+import { accountLabel, audienceLabel, eventSubject, kindLabel, lawLabel, statusLabel, windowLabel } from '../text';
+
+type ReportWindow = Report['derived']['windows'][number];
+type Source = ReportWindow['source'];
+
+/** Said to a reader who is not the person: "their own statement", not "your own statement". */
+const CERTAINTY = { confirmed: 'reportCertaintyConfirmed', 'seen-on-page': 'reportCertaintySeenOnPage', 'stated-by-user': 'reportCertaintyStatedByUser' } as const;
+
+const CONFIDENCE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;
+
+/** Entries are referred to by the start of their id: enough to find them, short enough to read. */
+export const shortId = (id: string) => id.slice(0, 8);
+
+function SourceCite({ source }: { source: Source }) {
+  return (
+    <>
+      {source.url ? <a href={source.url}>{source.title}</a> : source.title}
+      <span class="muted">
+        {' '}
+        ({t(CONFIDENCE[source.confidence])}; {t('asOf', source.asOf)})
+      </span>
+      {/* On paper a link is only as good as its printed address. */}
+      {source.url && <span class="print-url"> {source.url}</span>}
+    </>
+  );
+}
+
+/** How each entry was later corrected: by whom (which entry), and how. */
+function correctionsOf(events: readonly ReportEvent[]): Map<string, { by: string; how: 'edited' | 'removed' | 'dismissed' | 'confirmed' }[]> {
+  const found = new Map<string, { by: string; how: 'edited' | 'removed' | 'dismissed' | 'confirmed' }[]>();
+  const add = (target: string, by: string, how: 'edited' | 'removed' | 'dismissed' | 'confirmed') => found.set(target, [...(found.get(target) ?? []), { by, how }]);
+  for (const e of events) {
+    if (e.supersedes) add(e.supersedes, e.id, 'edited');
+    if (e.kind === 'entry-removed') add(e.details.target, e.id, 'removed');
+    if (e.kind === 'observation-reviewed') add(e.details.target, e.id, e.details.verdict);
+  }
+  return found;
+}
+
+const CORRECTION = { edited: 'reportCorrectedBy', removed: 'reportRemovedBy', dismissed: 'reportDismissedBy', confirmed: 'reportConfirmedBy' } as const;
+
+/** Stands in a message for the entry reference, which is a link. */
+const REF = '\uE000';
+
+const EntryRef = ({ id }: { id: string }) => <a href={`#entry-${id}`}>{shortId(id)}</a>;
+
+/** A sentence of the messages with one entry reference in it: "Removed by entry 1a2b3c4d". */
+function WithRef({ text, id }: { text: string; id: string }) {
+  const [before, after] = text.split(REF) as [string, string?];
+  return (
+    <>
+      {before}
+      <EntryRef id={id} />
+      {after}
+    </>
+  );
+}
+
+function lateness(w: ReportWindow, asOf: number, locale: string): { late: boolean; text: string } {
+  const due = Date.parse(w.dueAt);
+  if (w.closedAt !== undefined) {
+    const closed = Date.parse(w.closedAt);
+    return closed > due ? { late: true, text: t('reportClosedLate', formatDuration(closed - due, locale)) } : { late: false, text: t('reportClosedInTime') };
+  }
+  if (w.status === 'overdue' || w.status === 'closed-awaiting-verification') return { late: true, text: t('reportPastDue', formatDuration(asOf - due, locale)) };
+  return { late: false, text: t('reportRunning', formatDuration(due - asOf, locale)) };
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export interface EvidenceReportProps {
+  report: Report;
+  locale: string;
+  /** How many chronology rows to render yet: a long ledger is rendered in steps, the page staying responsive. */
+  rows?: number;
+}
+
+export function EvidenceReport({ report, locale, rows = report.events.length }: EvidenceReportProps) {
+  const zone = report.timeZone;
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone });
+  const when = (iso: string) => <time dateTime={iso}>{dateTime.format(Date.parse(iso))}</time>;
+  const asOf = Date.parse(report.derived.asOf);
+  const windows = report.derived.windows;
+  const judged = windows.map((w) => ({ w, ...lateness(w, asOf, locale) }));
+  const missed = judged.filter((j) => j.late);
+  const corrections = correctionsOf(report.events);
+  const events = report.events.slice(0, rows);
+  const scope = report.scope;
+
+  return (
+    <article class="evidence" data-testid="evidence-report">
+      <header>
+        <h1>{t('reportTitle')}</h1>
+        <p>{t('reportMadeOn', date.format(Date.parse(report.createdAt)), report.createdBy.version)}</p>
+        <p>
+          {scope.kind === 'all'
+            ? t('reportScopeAll')
+            : scope.kind === 'account'
+              ? t('reportScopeAccount', accountLabel(scope.account))
+              : t('reportScopeRange', date.format(Date.parse(scope.from)), date.format(Date.parse(scope.to) - 1))}{' '}
+          {t('reportCounts', report.events.length.toLocaleString(locale), report.accounts.map(accountLabel).join(', ') || '—')}
+        </p>
+        <p>{t('reportTimeZone', zone)}</p>
+        {report.redacted && <p class="notice warn">{t('reportRedactedNote')}</p>}
+      </header>
+
+      <Section id="about" title={t('reportAboutTitle')}>
+        <p>{t('reportAboutWhat')}</p>
+        <p>{t('reportAboutHow')}</p>
+        <p>{t('reportAboutDeadlines')}</p>
+      </Section>
+
+      <Section id="deadlines" title={t('reportDeadlinesTitle')}>
+        {windows.length === 0 ? (
+          <p>{t('reportDeadlinesNone')}</p>
+        ) : (
+          <>
+            <p data-testid="deadline-summary">{t('reportDeadlinesSummary', String(windows.length), String(missed.length), dateTime.format(asOf))}</p>
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('deadlinesWhat')}</th>
+                  <th scope="col">{t('detailsAccount')}</th>
+                  <th scope="col">{t('deadlinesOpened')}</th>
+                  <th scope="col">{t('deadlinesDue')}</th>
+                  <th scope="col">{t('deadlinesStatus')}</th>
+                  <th scope="col">{t('deadlinesSource')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {judged.map(({ w, late, text }) => (
+                  <tr key={w.id} class={late ? 'late' : undefined} data-status={w.status}>
+                    <th scope="row">
+                      {windowLabel(w.kind)}
+                      {w.law && ` (${lawLabel(w.law)})`}
+                      <br />
+                      <span class="muted">
+                        {formatLength(w.length, locale)} · <WithRef text={t('reportOpenedBy', REF)} id={w.id} />
+                      </span>
+                    </th>
+                    <td>{accountLabel(w.account)}</td>
+                    <td>{when(w.openedAt)}</td>
+                    <td>{when(w.dueAt)}</td>
+                    <td>
+                      <strong class={late ? 'overdue' : undefined}>{statusLabel(w.status)}</strong>
+                      <br />
+                      {w.closedAt && <>{t('reportClosedOn')} {when(w.closedAt)}<br /></>}
+                      {text}
+                      {w.followUps.length > 0 && (
+                        <>
+                          <br />
+                          {t('reportFollowUps')}{' '}
+                          {w.followUps.map((id, i) => (
+                            <Fragment key={id}>
+                              {i > 0 && ', '}
+                              <EntryRef id={id} />
+                            </Fragment>
+                          ))}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      “{w.statement}” <SourceCite source={w.source} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </Section>
+
+      <Section id="access" title={t('reportAccessTitle')}>
+        {report.derived.grants.map((g) => (
+          <div class="account-access" key={`${g.account.service}|${g.account.handle}`}>
+            <h3>{accountLabel(g.account)}</h3>
+            <dl class="facts">
+              <dt>{t('reportAudienceNow')}</dt>
+              <dd>{g.audience ? audienceLabel(g.audience) : t('popupAudienceUnknown')}</dd>
+              <dt>{t('reportPeopleNow')}</dt>
+              <dd>{g.peopleWithAccess.length ? g.peopleWithAccess.map((p) => `${p.person} (${t('accessSince', dateTime.format(Date.parse(p.since)))})`).join('; ') : t('reportNobody')}</dd>
+            </dl>
+            {g.history.length > 0 && (
+              <>
+                <h4>{t('reportAccessHistory')}</h4>
+                <ul>
+                  {g.history.map((h) => (
+                    <li key={h.person}>
+                      {h.person}:{' '}
+                      {h.intervals
+                        .map((i) => (i.to ? t('accessFromTo', dateTime.format(Date.parse(i.from)), dateTime.format(Date.parse(i.to))) : t('accessSince', dateTime.format(Date.parse(i.from)))))
+                        .join('; ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {g.usedAfterRevocation.length > 0 && (
+              <p class="overdue">
+                {t('accessUsedAfterRevocation')}:{' '}
+                {g.usedAfterRevocation.map((id, i) => (
+                  <Fragment key={id}>
+                    {i > 0 && ', '}
+                    <EntryRef id={id} />
+                  </Fragment>
+                ))}
+              </p>
+            )}
+          </div>
+        ))}
+      </Section>
+
+      <Section id="chronology" title={t('reportChronologyTitle')}>
+        <p>{t('reportChronologyIntro')}</p>
+        <table class="data chronology" data-testid="chronology">
+          <thead>
+            <tr>
+              <th scope="col">{t('reportWhen')}</th>
+              <th scope="col">{t('reportWhat')}</th>
+              <th scope="col">{t('reportHowKnown')}</th>
+              <th scope="col">{t('detailsEvidence')}</th>
+              <th scope="col">{t('reportEntry')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((r) => {
+              const e = fromReportEvent(r);
+              const later = corrections.get(r.id) ?? [];
+              const gone = later.some((c) => c.how !== 'confirmed');
+              const subject = eventSubject(e);
+              const target = e.kind === 'entry-removed' || e.kind === 'observation-reviewed' ? e.details.target : e.kind === 'note' ? e.details.about : undefined;
+              return (
+                <tr key={r.id} id={`entry-${r.id}`} class={gone ? 'gone' : undefined}>
+                  <td>{when(r.occurredAt)}</td>
+                  <td>
+                    <strong>{kindLabel(e.kind)}</strong>
+                    {subject && ` ${subject}`}
+                    <br />
+                    <span class="muted">{accountLabel(e.account)}</span>
+                    {target && (
+                      <>
+                        <br />
+                        <WithRef text={t('reportAbout', REF)} id={target} />
+                      </>
+                    )}
+                    {e.supersedes && (
+                      <>
+                        <br />
+                        <WithRef text={t('reportCorrects', REF)} id={e.supersedes} />
+                      </>
+                    )}
+                    {later.map((c) => (
+                      <Fragment key={c.by}>
+                        <br />
+                        <em>
+                          <WithRef text={t(CORRECTION[c.how], REF)} id={c.by} />
+                        </em>
+                      </Fragment>
+                    ))}
+                  </td>
+                  <td>
+                    {t(CERTAINTY[e.certainty])}
+                    {e.source === 'import' && (
+                      <>
+                        <br />
+                        <span class="muted">{t('reportSourceImported')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td class="evidence-cell">
+                    {e.evidence.url && <span class="url">{e.evidence.url}</span>}
+                    {e.evidence.shownText && <q>{e.evidence.shownText}</q>}
+                    {e.kind === 'appearance-seen' && e.details.link && <span class="url">{e.details.link}</span>}
+                  </td>
+                  <td>
+                    <code>{shortId(r.id)}</code>
+                    <br />
+                    <span class="muted">
+                      {t('reportRecorded')} {when(r.recordedAt)}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="sources" title={t('reportSourcesTitle')}>
+        <h3>{t('reportRetentionTitle')}</h3>
+        <ul>
+          {report.policies.retention.map((p) => (
+            <li key={p.id}>
+              <strong>{windowLabel(p.id)}</strong> — {formatLength(p.length, locale)}
+              {p.lengthUsed && ` (${t('reportLengthUsed', formatLength(p.lengthUsed, locale))})`}: “{p.statement}” <SourceCite source={p.source} />
+            </li>
+          ))}
+        </ul>
+        <h3>{t('reportLegalTitle')}</h3>
+        <ul>
+          {report.policies.legalDeadlines.map((d) => (
+            <li key={d.law}>
+              <strong>{d.name}</strong> —{' '}
+              {d.extension.months || d.extension.days
+                ? t('reportRespondWithin', formatLength(d.respondWithin, locale), formatLength(d.extension, locale))
+                : t('reportRespondWithinNoExtension', formatLength(d.respondWithin, locale))}{' '}
+              {t('reportAuthority', d.authority)}{' '}
+              <SourceCite source={d.source} />
+            </li>
+          ))}
+        </ul>
+        <p class="muted">{t('reportStatusRules', String(report.policies.leadDays), String(report.policies.graceDays))}</p>
+      </Section>
+    </article>
+  );
+}

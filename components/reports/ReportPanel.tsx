@@ -1,0 +1,281 @@
+/**
+ * The dashboard's "Import and export": export the ledger (or part of it) as a report file, open
+ * the printable report, import a report back. Nothing leaves the browser: the file is handed to
+ * the browser's own download through a blob: URL, and a file to import is read from the disk.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Account } from '@/lib/events';
+import { t, uiLocale } from '@/lib/i18n';
+import { exportReport } from '@/lib/report/export';
+import { importReport, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import type { Progress } from '@/lib/report/progress';
+import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
+import type { DashboardContext } from '../dashboard/context';
+import { accountLabel, kindLabel } from '../text';
+import { ProgressLine } from './ProgressLine';
+
+/** The version in the manifest, for the report's "made by"; outside an extension (tests) there is none. */
+function extensionVersion(): string {
+  const runtime = (globalThis as { browser?: { runtime?: { getManifest?: () => { version: string } } } }).browser?.runtime;
+  try {
+    return runtime?.getManifest?.().version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+type ScopeKind = ScopeChoice['scope'];
+
+/** The form's state as a choice; null while it does not make one (a date missing, the range backwards). */
+function choiceOf(kind: ScopeKind, from: string, to: string, account: Account | undefined, redact: boolean): ScopeChoice | null {
+  if (kind === 'all') return { scope: 'all', redact };
+  if (kind === 'account') return account ? { scope: 'account', account, redact } : null;
+  return from && to && from <= to ? { scope: 'date-range', from, to, redact } : null;
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
+
+function Problem({ problem, onKeepOwn }: { problem: ImportProblem; onKeepOwn: () => void }) {
+  switch (problem.kind) {
+    case 'too-large':
+      return <p>{t('reportTooLarge', megabytes(problem.bytes), megabytes(problem.limit))}</p>;
+    case 'not-json':
+      return <p>{t('reportNotJson', problem.message)}</p>;
+    case 'not-a-report':
+      return <p>{t('reportNotAReport')}</p>;
+    case 'newer-version':
+      return (
+        <p>
+          {problem.madeBy
+            ? t('reportNewerVersion', String(problem.version), problem.madeBy, String(problem.supported))
+            : t('reportNewerVersionUnknownMaker', String(problem.version), String(problem.supported))}
+        </p>
+      );
+    case 'redacted':
+      return <p>{t('reportRedactedRefused')}</p>;
+    case 'write-failed':
+      return <p>{t('reportWriteFailed', problem.message)}</p>;
+    case 'invalid':
+      return (
+        <>
+          <p>{t('reportInvalid')}</p>
+          <ul data-testid="import-issues">
+            {problem.issues.map((issue, i) => (
+              <li key={i}>
+                <code>{issue.path}</code>: {issue.message}
+              </li>
+            ))}
+          </ul>
+          {problem.more > 0 && <p>{t('reportMoreIssues', problem.more.toLocaleString(uiLocale()))}</p>}
+        </>
+      );
+    case 'conflicts':
+      return (
+        <>
+          <p>{t('reportConflicts', problem.conflicts.length.toLocaleString(uiLocale()))}</p>
+          <ul data-testid="import-conflicts">
+            {problem.conflicts.map((c) => (
+              <li key={c.id}>
+                {kindLabel(c.kind)} <code>{c.id}</code>
+                <ul>
+                  {c.differences.map((d) => (
+                    <li key={d.field}>{t('reportConflictField', d.field, d.inLedger ?? '—', d.inReport ?? '—')}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={onKeepOwn} data-testid="keep-own">
+            {t('reportKeepOwn')}
+          </button>
+        </>
+      );
+  }
+}
+
+function Outcome({ result }: { result: Extract<ImportResult, { ok: true }> }) {
+  const n = (x: number) => x.toLocaleString(uiLocale());
+  return (
+    <p role="status" class="notice ok" data-testid="import-done">
+      {t('reportImported', n(result.added), n(result.unchanged))}
+      {result.keptOwn > 0 && ` ${t('reportImportedKeptOwn', n(result.keptOwn))}`}
+      {result.upgradedFrom !== undefined && ` ${t('reportUpgraded', String(result.upgradedFrom))}`}
+    </p>
+  );
+}
+
+export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
+  const [kind, setKind] = useState<ScopeKind>('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [accountIndex, setAccountIndex] = useState(0);
+  const [redact, setRedact] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [download, setDownload] = useState<{ url: string; fileName: string; count: number } | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const downloadLink = useRef<HTMLAnchorElement>(null);
+
+  const choice = choiceOf(kind, from, to, ctx.accounts[accountIndex], redact);
+  const { timeZone, leadDays } = ctx.settings;
+
+  // A new export replaces the last one's blob; leaving the page lets both go.
+  useEffect(() => {
+    if (!download) return;
+    downloadLink.current?.click();
+    return () => URL.revokeObjectURL(download.url);
+  }, [download]);
+
+  const runExport = async () => {
+    if (!choice) return;
+    setBusy('export');
+    setExportError(null);
+    try {
+      const exported = await exportReport(
+        ctx.db,
+        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays } },
+        setProgress,
+      );
+      setDownload({ url: URL.createObjectURL(new Blob([exported.text], { type: 'application/json' })), fileName: exported.fileName, count: exported.eventCount });
+      ctx.announce(t('reportExported', exported.eventCount.toLocaleString(uiLocale())));
+    } catch (e) {
+      setExportError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+
+  const runImport = async (chosen: File, keepOwn?: ReadonlySet<string>) => {
+    setBusy('import');
+    setResult(null);
+    try {
+      const outcome = await importReport(ctx.db, chosen, setProgress, { timeZone, ...(keepOwn ? { keepOwn } : {}) });
+      setResult(outcome);
+      if (outcome.ok) {
+        ctx.changed();
+        ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));
+      }
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+
+  const keepOwn = () => {
+    if (file && result && !result.ok && result.problem.kind === 'conflicts') {
+      void runImport(file, new Set(result.problem.conflicts.map((c) => c.id)));
+    }
+  };
+
+  return (
+    <div class="report-panel">
+      <form
+        class="quick-form"
+        aria-labelledby="export-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runExport();
+        }}
+      >
+        <h3 id="export-title">{t('reportExportTitle')}</h3>
+        <p class="hint">{t('reportExportIntro')}</p>
+        <fieldset>
+          <legend>{t('reportScopeLegend')}</legend>
+          {(['all', 'date-range', 'account'] as const).map((k) => (
+            <label key={k} class="choice">
+              <input type="radio" name="report-scope" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`scope-${k}`} />{' '}
+              {t(k === 'all' ? 'reportScopeAllOption' : k === 'date-range' ? 'reportScopeRangeOption' : 'reportScopeAccountOption')}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'date-range' && (
+          <div class="field-row">
+            <div class="field">
+              <label for="report-from">{t('filterFrom')}</label>
+              <input id="report-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} aria-invalid={!choice || undefined} />
+            </div>
+            <div class="field">
+              <label for="report-to">{t('filterTo')}</label>
+              <input id="report-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} aria-invalid={!choice || undefined} />
+            </div>
+          </div>
+        )}
+        {kind === 'account' && (
+          <div class="field">
+            <label for="report-account">{t('fieldAccount')}</label>
+            <select id="report-account" value={accountIndex} onChange={(e) => setAccountIndex(Number(e.currentTarget.value))}>
+              {ctx.accounts.map((a, i) => (
+                <option key={i} value={i}>
+                  {accountLabel(a)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="field checkbox">
+          <label>
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} data-testid="redact" /> {t('reportRedact')}
+          </label>
+          <span class="hint">{t('reportRedactHint')}</span>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={!choice || busy !== null} data-testid="export">
+            {t('reportExportButton')}
+          </button>
+          {choice && (
+            <a href={`/report.html${choiceQuery(choice)}`} target="_blank" data-testid="printable">
+              {t('reportPrintable')}
+            </a>
+          )}
+        </div>
+        {busy === 'export' && <ProgressLine progress={progress} />}
+        {exportError && (
+          <p role="alert" class="notice danger">
+            {t('reportExportFailed', exportError)}
+          </p>
+        )}
+        {download && (
+          <p class="hint">
+            {t('reportDownloadHint')}{' '}
+            <a ref={downloadLink} href={download.url} download={download.fileName} data-testid="download">
+              {download.fileName}
+            </a>
+          </p>
+        )}
+      </form>
+
+      <div class="quick-form" role="group" aria-labelledby="import-title">
+        <h3 id="import-title">{t('reportImportTitle')}</h3>
+        <p class="hint">{t('reportImportIntro')}</p>
+        <div class="field">
+          <label for="report-file">{t('reportImportFile')}</label>
+          <input
+            id="report-file"
+            type="file"
+            accept=".json,application/json"
+            disabled={busy !== null}
+            data-testid="import-file"
+            onChange={(e) => {
+              const chosen = e.currentTarget.files?.[0];
+              if (!chosen) return;
+              setFile(chosen);
+              void runImport(chosen);
+              // The same file can be chosen again (after fixing it, say).
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
+        {busy === 'import' && <ProgressLine progress={progress} />}
+        {result?.ok && <Outcome result={result} />}
+        {result && !result.ok && (
+          <div role="alert" class="notice danger" data-testid="import-problem" data-problem={result.problem.kind}>
+            <Problem problem={result.problem} onKeepOwn={keepOwn} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/app.css';
+import '@/components/reports/report.css';
+import { ReportPage } from '@/components/reports/ReportPage';
+import { t, uiLocale } from '@/lib/i18n';
+import { LedgerDb } from '@/lib/ledger';
+import { buildReport } from '@/lib/report/build';
+import { readLedger } from '@/lib/report/export';
+import type { OnProgress } from '@/lib/report/progress';
+import { choiceFromQuery, scopeOf } from '@/lib/report/scope-choice';
+import { loadSettings } from '@/lib/settings';
+
+document.documentElement.lang = uiLocale();
+document.title = t('reportTitle');
+
+async function load(onProgress: OnProgress) {
+  const choice = choiceFromQuery(location.search);
+  if (!choice) throw new Error(t('reportBadAddress'));
+  const settings = await loadSettings(browser.storage.local);
+  const events = await readLedger(new LedgerDb(), onProgress);
+  return buildReport(
+    events,
+    {
+      scope: scopeOf(choice, settings.timeZone),
+      redact: choice.redact,
+      extensionVersion: browser.runtime.getManifest().version,
+      now: Date.now(),
+      timeZone: settings.timeZone,
+      windows: { leadDays: settings.leadDays },
+    },
+    onProgress,
+  );
+}
+
+render(<ReportPage load={load} />, document.getElementById('app')!);
