@@ -42,7 +42,8 @@ export function planReminders(
   const due: Reminder[] = [];
   const wakeUps: number[] = [];
   for (const window of windows) {
-    if (!isReminded(window.status)) continue;
+    const status = window.status;
+    if (!isReminded(status)) continue;
     const shown = allShown.filter((s) => s.window === window.id);
     const snooze = log.snoozed[window.id];
     if (snooze && snooze.until > now) {
@@ -50,12 +51,12 @@ export function planReminders(
       continue;
     }
     // Without a snooze, a status the user already heard about (or went past) is not repeated.
-    if (!snooze && shown.some((s) => stageOf(s.status) >= stageOf(window.status as RemindedStatus))) continue;
+    if (!snooze && shown.some((s) => stageOf(s.status) >= stageOf(status))) continue;
     if (shown.some((s) => localDateKey(s.at, timeZone) === today)) {
       wakeUps.push(endOfLocalDay(now, timeZone) + 1);
       continue;
     }
-    due.push({ window, status: window.status, snoozed: !!snooze });
+    due.push({ window, status, snoozed: !!snooze });
   }
 
   const notified = { ...log.notified };
