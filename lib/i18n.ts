@@ -10,8 +10,12 @@ interface I18nApi {
   getMessage(key: string, substitutions?: string[]): string;
   getUILanguage(): string;
 }
-// Read through globalThis so that unit tests and the in-page warning can run without an extension API.
-const i18n = (): I18nApi | undefined => (globalThis as { browser?: { i18n?: I18nApi } }).browser?.i18n;
+// Read through globalThis so that unit tests can run without an extension API. Chrome names the
+// API `chrome` (older versions have no `browser`), Firefox `browser`; getMessage is synchronous in both.
+const i18n = (): I18nApi | undefined => {
+  const g = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  return g.browser?.i18n ?? g.chrome?.i18n;
+};
 
 // Unit tests run without the browser's i18n and read English from the file. Only they: in a build
 // the comparison is a constant, so the messages file is left out of the popup's bundle.
@@ -39,8 +43,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 /** The UI language for Intl formatting: the browser's UI language, else the platform's. */
 export function uiLocale(): string {
   try {
-    return i18n()?.getUILanguage() || navigator.language || 'en';
+    return i18n()?.getUILanguage() || globalThis.navigator?.language || 'en';
   } catch {
-    return navigator.language || 'en';
+    return globalThis.navigator?.language || 'en';
   }
 }
