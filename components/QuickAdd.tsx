@@ -28,6 +28,8 @@ export interface QuickAddProps {
   onChange?: () => void;
   headingId: string;
   headingLevel: 2 | 3;
+  /** Where a heading above already says it, this one is for screen readers only. */
+  headingHidden?: boolean;
 }
 
 /** The one-click kinds, kept here so the first render needs no form code. */
@@ -77,7 +79,9 @@ export function QuickAdd(props: QuickAddProps) {
 
   return (
     <div class="quick-add">
-      <Heading id={headingId}>{t('quickTitle')}</Heading>
+      <Heading id={headingId} class={props.headingHidden ? 'visually-hidden' : undefined}>
+        {t('quickTitle')}
+      </Heading>
       <div class="chips" role="group" aria-labelledby={headingId}>
         {BUTTONS.map(({ kind, label }) => (
           <button

@@ -93,7 +93,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
     return (
       <div class="field">
         <label for={fieldId(name)}>{t(label)}</label>
-        {control({ id: fieldId(name), 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+        {control({ id: fieldId(name), 'aria-invalid': error ? true : undefined, 'aria-describedby': described, 'data-field': name })}
         {hint && (
           <span class="hint" id={`${fieldId(name)}-hint`}>
             {t(hint)}
@@ -114,7 +114,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
       {accounts.length > 0 && (
         <div class="field">
           <label for={fieldId('account')}>{t('fieldAccount')}</label>
-          <select id={fieldId('account')} value={choice} onChange={chooseAccount}>
+          <select id={fieldId('account')} value={choice} onChange={chooseAccount} data-field="account">
             {accounts.map((a) => (
               <option key={accountKey(a)} value={accountKey(a)}>
                 {accountLabel(a)}
@@ -225,6 +225,8 @@ function startingPoint(initial: QuickAddValues, accounts: Account[]): { choice: 
 
 interface FieldProps {
   id: string;
+  /** Names the field for the end-to-end tests. */
+  'data-field': QuickAddField;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }

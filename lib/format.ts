@@ -25,6 +25,9 @@ export const formatDate = (ms: number, locale: string) => dateFormat(locale, { d
 export const formatDateTime = (ms: number, locale: string) =>
   dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
+/** "14:02" / "2:02 PM". */
+export const formatTime = (ms: number, locale: string) => dateFormat(locale, { timeStyle: 'short' }).format(ms);
+
 /** The same instant for a machine: ISO 8601, for <time datetime>. */
 export const isoOf = (ms: number) => new Date(ms).toISOString();
 

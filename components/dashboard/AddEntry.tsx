@@ -20,6 +20,7 @@ export function AddEntry({ ctx }: { ctx: DashboardContext }) {
       <QuickAdd
         headingId="add-quick-title"
         headingLevel={3}
+        headingHidden
         accounts={recent}
         peopleWithAccess={(account) => peopleWithAccess(events, account).map((p) => p.person)}
         people={people}

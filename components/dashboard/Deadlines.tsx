@@ -33,8 +33,8 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
               <span class="muted">{formatLength(w.length, locale)}</span>
             </th>
             <td>{accountLabel(w.account)}</td>
-            <td>{formatDate(w.openedAt, locale)}</td>
-            <td>{formatDate(w.dueAt, locale)}</td>
+            <td class="date">{formatDate(w.openedAt, locale)}</td>
+            <td class="date">{formatDate(w.dueAt, locale)}</td>
             <td class="progress">
               <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
               <br />

@@ -123,7 +123,8 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         <dd>{accountLabel(event.account)}</dd>
         <dt>{t('detailsSource')}</dt>
         <dd>
-          {sourceLabel(event.source)} · {certaintyLabel(event.certainty)}
+          {sourceLabel(event.source)}
+          {event.source !== 'manual' && ` · ${certaintyLabel(event.certainty)}`}
           {review && ` · ${t(review.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed')}`}
         </dd>
         {target && (

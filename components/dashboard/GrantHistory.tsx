@@ -17,7 +17,13 @@ export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
   const { events, accounts, now } = ctx;
   const flagged = useMemo(() => usedAfterRevocation(events), [events]);
   const histories = useMemo(
-    () => accounts.map((account) => ({ account, people: grantHistory(events, account), audience: audienceNow(events, account) })),
+    () =>
+      accounts.map((account) => ({
+        account,
+        // A revocation whose grant predates the ledger has no interval to draw.
+        people: grantHistory(events, account).filter((h) => h.intervals.length > 0),
+        audience: audienceNow(events, account),
+      })),
     [events, accounts],
   );
   const shown = histories.filter((h) => h.people.length > 0 || h.audience);
@@ -43,7 +49,12 @@ function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
   const start = Math.min(...people.flatMap((p) => p.intervals.map((i) => i.from)));
   const end = Math.max(now, ...people.flatMap((p) => p.intervals.map((i) => i.to ?? now)));
   const span = Math.max(end - start, 1);
-  const pct = (ms: number) => `${(((ms - start) / span) * 100).toFixed(2)}%`;
+  const at = (ms: number) => ((ms - start) / span) * 100;
+  // A bar starting now still shows: it gets at least half a percent of the track, inside it.
+  const bar = (from: number, to: number) => {
+    const left = Math.min(at(from), 99.5);
+    return { left: `${left.toFixed(2)}%`, width: `${Math.max(at(to) - left, 0.5).toFixed(2)}%` };
+  };
   return (
     <div class="gantt" data-testid="grant-chart">
       <div class="axis" aria-hidden="true">
@@ -60,7 +71,7 @@ function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
               <span
                 key={i.from}
                 class={i.to === undefined ? 'bar open' : 'bar'}
-                style={{ left: pct(i.from), width: `calc(${pct(i.to ?? end)} - ${pct(i.from)})` }}
+                style={bar(i.from, i.to ?? end)}
               />
             ))}
           </div>

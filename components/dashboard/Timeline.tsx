@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { EVENT_KINDS, SOURCES, type EventKind, type LedgerEvent } from '@/lib/events';
-import { formatDateTime, isoOf } from '@/lib/format';
+import { formatDate, formatTime, isoOf } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { accountKey } from '../accounts';
 import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
@@ -148,7 +148,9 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
                   data-kind={e.kind}
                 >
                   <time class="row-when" dateTime={isoOf(e.occurredAt)}>
-                    {formatDateTime(e.occurredAt, locale)}
+                    {formatDate(e.occurredAt, locale)}
+                    <br />
+                    {formatTime(e.occurredAt, locale)}
                   </time>
                   <span class="row-what">
                     <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}

@@ -25,7 +25,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
             <ul class="people" data-testid="people">
               {people.map((p) => (
                 <li key={p.person}>
-                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} /></span>
+                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} dateOnly /></span>
                 </li>
               ))}
             </ul>

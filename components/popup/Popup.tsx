@@ -16,6 +16,9 @@ import { When } from '../When';
 import { AccountCard } from './AccountCard';
 import { TabStatusLine } from './TabStatusLine';
 
+/** The rest is a click away, in the dashboard's timeline. */
+const LATEST_SHOWN = 6;
+
 export interface PopupData {
   summary: PopupSummary;
   tab: TabStatus | null;
@@ -107,7 +110,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
           )}
           {summary && summary.latest.length > 0 && (
             <ul class="event-list" data-testid="latest-events">
-              {summary.latest.map((e) => (
+              {summary.latest.slice(0, LATEST_SHOWN).map((e) => (
                 <li key={e.id} data-kind={e.kind}>
                   <span>
                     <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}

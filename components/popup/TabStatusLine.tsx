@@ -36,6 +36,7 @@ export function TabStatusLine({
         <p data-testid="tab-status">
           {tab ? t('popupTabWatched', SURFACES[tab.surface].label) : t('popupTabNotWatched')}
           {tab && <span class="muted"> · {tab.path}</span>}
+          {tab?.handle && <span class="muted"> · {t('popupSignedInAs', tab.handle)}</span>}
         </p>
       )}
       {tab && (

@@ -50,19 +50,12 @@ const actions: PopupActions = {
     // A popup closes once the dashboard is open; the popup opened as a page of its own stays.
     void opening.then(() => namedTab === undefined && window.close());
   },
-  copyBugReport: (tab: TabStatus) => navigator.clipboard.writeText(bugReport(tab)),
+  async copyBugReport(tab: TabStatus) {
+    // Loaded when asked for: it carries the rule tables, which the first render does not need.
+    const { describeForBugReport } = await import('@/lib/rules/bug-report');
+    await navigator.clipboard.writeText(describeForBugReport(tab, browser.runtime.getManifest().version));
+  },
 };
-
-/** What a bug report needs and nothing more: which rules missed where (path without its ids). */
-function bugReport(tab: TabStatus): string {
-  const path = tab.path.split('/').slice(0, 2).join('/') || '/';
-  return [
-    `Likeness Ledger ${browser.runtime.getManifest().version}: detection may be out of date.`,
-    `Page: ${tab.surface} ${path}`,
-    `Rules that did not match: ${tab.misses.join(', ')}`,
-    `Browser: ${navigator.userAgent}`,
-  ].join('\n');
-}
 
 document.documentElement.lang = uiLocale();
 document.title = t('extName');

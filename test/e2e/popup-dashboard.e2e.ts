@@ -1,0 +1,307 @@
+// The popup and the dashboard in real browsers: a user records each manual kind with quick add,
+// sees it in both, edits and removes one, filters the timeline; axe finds no serious or critical
+// violation in either theme; the Chromium run writes the README's screenshots.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { NewEvent } from '@/lib/events';
+import { launch, type Harness, type Page } from './harness/browser';
+import { eventually } from './harness/eventually';
+import { SCREENSHOTS } from './harness/paths';
+import { fixtureUrl, inEachBrowser } from './harness/suite';
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+const ME = { service: 'sora', handle: '@maya' } as const;
+const QUICK_KINDS = ['access-granted', 'access-revoked', 'cameo-deleted', 'account-deletion-requested', 'privacy-request-sent'];
+
+const rows = '[data-testid="timeline-row"]';
+const form = '[data-testid="quick-add-form"]';
+
+/** Sets a control's value the way typing or choosing would, for inputs the harness cannot fill. */
+const setValue = (page: Page, selector: string, value: string) =>
+  page.evaluate(
+    ([sel, v]) => {
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(sel)!;
+      el.value = v;
+      el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+    },
+    [selector, value] as const,
+  );
+
+const textOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
+
+async function quickAdd(popup: Page, kind: string, fill: () => Promise<void> = async () => {}) {
+  await popup.click(`[data-testid="quick-${kind}"]`);
+  await popup.waitFor(form);
+  await fill();
+  await popup.click('[data-testid="quick-add-save"]');
+  await eventually(async () => expect(await textOf(popup, '[data-testid="quick-status"]')).toMatch(/^Recorded:/));
+  await eventually(async () => expect(await popup.count(form)).toBe(0));
+}
+
+/**
+ * Dark theme. Chromium emulates prefers-color-scheme; Firefox over WebDriver BiDi cannot, so
+ * there the page's own dark rules (its prefers-color-scheme: dark blocks) are applied as they are.
+ */
+async function useScheme(h: Harness, page: Page, scheme: 'light' | 'dark') {
+  if (h.name === 'chromium') return page.setColorScheme(scheme);
+  if (scheme === 'light') return;
+  const applied = await page.evaluate(() => {
+    let count = 0;
+    for (const sheet of [...document.styleSheets]) {
+      const rules = [...sheet.cssRules].filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(r.conditionText));
+      for (const media of rules) for (const rule of [...media.cssRules]) sheet.insertRule(rule.cssText, sheet.cssRules.length), count++;
+    }
+    return count;
+  });
+  expect(applied).toBeGreaterThan(0);
+}
+
+/** The local datetime-local value of an instant in the browsers' zone (the tests run them in TZ=Europe/Berlin). */
+const localInput = (ms: number) => {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+const axeSource = readFileSync(AXE, 'utf8');
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  // The extension's CSP (script-src 'self') refuses an injected <script> (page.addScript); the
+  // harness's evaluate runs as the debugger does, outside the page's CSP.
+  await page.evaluate(axeSource as never);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
+    const { violations, passes } = await axe.run(document, { resultTypes: ['violations'] });
+    // A run that checked nothing would pass too: it must have checked the page.
+    if (passes.length < 10) throw new Error(`axe checked only ${passes.length} rules`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+inEachBrowser('popup and dashboard', (h) => {
+  it('a user records each manual kind with quick add and sees it in the popup', async () => {
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="empty-state"]');
+
+    await quickAdd(popup, 'access-granted', async () => {
+      // No account is known yet: the form asks for one.
+      await popup.fill(`${form} [data-field="handle"]`, ME.handle);
+      await popup.fill(`${form} [data-field="person"]`, '@jonas');
+    });
+    // The only person with access is filled in already.
+    await quickAdd(popup, 'access-revoked');
+    // Backdated: the cameo was deleted on the phone five days ago.
+    const fiveDaysAgo = Date.now() - 5 * 86_400_000;
+    await quickAdd(popup, 'cameo-deleted', () => setValue(popup, `${form} [data-field="when"]`, localInput(fiveDaysAgo)));
+    await quickAdd(popup, 'account-deletion-requested');
+    await quickAdd(popup, 'privacy-request-sent', () => popup.fill(`${form} [data-field="reference"]`, 'REQ-1'));
+
+    const manual = (await h().ledger()).filter((e) => e.source === 'manual');
+    expect(manual.map((e) => e.kind).sort()).toEqual([...QUICK_KINDS].sort());
+    for (const e of manual) expect(e.account).toEqual(ME);
+    const deleted = manual.find((e) => e.kind === 'cameo-deleted')!;
+    expect(Math.abs(deleted.occurredAt - fiveDaysAgo)).toBeLessThan(60_000);
+    expect(manual.find((e) => e.kind === 'privacy-request-sent')!.details).toMatchObject({ reference: 'REQ-1', request: 'erasure' });
+
+    await eventually(async () => expect(await popup.count('[data-testid="latest-events"] li')).toBe(5));
+    const latest = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-testid="latest-events"] li')].map((li) => li.dataset.kind));
+    expect([...latest].sort()).toEqual([...QUICK_KINDS].sort());
+    const account = await textOf(popup, '[data-testid="account"]');
+    expect(account).toMatch(/Sora · @maya/);
+    expect(account).toMatch(/Nobody you approved/);
+    expect(await textOf(popup, '[data-testid="open-windows"]')).toMatch(/Cameo purge.*(24|25) days left/);
+    await popup.close();
+  });
+
+  it('the dashboard shows them; one is edited, one removed; the timeline filters', async () => {
+    const dash = await h().extensionPage('options.html#timeline');
+    await eventually(async () => expect(await dash.count(rows)).toBe(5));
+
+    // Edit the grant: a typo in the person's name.
+    await dash.click(`${rows}[data-kind="access-granted"]`);
+    await dash.click('[data-testid="edit-entry"]');
+    await dash.fill(`[data-testid="entry-details"] ${form} [data-field="person"]`, '@jonas.b');
+    await dash.click(`[data-testid="entry-details"] [data-testid="quick-add-save"]`);
+    const grant = await eventually(async () => {
+      const edit = (await h().ledger()).find((e) => e.kind === 'access-granted' && e.supersedes);
+      expect(edit?.details).toEqual({ person: '@jonas.b' });
+      return edit!;
+    });
+    await eventually(async () => expect(await textOf(dash, `${rows}[data-kind="access-granted"]`)).toMatch(/@jonas\.b/));
+    await eventually(async () => expect(await dash.count('[data-testid="details-history"] li')).toBe(2));
+
+    // Remove the cameo deletion, after the confirmation.
+    await dash.click(`${rows}[data-kind="cameo-deleted"]`);
+    await dash.click('[data-testid="remove-entry"]');
+    await dash.click('[data-testid="remove-dialog"] [data-testid="confirm"]');
+    await eventually(async () => expect(await dash.count(rows)).toBe(4));
+    const ledger = await h().ledger();
+    const deleted = ledger.find((e) => e.kind === 'cameo-deleted')!;
+    expect(ledger.some((e) => e.kind === 'entry-removed' && e.details.target === deleted.id)).toBe(true);
+
+    // Filters: kind, search, date range, and back.
+    await setValue(dash, '[data-testid="filter-kind"]', 'access-revoked');
+    await eventually(async () => expect(await dash.count(rows)).toBe(1));
+    await setValue(dash, '[data-testid="filter-kind"]', '');
+    await dash.fill('[data-testid="filter-query"]', 'req-1');
+    await eventually(async () => expect(await dash.count(rows)).toBe(1));
+    expect(await textOf(dash, rows)).toMatch(/Privacy request sent/);
+    await dash.fill('[data-testid="filter-query"]', '');
+    await setValue(dash, '[data-testid="filter-from"]', localInput(Date.now() + 86_400_000).slice(0, 10));
+    await eventually(async () => expect(await dash.count('[data-testid="timeline-empty"]')).toBe(1));
+    await dash.click('.filter-actions button');
+    await eventually(async () => expect(await dash.count(rows)).toBe(4));
+    await eventually(async () => expect(await textOf(dash, '[data-testid="timeline-count"]')).toBe('Showing 4 of 4 entries'));
+
+    // The popup follows: the edit shows, the removed entry is gone.
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="latest-events"]');
+    const latest = await textOf(popup, '[data-testid="latest-events"]');
+    expect(latest).toMatch(/@jonas\.b/);
+    expect(latest).not.toMatch(/Cameo deleted/);
+    expect(grant.source).toBe('manual');
+    await popup.close();
+    await dash.close();
+  });
+
+  it('opens at an entry from a deep link, with its details', async () => {
+    const target = (await h().ledger()).find((e) => e.kind === 'privacy-request-sent')!;
+    const dash = await h().extensionPage(`options.html#entry=${target.id}`);
+    await dash.waitFor('[data-testid="entry-details"]');
+    expect(await textOf(dash, '#details-title')).toBe('Privacy request sent');
+    await eventually(async () => expect(await dash.evaluate(() => document.activeElement?.id)).toBe('details-title'));
+    expect(await textOf(dash, '[data-testid="details-window"]')).toMatch(/Answer due/);
+    await dash.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe finds no serious or critical violation in the popup and the dashboard (${scheme})`, async () => {
+      const popup = await h().extensionPage('popup.html');
+      await popup.waitFor('[data-testid="latest-events"]');
+      await useScheme(h(), popup, scheme);
+      expect(await axeViolations(popup)).toEqual([]);
+      // With a form open, too.
+      await popup.click('[data-testid="quick-privacy-request-sent"]');
+      await popup.waitFor(form);
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+
+      const dash = await h().extensionPage('options.html#welcome');
+      await dash.waitFor(rows);
+      await useScheme(h(), dash, scheme);
+      await dash.click(`${rows}[data-kind="access-granted"]`);
+      await dash.waitFor('[data-testid="entry-details"]');
+      expect(await axeViolations(dash)).toEqual([]);
+      await dash.close();
+    });
+  }
+});
+
+// The README's screenshots come from Chromium, which can emulate both colour schemes.
+describe('screenshots [chromium]', () => {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await launch('chromium', inject('fixturePort'));
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const h = () => harness!;
+
+  it('of the popup and the dashboard, light and dark, for the README', async () => {
+    const dash = await h().extensionPage('options.html#timeline');
+    await dash.waitFor('[data-testid="timeline-empty"]');
+    await seedForScreenshots(h);
+    const site = fixtureUrl('sora.chatgpt.com', '/profile');
+    const tab = await h().newPage(site);
+    const tabId = await h().tabIdOf(site);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await h().extensionPage(`popup.html?tab=${tabId}`);
+      await popup.setColorScheme(scheme);
+      await popup.waitFor('[data-testid="account"]');
+      await eventually(async () => expect(await textOf(popup, '[data-testid="tab-status"]')).toMatch(/Watching: Sora/));
+      await shoot(popup, `popup-${scheme}.png`, '.popup');
+      await popup.close();
+
+      await dash.setColorScheme(scheme);
+      await dash.click(`${rows}[data-kind="cameo-deleted"]`);
+      await dash.waitFor('[data-testid="details-window"]');
+      await eventually(async () => expect(await textOf(dash, '[data-testid="timeline-count"]')).toMatch(/^Showing \d+ of \d+ entries$/));
+      await dash.evaluate(() => scrollTo(0, 0));
+      await shoot(dash, `dashboard-${scheme}.png`, '#timeline', { fromTop: true });
+      if (scheme === 'light') await shoot(dash, 'dashboard-access-deadlines.png', '#access, #deadlines');
+    }
+    await dash.close();
+    await tab.close();
+  });
+});
+
+/**
+ * A ledger that looks lived in: two accounts, grants and a revocation, a cameo deleted three weeks
+ * ago, an account deletion long overdue, a privacy request running. Entered as the popup enters
+ * them (the background's "record"), so the ledger keeps its summary as it always does.
+ */
+async function seedForScreenshots(h: () => Harness) {
+  const day = 86_400_000;
+  const now = Date.now();
+  const work = { service: 'chatgpt', handle: 'maya.k@work' } as const;
+  const make = (e: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, daysAgo: number) =>
+    ({ account: ME, evidence: {}, occurredAt: now - daysAgo * day, ...e }) as Omit<NewEvent, 'source'>;
+  const events = [
+    make({ kind: 'cameo-created', details: {} }, 60),
+    make({ kind: 'audience-changed', details: { before: 'only-me', after: 'people-i-approve' } }, 58),
+    make({ kind: 'access-granted', details: { person: '@lena' } }, 50),
+    make({ kind: 'access-granted', details: { person: '@tom' } }, 44),
+    make({ kind: 'access-revoked', details: { person: '@tom' } }, 30),
+    make({ kind: 'appearance-seen', details: { by: '@tom', where: 'draft' } }, 26),
+    make({ kind: 'cameo-deleted', details: {} }, 21),
+    make({ kind: 'account-deletion-requested', details: { linkedAccounts: ['sora', 'api-platform'] }, account: work }, 52),
+    make({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'privacy-portal', request: 'erasure' }, account: work }, 12),
+    make({ kind: 'access-granted', details: { person: '@sami' } }, 2),
+  ];
+  for (const event of events) {
+    const reply = await h().inExtension((e) => ext.runtime.sendMessage({ type: 'record', event: e }) as Promise<{ ok: boolean }>, event);
+    expect(reply.ok).toBe(true);
+  }
+}
+
+/** A screenshot of the part of the page that matters: the popup's width, the sections asked for. */
+async function shoot(page: Page, name: string, selector: string, options: { fromTop?: boolean } = {}) {
+  const box = await page.evaluate(
+    ([sel, fromTop]) => {
+      const boxes = [...document.querySelectorAll(sel)].map((el) => el.getBoundingClientRect());
+      const top = fromTop ? 0 : Math.min(...boxes.map((b) => b.top + scrollY));
+      const bottom = Math.max(...boxes.map((b) => b.bottom + scrollY));
+      const left = fromTop ? 0 : Math.max(0, Math.min(...boxes.map((b) => b.left)) - 16);
+      const width = (sel === '.popup' ? Math.max(...boxes.map((b) => b.right)) : document.documentElement.clientWidth) - left;
+      return { x: Math.floor(left), y: Math.max(0, Math.floor(top) - (fromTop ? 0 : 16)), width: Math.ceil(width), height: Math.ceil(bottom - top) + (fromTop ? 16 : 32) };
+    },
+    [selector, options.fromTop ?? false] as const,
+  );
+  const full = join(tmpdir(), `ll-full-${process.pid}-${name}`);
+  await page.screenshot(full);
+  // Playwright's own PNG codec, to cut the full-page shot to the box.
+  const { PNG } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as { PNG: PngCodec };
+  const source = PNG.sync.read(readFileSync(full));
+  const height = Math.min(box.height, source.height - box.y);
+  const out = new PNG({ width: box.width, height });
+  PNG.bitblt(source, out, box.x, box.y, box.width, height, 0, 0);
+  writeFileSync(join(SCREENSHOTS, name), PNG.sync.write(out));
+  rmSync(full);
+}
+
+interface PngImage {
+  width: number;
+  height: number;
+}
+interface PngCodec {
+  new (options: { width: number; height: number }): PngImage;
+  sync: { read(buffer: Buffer): PngImage; write(png: PngImage): Buffer };
+  bitblt(src: PngImage, dst: PngImage, srcX: number, srcY: number, width: number, height: number, deltaX: number, deltaY: number): void;
+}
