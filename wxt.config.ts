@@ -19,7 +19,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting'],
     host_permissions: ALL_MATCH_PATTERNS,
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {

@@ -27,7 +27,15 @@ export default defineBackground(() => {
       if (!request.success) return Promise.resolve(failure('invalid request'));
       return handlePageRequest(request.data, { db, ...ids, onRecorded }).catch(failure);
     }
-    return handleContentMessage(message, sender, { db, extensionId: ids.extensionId, session: browser.storage.session, onRecorded }).catch(failure);
+    return handleContentMessage(message, sender, {
+      db,
+      extensionId: ids.extensionId,
+      session: browser.storage.session,
+      onRecorded,
+      injectWarning: async (tabId, frameId) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/warning.js'] });
+      },
+    }).catch(failure);
   });
 
   // Registered at the top level, so that the browser wakes the background for a watched request.

@@ -61,6 +61,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('observation'), surface: Surface, observation: Observation }),
   /** An account deletion is about to be confirmed: the warning asks for its checklist. */
   z.strictObject({ type: z.literal('warning-checklist'), surface: Surface }),
+  /** …and the warning itself, which is not in the content script (its size budget): the background injects it. */
+  z.strictObject({ type: z.literal('load-warning'), surface: Surface }),
   /** A rule that should have matched on this page did not: detection may be out of date. */
   z.strictObject({
     type: z.literal('detector-miss'),
@@ -81,10 +83,11 @@ export interface SenderInfo {
   /** The URL of the frame the message came from. */
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export type Checked =
-  | { ok: true; message: ContentMessage; tabId: number | undefined; pageUrl: string }
+  | { ok: true; message: ContentMessage; tabId: number | undefined; frameId: number | undefined; pageUrl: string }
   | { ok: false; error: string };
 
 /**
@@ -117,5 +120,5 @@ export function checkContentMessage(raw: unknown, sender: SenderInfo, extensionI
       return { ok: false, error: `${message.surface} can only report ${service} events` };
     }
   }
-  return { ok: true, message, tabId: sender.tab?.id, pageUrl: sender.url };
+  return { ok: true, message, tabId: sender.tab?.id, frameId: sender.frameId, pageUrl: sender.url };
 }

@@ -11,6 +11,8 @@ export interface Deps {
   db: () => Promise<LedgerDb>;
   extensionId: string;
   session: SessionArea;
+  /** Injects the in-page warning into the frame that asked (browser.scripting.executeScript). */
+  injectWarning?: (tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
   /** Called after the ledger changed, so the badge and reminders can follow. */
   onRecorded?: () => void;
@@ -22,7 +24,7 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
     await noteRefusal(deps.session, checked.error, sender.url, deps.now?.() ?? Date.now());
     return { ok: false, error: checked.error };
   }
-  const { message, tabId, pageUrl } = checked;
+  const { message, tabId, frameId, pageUrl } = checked;
   const path = new URL(pageUrl).pathname;
   const fresh: TabStatus = { surface: message.surface, path, seen: [], misses: [] };
 
@@ -40,6 +42,10 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
       return { ok: true };
     case 'account':
       if (tabId !== undefined) await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), handle: message.handle }));
+      return { ok: true };
+    case 'load-warning':
+      if (tabId === undefined || !deps.injectWarning) return { ok: false, error: 'no tab to show the warning in' };
+      await deps.injectWarning(tabId, frameId ?? 0);
       return { ok: true };
     case 'warning-checklist': {
       const { events } = await loadSummaryInputs(await deps.db());

@@ -5,8 +5,27 @@
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 import type { Send } from '../messages';
 import type { SurfaceId } from '../surfaces';
-import { showDeletionWarning } from './dialog';
+import type { WarningChoice, WarningOptions } from './dialog';
 import { guardDeletions } from './guard';
+import { WARNING_GLOBAL } from './in-page-global';
+
+type Show = (options: WarningOptions) => Promise<WarningChoice>;
+
+/**
+ * The dialog is not bundled with the content script (which runs on every watched page and has a
+ * size budget): the background injects it the first time it is needed. If that fails, the guard
+ * fails open and the page's deletion goes on.
+ */
+async function loadWarning(send: Send, surface: SurfaceId): Promise<Show> {
+  const scope = globalThis as Record<string, unknown>;
+  if (!scope[WARNING_GLOBAL]) {
+    const reply = await send({ type: 'load-warning', surface });
+    if (!reply?.ok) throw new Error(reply?.error ?? 'the warning could not be loaded');
+  }
+  const show = scope[WARNING_GLOBAL];
+  if (typeof show !== 'function') throw new Error('the warning did not load');
+  return show as Show;
+}
 
 export function warnBeforeDeletion(surface: SurfaceId, send: Send, handle: () => string = () => UNKNOWN_HANDLE): () => void {
   return guardDeletions({
@@ -15,7 +34,7 @@ export function warnBeforeDeletion(surface: SurfaceId, send: Send, handle: () =>
       const reply = await send({ type: 'warning-checklist', surface });
       return reply?.ok ? (reply.checklist ?? []) : [];
     },
-    show: showDeletionWarning,
+    show: async (options) => (await loadWarning(send, surface))(options),
     logChoice: (step, choice) =>
       void send({
         type: 'observation',
