@@ -110,6 +110,8 @@ const OUTCOME: Record<'done' | 'refused' | 'extended' | 'other', MessageKey> = {
   other: 'outcomeOther',
 };
 
+export const outcomeLabel = (outcome: keyof typeof OUTCOME) => t(OUTCOME[outcome]);
+
 /** The one line that says what an entry is about, beyond its kind: "to @alice", "Everyone". */
 export function eventSubject(e: LedgerEvent): string {
   switch (e.kind) {
@@ -132,7 +134,7 @@ export function eventSubject(e: LedgerEvent): string {
     case 'privacy-request-sent':
       return `${lawLabel(e.details.law)} · ${requestLabel(e.details.request)} · ${channelLabel(e.details.channel)}`;
     case 'privacy-answer-received':
-      return t(OUTCOME[e.details.outcome]);
+      return outcomeLabel(e.details.outcome);
     case 'follow-up-sent':
       return `${lawLabel(e.details.law)} · ${t(e.details.to === 'authority' ? 'followUpToAuthority' : 'followUpToOpenai')}`;
     case 'note':

@@ -105,6 +105,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
     settings,
     saveSettings: async (changes) => setSettings(await saveSettings(settingsArea, changes)),
     changed: notifyChanged,
+    link,
     entry,
     select: setEntry,
     showEntry,

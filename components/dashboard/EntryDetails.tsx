@@ -7,11 +7,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { editManual, historyOf, record, removeEntry } from '@/lib/ledger';
+import { editManual, historyOf, record, removeEntry, type LedgerDb } from '@/lib/ledger';
+import type { DeadlineWindow } from '@/lib/windows';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import QuickAddForm from '../QuickAddForm';
-import { accountLabel, certaintyLabel, eventSubject, kindLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { accountLabel, certaintyLabel, eventSubject, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';
 import { needsReview, type Reviews } from './review';
@@ -216,6 +217,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
               · {t('asOf', opened.source.asOf)}
             </span>
           </p>
+          {isCurrent && opened.status !== 'verified' && <CloseWindow window={opened} db={ctx.db} act={act} />}
         </>
       )}
 
@@ -292,6 +294,44 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         </ConfirmDialog>
       )}
     </article>
+  );
+}
+
+const OUTCOMES = ['done', 'refused', 'extended', 'other'] as const;
+
+/** What closes a window: the user checked the purge, or the answer to a request came. */
+function CloseWindow({ window, db, act }: { window: DeadlineWindow; db: LedgerDb; act: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('done');
+  const id = `outcome-${window.id}`;
+  const write = (input: NewEvent) => () => record(db, input);
+  const base = { occurredAt: Date.now(), account: window.account, source: 'manual', evidence: {} } as const;
+  if (window.kind !== 'legal-deadline') {
+    return (
+      <div class="actions">
+        <button type="button" onClick={() => void act(write({ ...base, kind: 'purge-verified', details: { window: window.id } }), t('windowVerifiedDone'))} data-testid="verify-window">
+          {t('windowVerify')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="actions">
+      <label for={id}>{t('fieldOutcome')}</label>
+      <select id={id} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as (typeof OUTCOMES)[number])}>
+        {OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {outcomeLabel(o)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        onClick={() => void act(write({ ...base, kind: 'privacy-answer-received', details: { request: window.id, outcome } }), t('windowAnsweredDone'))}
+        data-testid="answer-window"
+      >
+        {t('windowAnswer')}
+      </button>
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Account, LedgerEvent } from '@/lib/events';
 import type { LedgerDb } from '@/lib/ledger';
 import type { Settings } from '@/lib/settings';
 import type { DeadlineWindow } from '@/lib/windows';
+import type { DeepLink } from './deep-link';
 
 export interface DashboardContext {
   db: LedgerDb;
@@ -19,6 +20,8 @@ export interface DashboardContext {
   saveSettings(changes: Partial<Settings>): Promise<void>;
   /** After a write of the page's own: the background updates the badge and reminders. */
   changed(): void;
+  /** The link the dashboard was opened with, or last followed (its `params` are for sections). */
+  link: DeepLink;
   /** The entry whose details are open in the timeline. */
   entry: string | null;
   /** Opens an entry's details where the timeline is (a click on its row). */

@@ -224,6 +224,25 @@ describe('the dashboard', () => {
     expect(table.querySelector('a[href^="https://eur-lex.europa.eu"]')).not.toBeNull();
   });
 
+  it('closes a purge window when the user checked, and records the answer to a request', async () => {
+    const { event: deletion } = await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY));
+    const { event: request } = await record(db, input({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'email', request: 'erasure' } }, NOW - DAY));
+    await show(`#entry=${deletion.id}`);
+    await click(await until(() => $('[data-testid="verify-window"]')));
+    await until(() => $('[data-testid="deadlines"] tr[data-status="verified"]'));
+    const verified = (await db.events.toArray()).find((e) => e.kind === 'purge-verified');
+    expect(verified?.kind === 'purge-verified' && verified.details.window).toBe(deletion.id);
+    expect($('[data-testid="verify-window"]')).toBeNull();
+
+    await click(rows().find((r) => r.dataset.id === request.id)!);
+    const outcome = await until(() => $('[data-testid="entry-details"] select') as HTMLSelectElement | null);
+    await setValue(outcome, 'refused');
+    await click($('[data-testid="answer-window"]')!);
+    await until(() => $$('[data-testid="deadlines"] tr[data-status="verified"]').length === 2);
+    const answer = (await db.events.toArray()).find((e) => e.kind === 'privacy-answer-received');
+    expect(answer?.kind === 'privacy-answer-received' && answer.details).toEqual({ request: request.id, outcome: 'refused' });
+  });
+
   it('erases everything, after saying what goes', async () => {
     await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - DAY));
     const { event } = await record(db, input({ kind: 'access-granted', details: { person: '@alex' }, source: 'page' }, NOW - DAY));

@@ -56,15 +56,18 @@ describe('timeline filters', () => {
 describe('deep links', () => {
   const sections = ['timeline', 'import-export'];
   it('read the welcome, an entry and a section', () => {
-    expect(parseDeepLink('#welcome', sections)).toEqual({ welcome: true, entry: null, section: null });
-    expect(parseDeepLink('#entry=abc12345-6789', sections)).toEqual({ welcome: false, entry: 'abc12345-6789', section: null });
-    expect(parseDeepLink('#import-export', sections)).toEqual({ welcome: false, entry: null, section: 'import-export' });
+    expect(parseDeepLink('#welcome', sections)).toEqual({ welcome: true, entry: null, section: null, params: {} });
+    expect(parseDeepLink('#entry=abc12345-6789', sections)).toEqual({ welcome: false, entry: 'abc12345-6789', section: null, params: {} });
+    expect(parseDeepLink('#import-export', sections)).toEqual({ welcome: false, entry: null, section: 'import-export', params: {} });
   });
   it('ignore what they do not know, such as a test harness marker', () => {
-    expect(parseDeepLink('#welcome&ll-x1y2', sections)).toEqual({ welcome: true, entry: null, section: null });
+    expect(parseDeepLink('#welcome&ll-x1y2', sections)).toEqual({ welcome: true, entry: null, section: null, params: {} });
     expect(parseDeepLink('#entry=abc12345&ll-x1', sections).entry).toBe('abc12345');
-    expect(parseDeepLink('#e2e-helper', sections)).toEqual({ welcome: false, entry: null, section: null });
-    expect(parseDeepLink('', sections)).toEqual({ welcome: false, entry: null, section: null });
+    expect(parseDeepLink('#e2e-helper', sections)).toEqual({ welcome: false, entry: null, section: null, params: {} });
+    expect(parseDeepLink('', sections)).toEqual({ welcome: false, entry: null, section: null, params: {} });
+  });
+  it('keep other named parts for the sections, as a reminder’s draft=follow-up', () => {
+    expect(parseDeepLink('#entry=abc12345&draft=follow-up', sections)).toEqual({ welcome: false, entry: 'abc12345', section: null, params: { draft: 'follow-up' } });
   });
   it('refuse an entry id that is no id', () => {
     expect(parseDeepLink('#entry=<script>', sections).entry).toBeNull();
