@@ -58,7 +58,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     surface: 'sora',
     method: 'POST',
     path: UPDATE_CAMEO,
-    filter: '/backend/project_y/cameos/by_id/*',
+    filter: '/backend/project_y/cameos/by_id/*/update_v2',
     status: SUCCESS,
     kind: 'audience-changed',
     // How the four levels map to `visibility` is unknown [I]: only "public" is read, as everyone.
@@ -71,7 +71,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     surface: 'sora',
     method: 'POST',
     path: UPDATE_CAMEO,
-    filter: '/backend/project_y/cameos/by_id/*',
+    filter: '/backend/project_y/cameos/by_id/*/update_v2',
     status: SUCCESS,
     kind: 'restrictions-changed',
     details: { restrictions: { body: 'instruction_set' } },
