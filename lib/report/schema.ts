@@ -18,7 +18,8 @@ export const REPORT_FORMAT = 'likeness-ledger-report';
 export const REPORT_VERSION = 1;
 
 export const IsoInstant = z.iso.datetime({ offset: true }).check(
-  z.refine((s) => Instant.safeParse(Date.parse(s)).success, 'a date between 2000 and 2200 is expected'),
+  // Text that is no date at all is the format check's to report, once.
+  z.refine((s) => Number.isNaN(Date.parse(s)) || Instant.safeParse(Date.parse(s)).success, 'a date between 2000 and 2200 is expected'),
   z.meta({ id: 'instant', description: 'ISO 8601 date-time with offset, e.g. 2025-10-03T14:02:00.000+02:00' }),
 );
 

