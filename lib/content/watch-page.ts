@@ -142,8 +142,8 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
       kind: finding.rule.kind,
       occurredAt: now(),
       account: { service: SURFACES[surface].service, handle: handle ?? UNKNOWN_HANDLE },
-      // The background replaces it with the sender's URL; sent for the record of what the page was.
-      evidence: { url: `${doc.location.origin}${doc.location.pathname}`, rule: finding.rule.id, shownText: finding.shownText },
+      // The page's URL is added by the background, from the sender: a page cannot claim another.
+      evidence: { rule: finding.rule.id, shownText: finding.shownText },
       details: finding.details,
     } as Observation;
     const message: ContentMessage = { type: 'observation', surface, observation };
@@ -157,9 +157,7 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
       if (routeOf() !== route) enter(false);
     }, 0);
   const win = doc.defaultView ?? window;
-  ctx.addEventListener(win, 'popstate', followNavigation);
-  ctx.addEventListener(win, 'hashchange', followNavigation);
-  ctx.addEventListener(win, 'wxt:locationchange', followNavigation);
+  for (const type of ['popstate', 'hashchange', 'wxt:locationchange'] as const) ctx.addEventListener(win, type, followNavigation);
   // A choice in a form changes a property, not the DOM: the observer does not see it.
   ctx.addEventListener(
     doc,

@@ -74,7 +74,7 @@ describe('watching a page', () => {
         kind: 'cameo-deleted',
         occurredAt: Date.UTC(2026, 5, 1, 12) + DEBOUNCE_MS,
         account: { service: 'sora', handle: 'alice' },
-        evidence: { url: 'https://sora.chatgpt.com/profile/cameo', rule: 'sora.cameo-deleted', shownText: 'Cameo deleted' },
+        evidence: { rule: 'sora.cameo-deleted', shownText: 'Cameo deleted' },
         details: {},
       },
     ]);
