@@ -12,7 +12,7 @@ import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
 import type { DashboardContext } from './context';
 import { EntryDetails } from './EntryDetails';
 import { needsReview, reviewsOf } from './review';
-import { filterTimeline, isFiltered, NO_FILTER, type TimelineFilter } from './timeline-filter';
+import { filterTimeline, isFiltered, latestVersions, NO_FILTER, type TimelineFilter } from './timeline-filter';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 56;
@@ -28,13 +28,16 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
   const locale = uiLocale();
   const reviews = useMemo(() => reviewsOf(all), [all]);
 
-  const shown = useMemo(() => filterTimeline(events, filter, describe), [events, filter]);
+  const [withRemoved, setWithRemoved] = useState(false);
+  const listed = useMemo(() => (withRemoved ? latestVersions(all) : events), [withRemoved, all, events]);
+  const counted = useMemo(() => new Set(events.map((e) => e.id)), [events]);
+  const shown = useMemo(() => filterTimeline(listed, filter, describe), [listed, filter]);
 
   // The count is said once typing pauses, not at every key.
   useEffect(() => {
-    const timer = setTimeout(() => setCount(t('timelineCount', shown.length.toLocaleString(locale), events.length.toLocaleString(locale))), 400);
+    const timer = setTimeout(() => setCount(t('timelineCount', shown.length.toLocaleString(locale), listed.length.toLocaleString(locale))), 400);
     return () => clearTimeout(timer);
-  }, [shown.length, events.length]);
+  }, [shown.length, listed.length]);
 
   // Going to an entry (a deep link, a link elsewhere on the page): scroll to its row, focus its details.
   const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
@@ -107,6 +110,12 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
             <input id="f-to" type="date" value={filter.to} onInput={set('to')} data-testid="filter-to" />
           </div>
         </div>
+        <div class="field checkbox">
+          <label>
+            <input type="checkbox" checked={withRemoved} onChange={(e) => setWithRemoved(e.currentTarget.checked)} data-testid="filter-removed" />{' '}
+            {t('filterWithRemoved')}
+          </label>
+        </div>
         <div class="filter-actions">
           <p role="status" class="muted" data-testid="timeline-count">
             {count}
@@ -157,7 +166,8 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
                   </span>
                   <span class="row-account">{accountLabel(e.account)}</span>
                   <span class="row-tags">
-                    {needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}
+                    {!counted.has(e.id) && <span class="badge gone">{t('timelineTakenBack')}</span>}
+                    {counted.has(e.id) && needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}
                     <span class="source-tag">{sourceLabel(e.source)}</span>
                   </span>
                 </button>

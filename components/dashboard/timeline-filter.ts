@@ -44,6 +44,15 @@ export function filterTimeline(events: readonly LedgerEvent[], filter: TimelineF
   return events.filter(passes).sort((a, b) => b.occurredAt - a.occurredAt || b.recordedAt - a.recordedAt);
 }
 
+/**
+ * Every entry in its latest version, removed and dismissed ones included: the timeline shows
+ * these when asked to, so that what was taken back can still be found and its history read.
+ */
+export function latestVersions(all: readonly LedgerEvent[]): LedgerEvent[] {
+  const superseded = new Set(all.map((e) => e.supersedes).filter(Boolean));
+  return all.filter((e) => e.kind !== 'entry-removed' && e.kind !== 'observation-reviewed' && !superseded.has(e.id));
+}
+
 function searchTextOf(e: LedgerEvent, describe: (e: LedgerEvent) => string): string {
   const values = [describe(e), e.account.handle, e.kind, e.evidence.url, e.evidence.shownText, ...Object.values(e.details).flat()];
   return values.filter((v): v is string => typeof v === 'string').join(' \n').toLowerCase();

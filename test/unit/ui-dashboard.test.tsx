@@ -162,6 +162,14 @@ describe('the dashboard', () => {
     const removal = (await db.events.toArray()).find((e) => e.kind === 'entry-removed');
     expect(removal?.kind === 'entry-removed' && removal.details.target).toBe(event.id);
     expect($('[data-testid="entry-details"]')!.textContent).toMatch(/Removed:/);
+    // Taken back, not lost: asked for, it is listed again, marked, with its history.
+    const all = $('[data-testid="filter-removed"]') as HTMLInputElement;
+    await act(() => all.click());
+    await until(() => rows().length === 1);
+    expect(rows()[0]!.textContent).toMatch(/Taken back/);
+    await click(rows()[0]!);
+    expect($('[data-testid="details-history"]')!.textContent).toMatch(/Removed/);
+    expect($('[data-testid="remove-entry"]')).toBeNull();
   });
 
   it('confirms or dismisses what was only seen on a page', async () => {
