@@ -3,6 +3,7 @@
  * well as programs: the envelope indented, one event per line.
  */
 import type { LedgerEvent } from '../events';
+import { userTimeZone } from '../format';
 import type { LedgerDb } from '../ledger';
 import { buildReport, type ReportOptions } from './build';
 import { CHUNK, nextTask, type OnProgress } from './progress';
@@ -58,7 +59,7 @@ export async function exportReport(db: LedgerDb, options: ExportOptions, onProgr
   const events = await readLedger(db, onProgress);
   const report = await buildReport(
     events,
-    { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
+    { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? userTimeZone() },
     // Building and writing the text are one phase for the user: half each.
     onProgress && ((p) => onProgress({ ...p, done: Math.round(p.done / 2), total: p.total })),
   );

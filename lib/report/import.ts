@@ -9,6 +9,7 @@
  * place, so a conflict is settled only by keeping the ledger's version, once the user has seen it.
  */
 import type { LedgerEvent } from '../events';
+import { userTimeZone } from '../format';
 import { appendAll, type LedgerDb } from '../ledger';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
@@ -208,7 +209,7 @@ export async function importReport(db: LedgerDb, input: string | Blob, onProgres
     return refuse({ kind: 'newer-version', version: version.version, supported: REPORT_VERSION, ...(typeof madeBy === 'string' ? { madeBy } : {}) });
   }
 
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = options.timeZone ?? userTimeZone();
   const upgraded = await upgrade(json, version.version, { now: options.now ?? Date.now(), timeZone, ...(onProgress ? { onProgress } : {}) });
   if (!upgraded.ok) return refuse({ kind: 'invalid', issues: upgraded.issues, more: upgraded.more });
 

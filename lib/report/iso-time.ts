@@ -1,6 +1,7 @@
 /**
- * Instants as ISO 8601 with the offset of the user's zone (2025-10-01T14:03:00.000+02:00), and back.
- * A report states times as its reader's wall clock, not UTC; the offset makes each one exact.
+ * Instants as ISO 8601 with the offset of the user's zone (2025-10-01T14:03:00.000+02:00).
+ * A report states times as its reader's wall clock, not UTC; the offset makes each one exact,
+ * and Date.parse reads it back to the millisecond.
  */
 import { localParts } from '../calendar';
 
@@ -54,19 +55,4 @@ export function isoFormatter(timeZone: string): (ms: number) => string {
     const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
     return `${new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 23)}${sign}${hhmm}`;
   };
-}
-
-/** The instant an ISO 8601 date-time with an offset names, in epoch milliseconds. */
-export function instantOf(iso: string): number {
-  return Date.parse(iso);
-}
-
-/** True when the platform knows the zone (a report names the zone it was made in). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }

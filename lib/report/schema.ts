@@ -10,8 +10,8 @@
 import * as z from 'zod/mini';
 import { Account, AUDIENCES, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
 import { LAWS, RETENTION_POLICIES, type WindowKind } from '../policies';
+import { isTimeZone } from '../settings';
 import type { WindowStatus } from '../windows';
-import { isKnownTimeZone } from './iso-time';
 
 export const REPORT_FORMAT = 'likeness-ledger-report';
 /** Raise it with every change to the file's shape, and add the step from the previous one in upgrade.ts. */
@@ -132,7 +132,7 @@ function reportSchema<E extends z.core.SomeType>(event: E) {
     createdAt: IsoInstant,
     createdBy: z.strictObject({ name: z.string(), version: z.string().check(z.maxLength(50)) }),
     /** The IANA zone the report's times are written in, and in which deadlines were counted. */
-    timeZone: z.string().check(z.refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin is expected')),
+    timeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as Europe/Berlin is expected')),
     scope: ReportScope,
     /**
      * True when other people's handles were replaced by pseudonyms (person-1, person-2 … in the

@@ -1,7 +1,7 @@
 // A ledger of any size for the report tests and the benchmark: every kind, two accounts,
 // edits, removals and reviews, spread over two years (so across DST changes), deterministic.
-import { LedgerDb, buildEvent } from '@/lib/ledger';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
+import { LedgerDb, buildEvent } from '../../lib/ledger';
+import type { Account, LedgerEvent, NewEvent } from '../../lib/events';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 export const ME_SORA: Account = { service: 'sora', handle: 'me.myself' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { localParts } from '@/lib/calendar';
-import { instantOf, isoFormatter } from '@/lib/report/iso-time';
+import { isoFormatter } from '@/lib/report/iso-time';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Tokyo', 'UTC'];
 const MIN = Date.UTC(2000, 0, 1);
@@ -36,8 +36,8 @@ describe('ISO 8601 with the user\'s offset', () => {
     expect(berlin(autumn - 1)).toBe('2025-10-26T02:59:59.999+02:00');
     expect(berlin(autumn)).toBe('2025-10-26T02:00:00.000+01:00');
     // Both readings of the hour that happens twice name their own instant.
-    expect(instantOf('2025-10-26T02:30:00.000+02:00')).toBe(autumn - 30 * 60_000);
-    expect(instantOf('2025-10-26T02:30:00.000+01:00')).toBe(autumn + 30 * 60_000);
+    expect(Date.parse('2025-10-26T02:30:00.000+02:00')).toBe(autumn - 30 * 60_000);
+    expect(Date.parse('2025-10-26T02:30:00.000+01:00')).toBe(autumn + 30 * 60_000);
   });
 
   it('agrees with asking Intl about every instant, and reads back to the same millisecond', () => {
@@ -47,7 +47,7 @@ describe('ISO 8601 with the user\'s offset', () => {
         const iso = isoFormatter(zone);
         for (const ms of instants) {
           expect(iso(ms)).toBe(expected(ms, zone));
-          expect(instantOf(iso(ms))).toBe(ms);
+          expect(Date.parse(iso(ms))).toBe(ms);
         }
       }),
       { numRuns: 300 },
