@@ -45,7 +45,8 @@ function subject(e: NewEvent): string {
       // A page rarely shows the cameo id that the network request carries; the account is the subject.
       return '';
     case 'deletion-warning-shown':
-      return e.details.choice;
+      // Warnings before different deletion steps (ChatGPT's settings, the privacy portal) are different facts.
+      return `${e.details.choice}|${e.evidence.rule ?? ''}`;
     case 'privacy-request-sent':
       return `${e.details.law}|${e.details.request}`;
     case 'privacy-answer-received':

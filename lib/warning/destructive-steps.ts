@@ -15,6 +15,11 @@ export interface DestructiveStep {
   where: RegExp;
   /** The button's accessible name (aria-label, else its text), any capitalisation. */
   button: RegExp;
+  /**
+   * What the dialog or form around the button must say, where the button's name alone is too
+   * generic ("Submit request" sends a deletion and an export request alike).
+   */
+  context?: RegExp;
 }
 
 export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
@@ -32,7 +37,8 @@ export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
     surface: 'privacy',
     service: 'chatgpt',
     where: /./,
-    button: /^(submit( request)?|delete my chatgpt account)$/i,
+    button: /^submit( request)?$/i,
+    context: /delete my chatgpt account/i,
   },
   {
     // Sora settings: the final confirmation of "Delete account". [S]
@@ -58,7 +64,21 @@ export function accessibleName(el: Element): string {
   return label.replace(/\s+/g, ' ').trim();
 }
 
+/** The text of the dialog, form or section the button belongs to (bounded: pages can be long). */
+function contextText(button: Element): string {
+  const container = button.closest('dialog, [role="dialog"], [role="alertdialog"], form, section') ?? button.parentElement;
+  return (container?.textContent ?? '').slice(0, 4000);
+}
+
 export function destructiveStepFor(surface: SurfaceId, location: { pathname: string; hash: string }, button: Element): DestructiveStep | null {
   const name = accessibleName(button);
-  return DESTRUCTIVE_STEPS.find((s) => s.surface === surface && s.where.test(location.pathname + location.hash) && s.button.test(name)) ?? null;
+  return (
+    DESTRUCTIVE_STEPS.find(
+      (s) =>
+        s.surface === surface &&
+        s.where.test(location.pathname + location.hash) &&
+        s.button.test(name) &&
+        (!s.context || s.context.test(contextText(button))),
+    ) ?? null
+  );
 }
