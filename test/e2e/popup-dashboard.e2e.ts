@@ -200,6 +200,27 @@ inEachBrowser('popup and dashboard', (h) => {
       await dash.close();
     });
   }
+
+  it('erases everything after the confirmation says what goes, and records again afterwards', async () => {
+    const dash = await h().extensionPage('options.html#erase');
+    await dash.waitFor(rows);
+    await dash.click('[data-testid="erase"]');
+    await dash.waitFor('[data-testid="erase-dialog"]');
+    expect(await textOf(dash, '[data-testid="erase-dialog"]')).toMatch(/4 entries \(4 entered by you\) across 1 accounts.*cannot be undone/s);
+    // The modal dialog passes axe too.
+    expect(await axeViolations(dash)).toEqual([]);
+    await dash.click('[data-testid="erase-dialog"] [data-testid="confirm"]');
+    await dash.waitFor('[data-testid="timeline-empty"]');
+    expect(await h().ledger()).toEqual([]);
+
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="empty-state"]');
+    await quickAdd(popup, 'cameo-deleted', () => popup.fill(`${form} [data-field="handle"]`, ME.handle));
+    expect((await h().ledger()).map((e) => e.kind)).toEqual(['cameo-deleted']);
+    await eventually(async () => expect(await dash.count(rows)).toBe(1));
+    await popup.close();
+    await dash.close();
+  });
 });
 
 // The README's screenshots come from Chromium, which can emulate both colour schemes.
