@@ -44,6 +44,8 @@ export interface Harness {
   tabIdOf(url: string): Promise<number>;
   /** Every event in the ledger, read from the extension's own IndexedDB. */
   ledger(): Promise<LedgerEvent[]>;
+  /** Stops the background service worker, as the browser does when it is idle (Chromium only). */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,6 +144,15 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
+    stopBackground: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      for (const t of targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
+        await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      }
+      await cdp.detach();
+    },
     close: () => context.close(),
   };
 }
