@@ -5,7 +5,7 @@
  * Append-only: an observed event is never changed in place. An edit is a new event that
  * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` applies both.
  *
- * Beside the log, a small per-account summary (the ids of the few events the popup derives
+ * Beside the log, a small per-account summary (copies of the few events the popup derives
  * from) is kept up to date in the same transaction as every write, so the popup never reads the
  * log itself. Every write goes through `record`, `recordEvent`, `appendAll`, `editManual` or
  * `removeEntry`; a write straight to `db.events` would leave the summary behind.
@@ -26,32 +26,51 @@ export const DB_NAME = 'likeness-ledger';
 export const DB_VERSIONS = {
   1: { events: 'id, key, kind, occurredAt, [kind+occurredAt], supersedes' },
   /**
-   * The popup's summary. `summary`: per account, the ids of the events its summary derives from.
-   * `summaryMembers`: the account of each summary-kind event, to rebuild one account's row.
-   * The references an event makes (a retraction's target, a window, a request) are indexed, so
-   * that what makes an event gone or a window closed is found without a scan.
+   * The popup's summary. `summary`: per account, the events its summary derives from.
+   * `summaryMembers`: each summary-kind event with its account and whether it is gone, to rebuild
+   * one account's row from one read.
+   * `references`: what an event replaces, retracts or settles, so that what makes an event gone
+   * or a window closed is found without a scan. In a table of their own rather than as indexes
+   * on `events`: one event in a hundred refers to another, and an index that most rows lack
+   * costs every write (in fake-indexeddb, an exception per row). `kind` and `[kind+occurredAt]`
+   * go: nothing reads through them, and every index is paid for by every write.
    */
   2: {
-    events: 'id, key, kind, occurredAt, [kind+occurredAt], supersedes, details.target, details.window, details.request',
+    events: 'id, key, occurredAt',
+    references: '[id+relation], target',
     summaryMembers: 'id, account',
     summary: 'account',
   },
 } as const;
 
-/** Which account a summary-kind event belongs to (see `accountKey`). */
+/** A summary-kind event (a copy: events never change), with its account (see `accountKey`). */
 export interface SummaryMember {
   id: string;
   account: string;
+  /** Superseded, removed or dismissed; for good, since a new version or a retraction is never taken back. */
+  gone: boolean;
+  event: LedgerEvent;
 }
 
-/** One account's row of the summary: the ids of the events the popup derives its part from. */
+/** One account's row of the summary: the events the popup derives its part from (copies: events never change). */
 export interface AccountSummary {
   account: string;
-  ids: string[];
+  events: LedgerEvent[];
+}
+
+/**
+ * One event's reference to another: it `replaces` it (supersedes), `retracts` it (a removal, or a
+ * review that dismisses it) or `settles` the window it opened (a verification, an answer).
+ */
+export interface Reference {
+  id: string;
+  relation: 'replaces' | 'retracts' | 'settles';
+  target: string;
 }
 
 export class LedgerDb extends Dexie {
   events!: Table<LedgerEvent, string>;
+  references!: Table<Reference, [string, string]>;
   summaryMembers!: Table<SummaryMember, string>;
   summary!: Table<AccountSummary, string>;
 
@@ -65,10 +84,11 @@ export class LedgerDb extends Dexie {
 }
 
 /** The tables every write touches: a caller's own transaction around ledger writes must cover them. */
-export const writeScope = (db: LedgerDb) => [db.events, db.summaryMembers, db.summary];
+export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary];
 
 interface Tables {
   events: Table<LedgerEvent, string>;
+  references: Table<Reference, [string, string]>;
   members: Table<SummaryMember, string>;
   summary: Table<AccountSummary, string>;
 }
@@ -76,6 +96,7 @@ interface Tables {
 // By name, so the same code runs in an upgrade's transaction, where the database is not open yet.
 const tablesOf = (source: { table(name: string): Table }): Tables => ({
   events: source.table('events'),
+  references: source.table('references'),
   members: source.table('summaryMembers'),
   summary: source.table('summary'),
 });
@@ -141,7 +162,7 @@ export async function recordEvent(db: LedgerDb, event: LedgerEvent): Promise<Rec
       .equals(event.key)
       .filter((e) => Math.abs(e.occurredAt - event.occurredAt) <= window)
       .toArray();
-    const superseded = new Set((await t.events.where('supersedes').anyOf(sameFact.map((e) => e.id)).keys()).map(String));
+    const superseded = new Set((await referencesTo(t, sameFact.map((e) => e.id), 'replaces')).map((r) => r.target));
     const distance = (e: LedgerEvent) => Math.abs(e.occurredAt - event.occurredAt);
     const earlier = sameFact.filter((e) => !superseded.has(e.id)).sort((a, b) => distance(a) - distance(b))[0];
     if (!earlier) {
@@ -214,11 +235,12 @@ export async function removeEntry(db: LedgerDb, id: string, now = Date.now(), re
     if (!target) throw new NotEditableError(`No entry ${id}`);
     if (isRetraction(target)) throw new NotEditableError('A removal or a review is not an entry of its own: it cannot be removed.');
     const seen = new Set([target.id]);
-    for (let next = await t.events.where('supersedes').equals(target.id).first(); next && !seen.has(next.id); next = await t.events.where('supersedes').equals(target.id).first()) {
+    for (let [next] = await referencesTo(t, [target.id], 'replaces'); next && !seen.has(next.id); [next] = await referencesTo(t, [target.id], 'replaces')) {
       seen.add(next.id);
-      target = next;
+      target = (await t.events.get(next.id))!;
     }
-    const earlier = (await t.events.where('details.target').equals(target.id).toArray()).find((e) => e.kind === 'entry-removed');
+    const retractions = present(await t.events.bulkGet((await referencesTo(t, [target.id], 'retracts')).map((r) => r.id)));
+    const earlier = retractions.find((e) => e.kind === 'entry-removed');
     if (earlier) return earlier;
     const removal = buildEvent(
       {
@@ -313,8 +335,8 @@ const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
  * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
  * - the account's first event (the popup lists accounts in the order first seen);
  * - its latest audience change;
- * - for each person with access now: their first grant or revocation (it gives the name as first
- *   written), the last revocation and the first grant after it (the access dates from it);
+ * - for each person with access now: the first grant after their last revocation (the access dates
+ *   from it), and if they were first written otherwise, that first event and the last revocation;
  * - each window not verified, with the answers that extended it: a verified window never shows.
  * What is kept must mean alone what it means in the whole log: a person's first event comes
  * with the events that end or renew their access, a window's opener with what closed or extended it.
@@ -326,7 +348,8 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   const rows = new Map<string, Set<string>>();
   const keep = (account: string, e: LedgerEvent) => rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
   const audience = new Map<string, LedgerEvent>();
-  const people = new Map<string, { account: string; first: LedgerEvent; lastRevocation?: LedgerEvent; grantedSince: LedgerEvent | undefined }>();
+  type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
+  const people = new Map<string, { account: string; first: AccessChange; lastRevocation?: AccessChange; grantedSince: AccessChange | undefined }>();
   for (const e of live.filter(isSummaryKind).sort(chronological)) {
     const account = accountKey(e.account);
     if (!rows.has(account)) keep(account, e);
@@ -343,8 +366,12 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   }
   for (const [account, e] of audience) keep(account, e);
   for (const { account, first, lastRevocation, grantedSince } of people.values()) {
-    if (!grantedSince && !rows.get(account)?.has(first.id)) continue;
-    for (const e of [first, lastRevocation, grantedSince]) if (e) keep(account, e);
+    const firstKept = rows.get(account)?.has(first.id) ?? false;
+    if (grantedSince) keep(account, grantedSince);
+    // Alone, the grant in force says it all unless the name was first written otherwise.
+    if (firstKept || (grantedSince && grantedSince.details.person !== first.details.person)) {
+      for (const e of [first, lastRevocation]) if (e) keep(account, e);
+    }
   }
   const closing = live.filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received');
   const refersTo = (e: LedgerEvent, id: string) =>
@@ -360,14 +387,27 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
 
 const present = <T>(items: readonly (T | undefined)[]): T[] => items.filter((i): i is T => i !== undefined);
 
+function referencesOf(e: LedgerEvent): Reference[] {
+  const references: Reference[] = [];
+  if (e.supersedes) references.push({ id: e.id, relation: 'replaces', target: e.supersedes });
+  if (retracts(e)) references.push({ id: e.id, relation: 'retracts', target: e.details.target });
+  if (e.kind === 'purge-verified') references.push({ id: e.id, relation: 'settles', target: e.details.window });
+  if (e.kind === 'privacy-answer-received') references.push({ id: e.id, relation: 'settles', target: e.details.request });
+  return references;
+}
+
+/** A new version or a retraction takes its target out of every view; settling a window does not. */
+const takesAway = (r: Reference) => r.relation !== 'settles';
+
+async function referencesTo(t: Tables, ids: readonly string[], relation: Reference['relation']): Promise<Reference[]> {
+  if (ids.length === 0) return [];
+  return (await t.references.where('target').anyOf(ids).toArray()).filter((r) => r.relation === relation);
+}
+
 /** Of the given ids, those superseded by another version, removed or dismissed. */
 async function goneAmong(t: Tables, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const [superseded, retractions] = await Promise.all([
-    t.events.where('supersedes').anyOf(ids).keys(),
-    t.events.where('details.target').anyOf(ids).toArray(),
-  ]);
-  return new Set([...superseded.map(String), ...retractions.filter(retracts).map((r) => r.details.target)]);
+  return new Set((await t.references.where('target').anyOf(ids).toArray()).filter(takesAway).map((r) => r.target));
 }
 
 async function effectiveAmong(t: Tables, events: readonly LedgerEvent[]): Promise<LedgerEvent[]> {
@@ -375,13 +415,30 @@ async function effectiveAmong(t: Tables, events: readonly LedgerEvent[]): Promis
   return events.filter((e) => !gone.has(e.id) && !isRetraction(e));
 }
 
+/**
+ * Requests in flight at once during a bulk write. Each request waits in the transaction's queue,
+ * and fake-indexeddb's queue costs time in its length squared: 100k at once take minutes.
+ */
+const WRITE_CHUNK = 2000;
+
 /** Writes new events and brings the summary rows they change up to date. Runs inside a transaction over `writeScope`. */
 async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
-  await t.events.bulkAdd(added as LedgerEvent[]);
-  const members = added.filter(isSummaryKind).map((e) => ({ id: e.id, account: accountKey(e.account) }));
-  if (members.length > 0) await t.members.bulkAdd(members);
+  for (let start = 0; start < added.length; start += WRITE_CHUNK) await t.events.bulkAdd(added.slice(start, start + WRITE_CHUNK));
+  const references = added.flatMap(referencesOf);
+  if (references.length > 0) await t.references.bulkAdd(references);
+  // A new member may be gone already: an import can bring a retraction or a new version before
+  // what it refers to, or in the same batch.
+  const members = added.filter(isSummaryKind);
+  const gone = new Set([...(await goneAmong(t, members.map((e) => e.id))), ...references.filter(takesAway).map((r) => r.target)]);
+  if (members.length > 0) await t.members.bulkAdd(members.map((e) => memberOf(e, gone)));
+  const addedIds = new Set(added.map((e) => e.id));
+  const goneEarlier = present(await t.members.bulkGet([...gone].filter((id) => !addedIds.has(id))));
+  if (goneEarlier.length > 0) await t.members.bulkPut(goneEarlier.map((m) => ({ ...m, gone: true })));
   await refreshSummaries(t, await accountsChangedBy(t, added));
 }
+
+const memberOf = (e: LedgerEvent, gone: ReadonlySet<string>): SummaryMember => ({ id: e.id, account: accountKey(e.account), gone: gone.has(e.id), event: e });
+const live = (members: readonly (SummaryMember | undefined)[]) => present(members).flatMap((m) => (m.gone ? [] : [m.event]));
 
 /**
  * The accounts whose summary new events can change: their own, those of the events they
@@ -389,42 +446,41 @@ async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
  */
 async function accountsChangedBy(t: Tables, added: readonly LedgerEvent[]): Promise<Set<string>> {
   const replaced = present(added.flatMap((e) => [e.supersedes, retracts(e) ? e.details.target : undefined]));
-  const changed = [...added, ...present(await t.events.bulkGet(replaced))];
+  // Only summary-kind events count here, and every one of them is a member.
+  const changed = [...added, ...present(await t.members.bulkGet(replaced)).map((m) => m.event)];
   const windowIds = changed.flatMap((e) =>
     e.kind === 'purge-verified' ? [e.details.window] : e.kind === 'privacy-answer-received' ? [e.details.request] : [],
   );
-  const windows = present(await t.events.bulkGet(windowIds));
+  const windows = present(await t.members.bulkGet(windowIds)).map((m) => m.event);
   return new Set([...changed, ...windows].filter(isSummaryKind).map((e) => accountKey(e.account)));
 }
 
 /** Rebuilds the rows of the given accounts from their members and the events that refer to their windows. */
 async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<void> {
   for (const account of accounts) {
-    const ids = await t.members.where('account').equals(account).primaryKeys();
-    const members = await effectiveAmong(t, present(await t.events.bulkGet(ids)));
+    const members = live(await t.members.where('account').equals(account).toArray());
+    // A verification or an answer may be filed under another account than the window it settles.
     const openers = computeWindows(members, ANY_MOMENT).map((w) => w.id);
-    const [byWindow, byRequest] = await Promise.all([
-      t.events.where('details.window').anyOf(openers).toArray(),
-      t.events.where('details.request').anyOf(openers).toArray(),
-    ]);
-    const closers = await effectiveAmong(
-      t,
-      [...byWindow, ...byRequest].filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received'),
-    );
-    const live = new Map([...members, ...closers].map((e) => [e.id, e]));
-    const row = summaryIds([...live.values()]).get(account);
-    if (row) await t.summary.put({ account, ids: [...row] });
+    const settling = live(await t.members.bulkGet((await referencesTo(t, openers, 'settles')).map((r) => r.id)));
+    const byId = new Map([...members, ...settling].map((e) => [e.id, e]));
+    const row = summaryIds([...byId.values()]).get(account);
+    if (row) await t.summary.put({ account, events: [...row].map((id) => byId.get(id)!).sort(chronological) });
     else await t.summary.delete(account);
   }
 }
 
-/** Builds the summary from the events already there (the upgrade to version 2). */
+/** Builds the references and the summary from the events already there (the upgrade to version 2): one pass over the log. */
 async function rebuildSummary(t: Tables): Promise<void> {
-  const members = (await t.events.where('kind').anyOf(SUMMARY_KINDS).toArray()).map((e) => ({ id: e.id, account: accountKey(e.account) }));
-  await t.members.clear();
-  await t.summary.clear();
-  await t.members.bulkAdd(members);
-  await refreshSummaries(t, new Set(members.map((m) => m.account)));
+  const references: Reference[] = [];
+  const members: LedgerEvent[] = [];
+  await t.events.each((e) => {
+    references.push(...referencesOf(e));
+    if (isSummaryKind(e)) members.push(e);
+  });
+  const gone = new Set(references.filter(takesAway).map((r) => r.target));
+  await t.references.bulkAdd(references);
+  await t.members.bulkAdd(members.map((e) => memberOf(e, gone)));
+  await refreshSummaries(t, new Set(members.map((e) => accountKey(e.account))));
 }
 
 /** The newest effective events, newest first, read page by page from the top of the time index. */
@@ -446,9 +502,10 @@ async function latestEffective(t: Tables, count: number): Promise<LedgerEvent[]>
  */
 export async function loadSummaryInputs(db: LedgerDb, latest = 10): Promise<{ events: LedgerEvent[]; latest: LedgerEvent[] }> {
   const t = tablesOf(db);
-  return db.transaction('r', [db.events, db.summary], async () => {
+  return db.transaction('r', [db.events, db.references, db.summary], async () => {
     const rows = await t.summary.toArray();
-    const events = present(await t.events.bulkGet([...new Set(rows.flatMap((r) => r.ids))]));
+    // An answer can be needed by two accounts' rows.
+    const events = [...new Map(rows.flatMap((r) => r.events).map((e) => [e.id, e])).values()];
     return { events: events.sort(chronological), latest: await latestEffective(t, latest) };
   });
 }
