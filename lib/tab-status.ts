@@ -37,7 +37,8 @@ export async function readTabStatus(area: SessionArea, tabId: number): Promise<T
   return parsed.success ? parsed.data : null;
 }
 
-const queues = new WeakMap<SessionArea, Map<number, Promise<unknown>>>();
+/** The last change queued per tab (the background has one session area). */
+const queues = new Map<number, Promise<unknown>>();
 
 /**
  * Changes a tab's status. Changes to one tab run one after the other: a page's messages and its
@@ -48,18 +49,16 @@ export function updateTabStatus(
   tabId: number,
   change: (current: TabStatus | null) => TabStatus,
 ): Promise<TabStatus> {
-  let tabs = queues.get(area);
-  if (!tabs) queues.set(area, (tabs = new Map()));
   const run = async () => {
     const next = change(await readTabStatus(area, tabId));
     await area.set({ [keyOf(tabId)]: next });
     return next;
   };
-  const queued = (tabs.get(tabId) ?? Promise.resolve()).then(run, run);
+  const queued = (queues.get(tabId) ?? Promise.resolve()).then(run, run);
   const settled = queued.catch(() => undefined);
-  tabs.set(tabId, settled);
+  queues.set(tabId, settled);
   void settled.then(() => {
-    if (tabs.get(tabId) === settled) tabs.delete(tabId);
+    if (queues.get(tabId) === settled) queues.delete(tabId);
   });
   return queued;
 }

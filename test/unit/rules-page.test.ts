@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETAILS, type EventKind } from '@/lib/events';
+import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
 import { PageState, rememberFields, scan, SETTLE_MS, stillMissing, type Finding, type ScanContext } from '@/lib/rules/page-engine';
 import { rulesFor } from '@/lib/rules/page-rules';
@@ -306,6 +307,10 @@ describe('the rule fixtures (meta-test)', () => {
     const ids = PAGE_RULES.map((r) => r.id);
     expect(Object.keys(FIXTURES).filter((id) => !ids.includes(id))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every page rule produces a kind a page may report', () => {
+    expect(PAGE_RULES.filter((r) => !(PAGE_REPORTABLE_KINDS as readonly string[]).includes(r.kind)).map((r) => r.id)).toEqual([]);
   });
 
   it('each surface module holds only its own rules', () => {
