@@ -28,6 +28,8 @@ const actions: PopupActions = {
       loadSettings(browser.storage.local),
     ]);
     if (!('summary' in reply)) throw new Error('unexpected reply');
+    // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
+    if (tab?.misses.length) void import('@/lib/rules/bug-report');
     return { summary: reply.summary, tab, law: settings.jurisdiction };
   },
   async record(event) {

@@ -179,6 +179,37 @@ inEachBrowser('popup and dashboard', (h) => {
     await dash.close();
   });
 
+  it('on a page whose layout the rules do not know, says detection may be out of date and copies a redacted description', async () => {
+    // The fixture's redesigned cameo settings (?layout=select): the audience rule expects a radio group there.
+    const url = fixtureUrl('sora.chatgpt.com', '/profile/cameo?layout=select');
+    const page = await h().newPage(url);
+    const tabId = await h().tabIdOf(url);
+    await eventually(
+      async () => {
+        const status = await h().inExtension((id) => ext.storage.session.get(`tab:${id}`).then((all) => all[`tab:${id}`] as { misses: string[] } | undefined), tabId);
+        expect(status?.misses.length).toBeGreaterThan(0);
+      },
+      15_000,
+    );
+    const popup = await h().extensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitFor('[data-testid="tab-misses"]');
+    expect(await textOf(popup, '[data-testid="tab-misses"]')).toMatch(/Detection may be out of date on this page/);
+    // The clipboard is the browser's; the test keeps what would be written.
+    await popup.evaluate(() => {
+      navigator.clipboard.writeText = async (text: string) => void ((globalThis as unknown as { copied: string }).copied = text);
+    });
+    await popup.click('[data-testid="tab-misses"] button');
+    await eventually(async () => expect(await textOf(popup, '[data-testid="tab-misses"] [role="status"]')).toMatch(/^Copied/));
+    const copied = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
+    expect(copied).toMatch(/detection may be out of date/);
+    expect(copied).toMatch(/Page: \/profile\/cameo/);
+    expect(copied).toMatch(/sora\.audience-changed/);
+    // Redacted: the signed-in user's name appears nowhere.
+    expect(copied).not.toMatch(/alice/i);
+    await popup.close();
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violation in the popup and the dashboard (${scheme})`, async () => {
       const popup = await h().extensionPage('popup.html');
