@@ -62,7 +62,7 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
   let handle: string | null = null;
   let pending = new Set<Node>();
   let everything = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
   let waitingSince = 0;
 
   const post = (message: ContentMessage) => {
@@ -87,7 +87,7 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
     const t = now();
     if (timer === undefined) waitingSince = t;
     else clearTimeout(timer);
-    timer = ctx.setTimeout(flush, t - waitingSince >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS) as unknown as ReturnType<typeof setTimeout>;
+    timer = ctx.setTimeout(flush, t - waitingSince >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
   }
 
   function enter(first: boolean) {
