@@ -252,6 +252,38 @@ inEachBrowser('popup and dashboard', (h) => {
     await popup.close();
     await dash.close();
   });
+  it('works by keyboard alone: quick add in the popup, moving through the timeline and opening an entry', async () => {
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="latest-events"]');
+    const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+    const tabTo = async (page: Page, target: () => Promise<string | undefined>, want: string) => {
+      for (let i = 0; i < 40 && (await target()) !== want; i++) await page.press('Tab');
+      expect(await target()).toBe(want);
+    };
+    await tabTo(popup, focused, 'quick-account-deletion-requested');
+    await popup.press('Enter');
+    await popup.waitFor(form);
+    // Focus moved into the form.
+    expect(await popup.evaluate(() => !!document.activeElement?.closest('[data-testid="quick-add-form"]'))).toBe(true);
+    await tabTo(popup, focused, 'quick-add-save');
+    await popup.press('Enter');
+    await eventually(async () => expect(await textOf(popup, '[data-testid="quick-status"]')).toMatch(/^Recorded: Account deletion requested/));
+    await eventually(async () => expect((await h().ledger()).map((e) => e.kind).sort()).toEqual(['account-deletion-requested', 'cameo-deleted']));
+    await popup.close();
+
+    const dash = await h().extensionPage('options.html#timeline');
+    await eventually(async () => expect(await dash.count(rows)).toBe(2));
+    const row = () => dash.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kind);
+    await tabTo(dash, () => dash.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), 'timeline-row');
+    const first = await row();
+    await dash.press('ArrowDown');
+    const second = await row();
+    expect(second).not.toBe(first);
+    await dash.press('Enter');
+    await dash.waitFor('[data-testid="entry-details"]');
+    expect(await dash.evaluate(() => document.querySelector('[aria-current="true"][data-testid="timeline-row"]')?.getAttribute('data-kind'))).toBe(second);
+    await dash.close();
+  });
 });
 
 // The README's screenshots come from Chromium, which can emulate both colour schemes.
