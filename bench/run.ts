@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { bundleSizes } from '../test/e2e/harness/bundles';
 import { EXTENSION_DIRS } from '../test/e2e/harness/paths';
+import { detectionLatency } from './detection-latency';
 import { ledgerScale } from './ledger-scale';
 import { pageOverhead } from './page-overhead';
 import { printFigures, type Figure } from './stats';
@@ -24,6 +25,7 @@ execFileSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts', '--r
 await section('Bundle sizes (gzip, Chrome build; the Firefox build is the same code)', async () =>
   bundleSizes(EXTENSION_DIRS.chromium).map((b) => ({ name: b.name, value: b.kb, unit: 'KB', goal: `≤ ${b.budgetKb} KB`, met: b.kb <= b.budgetKb })),
 );
+await section('Detection latency (real Chromium)', () => detectionLatency());
 await section('Ledger at scale (real Chromium)', () => ledgerScale());
 await section('Page overhead (real Chromium, with vs without the extension)', () => pageOverhead());
 
