@@ -86,14 +86,14 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
     return () => removeEventListener('hashchange', follow);
   }, [showEntry, goToSection]);
 
-  // A link to a section is followed once the sections are there.
-  const loaded = all !== null;
+  // A link to a section is followed once the sections are there (the ledger and the settings read);
+  // only on the first load: later links come through hashchange.
+  const ready = all !== null && settings !== null;
   useEffect(() => {
-    if (!loaded) return;
+    if (!ready) return;
     if (link.welcome) welcomeHeading.current?.focus();
     else if (link.section) goToSection(link.section);
-    // Only on the first load: later links come through hashchange.
-  }, [loaded]);
+  }, [ready]);
 
   const ctx: DashboardContext | null = all && settings && {
     db,

@@ -84,6 +84,11 @@ describe('the dashboard', () => {
     expect(document.activeElement).toBe($('#welcome-title'));
   });
 
+  it('opens at the section a link names, with focus on its heading', async () => {
+    await show('#deadlines');
+    await until(() => document.activeElement === $('#deadlines-title'));
+  });
+
   it('renders only the rows in view, however long the ledger, and says where each is', async () => {
     const events = Array.from({ length: 2000 }, (_, i) =>
       buildEvent(input({ kind: 'appearance-seen', details: { by: `@p${i}`, where: 'draft' }, source: 'network' }, NOW - i * 60_000), NOW),
