@@ -121,17 +121,17 @@ export function newId(): string {
 
 /** Fills in what the ledger owns (id, key, certainty, recordedAt) and validates the whole event. */
 export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEvent {
-  const candidate = {
-    ...input,
-    id,
-    recordedAt: now,
-    // A manual entry is the user's own statement: two identical ones are two statements.
-    key: input.key ?? (input.source === 'manual' ? `manual|${id}` : factKey(input)),
-    certainty: CERTAINTY_OF[input.source],
+  const candidate = { ...input, id, recordedAt: now, certainty: CERTAINTY_OF[input.source] };
+  const parse = (key: string) => {
+    const parsed = LedgerEvent.safeParse({ ...candidate, key });
+    if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
+    return parsed.data as LedgerEvent;
   };
-  const parsed = LedgerEvent.safeParse(candidate);
-  if (!parsed.success) throw new InvalidEventError(parsed.error.issues);
-  return parsed.data as LedgerEvent;
+  if (input.key !== undefined) return parse(input.key);
+  // A manual entry is the user's own statement: two identical ones are two statements.
+  if (input.source === 'manual') return parse(`manual|${id}`);
+  // The fact's key is derived from a checked event: malformed input gets its own issues, not a crash.
+  return parse(factKey(parse('unchecked') as NewEvent));
 }
 
 export type RecordOutcome =

@@ -142,6 +142,8 @@ describe('record: one fact, one event', () => {
     expect(() => buildEvent(leaky, T0)).toThrow(InvalidEventError);
     expect(() => buildEvent({ ...input('cameo-deleted', {}, T0), cookie: 'x' } as unknown as NewEvent, T0)).toThrow(InvalidEventError);
     expect(() => buildEvent(input('cameo-deleted', {}, Date.UTC(1999, 0, 1)), T0)).toThrow(/occurredAt/);
+    // Malformed input (no account to derive a key from) gets its issues, not a crash.
+    expect(() => buildEvent({ kind: 'access-granted', source: 'page' } as unknown as NewEvent, T0)).toThrow(/account/);
     expect(await db.events.count()).toBe(0);
     expect(await db.summary.count()).toBe(0);
   });
