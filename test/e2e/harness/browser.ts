@@ -195,7 +195,7 @@ async function locationOf(page: PpPage): Promise<string> {
 }
 
 /** Puppeteer does not follow navigations it did not make, so pages are found by asking them. */
-async function findPage(browser: PpBrowser, test: (href: string) => boolean, timeoutMs = 10_000): Promise<PpPage> {
+async function findPage(browser: PpBrowser, test: (href: string) => boolean, timeoutMs = 30_000): Promise<PpPage> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) if (test(await locationOf(page))) return page;
