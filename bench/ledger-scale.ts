@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
-import { sampleLedger } from '../test/unit/report-fixtures';
+import { seedLedger } from './seed';
 import { startFixtureServer } from '../test/e2e/fixture-server';
 import { chromiumArgs } from '../test/e2e/harness/browser';
 import { BROWSER_BINARIES, EXTENSION_DIRS } from '../test/e2e/harness/paths';
@@ -21,7 +21,8 @@ const SIZES = (process.env.LL_BENCH_SIZES ?? '10,1000,10000,100000').split(',').
 const RUNS = Number(process.env.LL_BENCH_RUNS ?? 5);
 
 async function reportFile(size: number): Promise<string> {
-  const events = sampleLedger(size);
+  // A realistic ledger (bench/seed.ts says the mix): mostly appearances, a few grants and deletions.
+  const events = seedLedger(size);
   const report = await buildReport(events, { scope: { kind: 'all' }, redact: false, extensionVersion: 'bench', now: Date.now(), timeZone: 'Europe/Berlin' });
   const file = join(mkdtempSync(join(tmpdir(), 'll-bench-')), `ledger-${size}.json`);
   writeFileSync(file, await reportText(report));
