@@ -34,14 +34,25 @@ export const DB_VERSIONS = {
    * on `events`: one event in a hundred refers to another, and an index that most rows lack
    * costs every write (in fake-indexeddb, an exception per row). `kind` and `[kind+occurredAt]`
    * go: nothing reads through them, and every index is paid for by every write.
+   * `newest`: one row, the newest effective events, so the popup's "latest" needs no query either.
    */
   2: {
     events: 'id, key, occurredAt',
     references: '[id+relation], target',
     summaryMembers: 'id, account',
     summary: 'account',
+    newest: 'id',
   },
 } as const;
+
+/** The newest effective events, newest first (copies), at most NEWEST_KEPT. */
+export interface NewestEvents {
+  id: typeof NEWEST;
+  events: LedgerEvent[];
+}
+const NEWEST = 'newest';
+/** More than the popup shows; a caller asking for more is answered from the log. */
+export const NEWEST_KEPT = 30;
 
 /** A summary-kind event (a copy: events never change), with its account (see `accountKey`). */
 export interface SummaryMember {
@@ -73,6 +84,7 @@ export class LedgerDb extends Dexie {
   references!: Table<Reference, [string, string]>;
   summaryMembers!: Table<SummaryMember, string>;
   summary!: Table<AccountSummary, string>;
+  newest!: Table<NewestEvents, string>;
 
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
@@ -84,13 +96,14 @@ export class LedgerDb extends Dexie {
 }
 
 /** The tables every write touches: a caller's own transaction around ledger writes must cover them. */
-export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary];
+export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary, db.newest];
 
 interface Tables {
   events: Table<LedgerEvent, string>;
   references: Table<Reference, [string, string]>;
   members: Table<SummaryMember, string>;
   summary: Table<AccountSummary, string>;
+  newest: Table<NewestEvents, string>;
 }
 
 // By name, so the same code runs in an upgrade's transaction, where the database is not open yet.
@@ -99,6 +112,7 @@ const tablesOf = (source: { table(name: string): Table }): Tables => ({
   references: source.table('references'),
   members: source.table('summaryMembers'),
   summary: source.table('summary'),
+  newest: source.table('newest'),
 });
 
 export class InvalidEventError extends Error {
@@ -435,6 +449,33 @@ async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
   const goneEarlier = present(await t.members.bulkGet([...gone].filter((id) => !addedIds.has(id))));
   if (goneEarlier.length > 0) await t.members.bulkPut(goneEarlier.map((m) => ({ ...m, gone: true })));
   await refreshSummaries(t, await accountsChangedBy(t, added));
+  await refreshNewest(t, added, addedIds, new Set(references.filter(takesAway).map((r) => r.target)));
+}
+
+/** Log order, newest first: the time index read backwards (ties by id, as IndexedDB orders them). */
+const newestFirst = (a: LedgerEvent, b: LedgerEvent) => b.occurredAt - a.occurredAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The first `count` in `newestFirst` order, without sorting them all (an import brings 100k). */
+function newestOf(events: readonly LedgerEvent[], count: number): LedgerEvent[] {
+  const top: LedgerEvent[] = [];
+  for (const e of events) {
+    if (top.length === count && newestFirst(e, top[count - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && newestFirst(e, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, e);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
+/** Brings the newest events up to date: new events join them; if one of them was taken away, they are read anew from the log. */
+async function refreshNewest(t: Tables, added: readonly LedgerEvent[], addedIds: ReadonlySet<string>, takenAway: ReadonlySet<string>): Promise<void> {
+  const kept = (await t.newest.get(NEWEST))?.events ?? [];
+  const candidates = newestOf([...kept, ...added.filter((e) => !isRetraction(e))], NEWEST_KEPT);
+  // A new event may be taken away already, too: an import's order is anyone's.
+  const fresh = candidates.filter((e) => addedIds.has(e.id)).map((e) => e.id);
+  const stale = kept.some((e) => takenAway.has(e.id)) || (await goneAmong(t, fresh)).size > 0;
+  await t.newest.put({ id: NEWEST, events: stale ? await latestEffective(t, NEWEST_KEPT) : candidates });
 }
 
 const memberOf = (e: LedgerEvent, gone: ReadonlySet<string>): SummaryMember => ({ id: e.id, account: accountKey(e.account), gone: gone.has(e.id), event: e });
@@ -481,6 +522,7 @@ async function rebuildSummary(t: Tables): Promise<void> {
   await t.references.bulkAdd(references);
   await t.members.bulkAdd(members.map((e) => memberOf(e, gone)));
   await refreshSummaries(t, new Set(members.map((e) => accountKey(e.account))));
+  await t.newest.put({ id: NEWEST, events: await latestEffective(t, NEWEST_KEPT) });
 }
 
 /** The newest effective events, newest first, read page by page from the top of the time index. */
@@ -502,10 +544,10 @@ async function latestEffective(t: Tables, count: number): Promise<LedgerEvent[]>
  */
 export async function loadSummaryInputs(db: LedgerDb, latest = 10): Promise<{ events: LedgerEvent[]; latest: LedgerEvent[] }> {
   const t = tablesOf(db);
-  return db.transaction('r', [db.events, db.references, db.summary], async () => {
-    const rows = await t.summary.toArray();
+  return db.transaction('r', [db.events, db.references, db.summary, db.newest], async () => {
+    const [rows, newest] = await Promise.all([t.summary.toArray(), t.newest.get(NEWEST)]);
     // An answer can be needed by two accounts' rows.
-    const events = [...new Map(rows.flatMap((r) => r.events).map((e) => [e.id, e])).values()];
-    return { events: events.sort(chronological), latest: await latestEffective(t, latest) };
+    const events = [...new Map(rows.flatMap((r) => r.events).map((e) => [e.id, e])).values()].sort(chronological);
+    return { events, latest: latest <= NEWEST_KEPT ? (newest?.events ?? []).slice(0, latest) : await latestEffective(t, latest) };
   });
 }

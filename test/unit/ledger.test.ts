@@ -13,6 +13,7 @@ import {
   InvalidEventError,
   LedgerDb,
   loadSummaryInputs,
+  NEWEST_KEPT,
   NotEditableError,
   record,
   removeEntry,
@@ -510,12 +511,12 @@ describe('the maintained summary equals a full recomputation', () => {
         expect(await storedRows(db)).toEqual(expectedRows(all));
 
         const live = effectiveEvents(all);
-        const full = {
-          events: live.filter((e) => SUMMARY_KINDS.includes(e.kind)),
-          latest: [...live].sort((a, b) => b.occurredAt - a.occurredAt).slice(0, 10),
-        };
+        const newest = [...live].sort((a, b) => b.occurredAt - a.occurredAt);
+        const full = { events: live.filter((e) => SUMMARY_KINDS.includes(e.kind)), latest: newest.slice(0, 10) };
         const inputs = await loadSummaryInputs(db);
         expect(inputs.latest).toEqual(full.latest);
+        expect((await loadSummaryInputs(db, NEWEST_KEPT)).latest).toEqual(newest.slice(0, NEWEST_KEPT));
+        expect((await loadSummaryInputs(db, NEWEST_KEPT + 5)).latest).toEqual(newest.slice(0, NEWEST_KEPT + 5));
         for (const now of [T0, T0 + 40 * DAY, T0 + 200 * DAY]) {
           expect(popupSummary(inputs, { now, timeZone: 'Europe/Berlin' })).toEqual(popupSummary(full, { now, timeZone: 'Europe/Berlin' }));
         }
