@@ -3,6 +3,7 @@ import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/backgroun
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
+import { flushPending } from '@/lib/pending-queue';
 import { forgetTab } from '@/lib/tab-status';
 
 export default defineBackground(() => {
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
   const reminders = startReminders({ db });
   const onRecorded = () => void reminders.refresh();
+  // Observations that met a full disk earlier wait in storage.local: try them again at every start.
+  void db().then((d) => flushPending(d, browser.storage.local)).catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).
@@ -25,12 +28,13 @@ export default defineBackground(() => {
     if (isExtensionPage(sender, ids)) {
       const request = PageRequest.safeParse(message);
       if (!request.success) return Promise.resolve(failure('invalid request'));
-      return handlePageRequest(request.data, { db, ...ids, onRecorded }).catch(failure);
+      return handlePageRequest(request.data, { db, local: browser.storage.local, ...ids, onRecorded }).catch(failure);
     }
     return handleContentMessage(message, sender, {
       db,
       extensionId: ids.extensionId,
       session: browser.storage.session,
+      local: browser.storage.local,
       onRecorded,
       injectWarning: async (tabId, frameId) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/warning.js'] });

@@ -28,6 +28,8 @@ export interface PopupSummary {
   latest: LedgerEvent[];
   /** Windows closed without verification (the badge). */
   closedUnverified: number;
+  /** Observations waiting for room because storage is full, and those the bounded queue lost. */
+  waiting?: { count: number; dropped: number };
 }
 
 export function popupSummary(

@@ -90,6 +90,12 @@ export function Popup({ actions }: { actions: PopupActions }) {
           />
         </section>
 
+        {summary?.waiting && summary.waiting.count + summary.waiting.dropped > 0 && (
+          <p role="alert" class="notice warn" data-testid="storage-full">
+            {t('popupStorageFull', String(summary.waiting.count), String(summary.waiting.dropped))}
+          </p>
+        )}
+
         <TabStatusLine tab={data?.tab ?? null} loaded={data !== null} latest={summary?.latest ?? []} onCopy={actions.copyBugReport} />
 
         {summary && summary.accounts.length > 0 && (

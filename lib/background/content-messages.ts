@@ -2,7 +2,8 @@
  * The background's side of the content-script channel: check, record, and note what the tab saw.
  */
 import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
-import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '../ledger';
+import { flushPending, recordOrQueue, type LocalArea } from '../pending-queue';
 import { deletionChecklist } from '../warning/checklist';
 import { updateTabStatus, type SessionArea, type TabStatus } from '../tab-status';
 import { evidenceUrl } from '../events';
@@ -11,6 +12,8 @@ export interface Deps {
   db: () => Promise<LedgerDb>;
   extensionId: string;
   session: SessionArea;
+  /** Where observations wait when the ledger's storage is full (browser.storage.local). */
+  local: LocalArea;
   /** Injects the in-page warning into the frame that asked (browser.scripting.executeScript). */
   injectWarning?: (tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -60,7 +63,13 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
       const obs = message.observation;
       // The evidence URL is the sender's page, never what the page claims.
       const evidence = { ...obs.evidence, url: evidenceUrl(pageUrl) };
-      const outcome = await record(await deps.db(), { ...obs, evidence, source: 'page' } as never, deps.now?.());
+      const db = await deps.db();
+      const now = deps.now?.() ?? Date.now();
+      const outcome = await recordOrQueue(db, deps.local, { ...obs, evidence, source: 'page' } as never, now);
+      // Kept, if not yet in the ledger: it waits in storage.local and the popup says so.
+      if (outcome.status === 'queued') return { ok: true, status: 'queued' };
+      // There was room for this one: whatever waited for room goes in now, in order.
+      void flushPending(db, deps.local, now).catch(() => undefined);
       if (tabId !== undefined) {
         await updateTabStatus(deps.session, tabId, (s) => {
           const base = s ?? fresh;

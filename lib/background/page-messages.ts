@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
 import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { readPending, type LocalArea } from '../pending-queue';
 import { popupSummary, type PopupSummary } from '../summary';
 
 export const PageRequest = z.discriminatedUnion('type', [
@@ -24,6 +25,8 @@ export type PageReply =
 
 export interface PageDeps {
   db: () => Promise<LedgerDb>;
+  /** Where observations wait when the ledger's storage is full (browser.storage.local). */
+  local: LocalArea;
   extensionId: string;
   /** The extension's own base URL (browser.runtime.getURL('/')). */
   extensionBase: string;
@@ -39,7 +42,9 @@ export async function handlePageRequest(request: PageRequest, deps: PageDeps): P
   const now = deps.now?.() ?? Date.now();
   switch (request.type) {
     case 'popup-summary':
-      return { ok: true, summary: popupSummary(await loadSummaryInputs(await deps.db()), { now, timeZone: request.timeZone }) };
+      const summary = popupSummary(await loadSummaryInputs(await deps.db()), { now, timeZone: request.timeZone });
+      const pending = await readPending(deps.local);
+      return { ok: true, summary: { ...summary, waiting: { count: pending.items.length, dropped: pending.dropped } } };
     case 'record': {
       const outcome = await record(await deps.db(), { ...request.event, source: 'manual' } as NewEvent, now);
       deps.onRecorded?.();

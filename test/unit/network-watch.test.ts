@@ -27,7 +27,8 @@ function memorySession(): SessionArea & { data: Record<string, unknown> } {
 
 let db: LedgerDb;
 let session: ReturnType<typeof memorySession>;
-const deps = () => ({ db: async () => db, session, now: () => NOW, extensionId: EXT });
+// storage.local is where observations wait when the disk is full; a second memory area stands in.
+const deps = () => ({ db: async () => db, session, local: memorySession(), now: () => NOW, extensionId: EXT });
 const fromPage = (message: unknown, url = PAGE) => handleContentMessage(message, { id: EXT, url, tab: { id: TAB } }, deps());
 const deleted = { kind: 'cameo-deleted', occurredAt: NOW - 1000, account: { service: 'sora', handle: 'alice' }, evidence: { rule: 'sora.cameo-deleted', shownText: 'Cameo deleted' }, details: {} };
 const DELETE = { method: 'DELETE', url: 'https://sora.chatgpt.com/backend/project_y/characters/ch_42', statusCode: 204, tabId: TAB };
