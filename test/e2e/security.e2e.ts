@@ -6,7 +6,7 @@ import { fixtureRequests } from './harness/fixture-log';
 import { fixtureUrl, inEachBrowser } from './harness/suite';
 
 /** Hosts the browsers themselves call, whatever extension is loaded. */
-const BROWSER_OWN_HOSTS = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org)$/;
+const BROWSER_OWN_HOSTS = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|mozilla\.com|mozilla\.net|mozilla\.org)$/;
 
 inEachBrowser('security', (h) => {
   it('a hostile page cannot write to the ledger by any channel it has', async () => {
@@ -41,8 +41,8 @@ inEachBrowser('security', (h) => {
     // …and nothing came from the extension's origin.
     const fromExtension = log.filter((r) => /^(chrome|moz)-extension:/.test(r.origin ?? '') || /^(chrome|moz)-extension:/.test(r.referer ?? ''));
     expect(fromExtension).toEqual([]);
-    // Everything else that arrived is the browsers' own housekeeping (Google sign-in, Mozilla remote
-    // settings), which the closed network would drop anyway; anything beyond that is a failure.
+    // Everything else that arrived is the browsers' own housekeeping (Google sign-in, Chromium's
+    // spell-check dictionaries from gvt1.com, Mozilla remote settings), which the closed network would drop anyway; anything beyond that is a failure.
     const unexpected = log.filter((r) => !ALL_HOSTS.includes(r.host) && !BROWSER_OWN_HOSTS.test(r.host));
     expect(unexpected).toEqual([]);
   });
