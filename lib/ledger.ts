@@ -440,16 +440,17 @@ async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
   for (let start = 0; start < added.length; start += WRITE_CHUNK) await t.events.bulkAdd(added.slice(start, start + WRITE_CHUNK));
   const references = added.flatMap(referencesOf);
   if (references.length > 0) await t.references.bulkAdd(references);
+  const takenAway = new Set(references.filter(takesAway).map((r) => r.target));
   // A new member may be gone already: an import can bring a retraction or a new version before
   // what it refers to, or in the same batch.
   const members = added.filter(isSummaryKind);
-  const gone = new Set([...(await goneAmong(t, members.map((e) => e.id))), ...references.filter(takesAway).map((r) => r.target)]);
+  const gone = new Set([...(await goneAmong(t, members.map((e) => e.id))), ...takenAway]);
   if (members.length > 0) await t.members.bulkAdd(members.map((e) => memberOf(e, gone)));
   const addedIds = new Set(added.map((e) => e.id));
   const goneEarlier = present(await t.members.bulkGet([...gone].filter((id) => !addedIds.has(id))));
   if (goneEarlier.length > 0) await t.members.bulkPut(goneEarlier.map((m) => ({ ...m, gone: true })));
   await refreshSummaries(t, await accountsChangedBy(t, added));
-  await refreshNewest(t, added, addedIds, new Set(references.filter(takesAway).map((r) => r.target)));
+  await refreshNewest(t, added, addedIds, takenAway);
 }
 
 /** Log order, newest first: the time index read backwards (ties by id, as IndexedDB orders them). */
