@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t, uiLocale } from '@/lib/i18n';
 import { eraseEverything } from '@/lib/ledger';
+import { erasePending } from '@/lib/pending-queue';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { DashboardContext } from './context';
 
@@ -14,6 +15,8 @@ export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
     setAsking(false);
     try {
       await eraseEverything(ctx.db);
+      // Observations still waiting for room belong to the ledger too: they go with it.
+      await erasePending(browser.storage.local);
       ctx.reload();
       ctx.changed();
       ctx.announce(t('eraseDone'));
