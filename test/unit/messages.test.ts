@@ -24,14 +24,14 @@ describe('content messages', () => {
 
   it('refuses messages from another extension or without a page', () => {
     expect(checkContentMessage(deletion, { ...fromSora, id: 'someone-else' }, EXT)).toMatchObject({ ok: false });
-    expect(checkContentMessage(deletion, { id: EXT }, EXT)).toMatchObject({ ok: false, error: /no page URL/ });
+    expect(checkContentMessage(deletion, { id: EXT }, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/no page URL/) });
   });
 
   it('refuses a page that reports for another surface or another service', () => {
     const fromChatgpt = { ...fromSora, url: 'https://chatgpt.com/' };
-    expect(checkContentMessage(deletion, fromChatgpt, EXT)).toMatchObject({ ok: false, error: /chatgpt cannot report for sora/ });
+    expect(checkContentMessage(deletion, fromChatgpt, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/chatgpt cannot report for sora/) });
     const wrongService = { ...deletion, observation: { ...deletion.observation, account: { service: 'chatgpt', handle: 'a' } } };
-    expect(checkContentMessage(wrongService, fromSora, EXT)).toMatchObject({ ok: false, error: /only report sora/ });
+    expect(checkContentMessage(wrongService, fromSora, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/only report sora/) });
   });
 
   it('refuses kinds only the user may make, unknown fields and bad values, naming the path', () => {
@@ -40,11 +40,11 @@ describe('content messages', () => {
     const withToken = { ...deletion, observation: { ...deletion.observation, token: 'secret' } };
     expect(checkContentMessage(withToken, fromSora, EXT).ok).toBe(false);
     const badDate = { ...deletion, observation: { ...deletion.observation, occurredAt: 'yesterday' } };
-    expect(checkContentMessage(badDate, fromSora, EXT)).toMatchObject({ ok: false, error: /observation\.occurredAt/ });
+    expect(checkContentMessage(badDate, fromSora, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/observation\.occurredAt/) });
   });
 
   it('refuses an oversized message before parsing it', () => {
     const huge = { ...deletion, padding: 'x'.repeat(MAX_MESSAGE_BYTES) };
-    expect(checkContentMessage(huge, fromSora, EXT)).toMatchObject({ ok: false, error: /too large/ });
+    expect(checkContentMessage(huge, fromSora, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
   });
 });
