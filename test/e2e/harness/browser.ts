@@ -232,7 +232,9 @@ async function launchFirefox(): Promise<Harness> {
     extensionPage: async (path) => {
       const marker = `ll-${Math.random().toString(36).slice(2)}`;
       const url = `${origin}/${path.replace(/^\//, '')}`;
-      const withMarker = url.includes('#') ? `${url}&${marker}` : `${url}#${marker}`;
+      // The marker goes in the query: pages rewrite their own hash (the dashboard's deep links).
+      const [beforeHash, hash] = url.split('#') as [string, string | undefined];
+      const withMarker = `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}ll-marker=${marker}${hash === undefined ? '' : `#${hash}`}`;
       await anchor.evaluate((u: string) => void ext.tabs.create({ url: u }), withMarker);
       const page = await findPage(ff, (href) => href.includes(marker));
       return wrapPuppeteer(page);
