@@ -30,7 +30,7 @@ export interface PendingQueue {
 }
 
 // Loose on purpose: each item is checked on its own, so one damaged entry costs only itself.
-const Stored = z.object({ items: z.array(z.unknown()), dropped: z.optional(z.int().check(z.gte(0))) });
+export const PendingStore = z.object({ items: z.array(z.unknown()), dropped: z.optional(z.int().check(z.gte(0))) });
 const Item = z.object({ event: z.record(z.string(), z.unknown()), queuedAt: Instant });
 
 /** Whether an item would make a valid ledger event (the same check `record` makes). */
@@ -59,7 +59,7 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 }
 
 export async function readPending(area: LocalArea): Promise<PendingQueue> {
-  const stored = Stored.safeParse((await area.get(PENDING_KEY))[PENDING_KEY]);
+  const stored = PendingStore.safeParse((await area.get(PENDING_KEY))[PENDING_KEY]);
   if (!stored.success) return { items: [], dropped: 0 };
   const items = stored.data.items.flatMap((raw) => {
     const parsed = Item.safeParse(raw);
@@ -131,7 +131,8 @@ export function flushPending(db: LedgerDb, area: LocalArea, now = Date.now()): P
       }
     }
     const next = { items: queue.items.slice(written), dropped: queue.dropped };
-    await write(area, next);
+    // Nothing written, nothing to change: most calls find the queue empty (one after every write).
+    if (written > 0) await write(area, next);
     if (failure && !isQuotaError(failure.error)) throw failure.error;
     return { written, left: next.items.length };
   });

@@ -15,6 +15,7 @@ import { effectiveEvents } from '@/lib/ledger';
 import { REFUSED_KEY } from '@/lib/background/content-messages';
 import { REMINDER_LOG_KEY, ReminderLog } from '@/lib/reminders/log';
 import { describeForBugReport } from '@/lib/rules/bug-report';
+import { PENDING_KEY, PendingStore } from '@/lib/pending-queue';
 import { SETTINGS_KEY, Settings } from '@/lib/settings';
 import { TabStatus } from '@/lib/tab-status';
 import type { Harness, Page } from './harness/browser';
@@ -99,7 +100,7 @@ async function expectOnlySchemaData(h: () => Harness) {
     h().inExtension(() => ext.storage.local.get(null)),
     h().inExtension(() => ext.storage.session.get(null)),
   ]);
-  const LOCAL: Record<string, z.ZodMiniType> = { [SETTINGS_KEY]: Settings, [REMINDER_LOG_KEY]: ReminderLog };
+  const LOCAL: Record<string, z.ZodMiniType> = { [SETTINGS_KEY]: Settings, [REMINDER_LOG_KEY]: ReminderLog, [PENDING_KEY]: PendingStore };
   for (const [key, value] of Object.entries(local)) {
     expect(LOCAL[key], `storage.local "${key}" has a schema`).toBeDefined();
     expect(LOCAL[key]!.safeParse(value).success, `storage.local "${key}"`).toBe(true);
