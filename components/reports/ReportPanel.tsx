@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
-import { exportReport } from '@/lib/report/export';
-import { importReport, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import { exportEvents } from '@/lib/report/export';
+import { importReport, MAX_REPORT_BYTES, type ImportProblem, type ImportResult } from '@/lib/report/import';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 import type { DashboardContext } from '../dashboard/context';
@@ -112,7 +112,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
   const [redact, setRedact] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
-  const [download, setDownload] = useState<{ url: string; fileName: string; count: number } | null>(null);
+  const [download, setDownload] = useState<{ url: string; fileName: string; tooLarge: boolean } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -133,12 +133,14 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
     setBusy('export');
     setExportError(null);
     try {
-      const exported = await exportReport(
-        ctx.db,
+      // The dashboard holds the whole ledger already (and follows every write): no second read.
+      const exported = await exportEvents(
+        ctx.all,
         { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays } },
         setProgress,
       );
-      setDownload({ url: URL.createObjectURL(new Blob([exported.text], { type: 'application/json' })), fileName: exported.fileName, count: exported.eventCount });
+      const blob = new Blob([exported.text], { type: 'application/json' });
+      setDownload({ url: URL.createObjectURL(blob), fileName: exported.fileName, tooLarge: blob.size > MAX_REPORT_BYTES });
       ctx.announce(t('reportExported', exported.eventCount.toLocaleString(uiLocale())));
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
@@ -235,6 +237,11 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
         {exportError && (
           <p role="alert" class="notice danger">
             {t('reportExportFailed', exportError)}
+          </p>
+        )}
+        {download?.tooLarge && (
+          <p class="notice warn" data-testid="too-large-to-import">
+            {t('reportTooLargeToImport', megabytes(MAX_REPORT_BYTES))}
           </p>
         )}
         {download && (

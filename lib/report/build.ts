@@ -94,10 +94,14 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
     await nextTask();
   }
 
+  // Each derivation is a few hundred milliseconds at 100k events: the page gets a turn between them.
   const live = effectiveEvents(ordered);
   const accounts = accountsOf(inScope);
+  await nextTask();
   const flagged = usedAfterRevocation(live);
+  await nextTask();
   const windows = computeWindows(live, { now, timeZone, leadDays, graceDays, ...(options.windows?.overrides ? { overrides: options.windows.overrides } : {}) });
+  await nextTask();
 
   return {
     format: REPORT_FORMAT,

@@ -55,8 +55,8 @@ export interface ExportedReport {
 
 export type ExportOptions = Omit<ReportOptions, 'now' | 'timeZone'> & Partial<Pick<ReportOptions, 'now' | 'timeZone'>>;
 
-export async function exportReport(db: LedgerDb, options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
-  const events = await readLedger(db, onProgress);
+/** The report of events already read (the dashboard holds the whole ledger), as a file. */
+export async function exportEvents(events: readonly LedgerEvent[], options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
   const report = await buildReport(
     events,
     { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? userTimeZone() },
@@ -70,4 +70,8 @@ export async function exportReport(db: LedgerDb, options: ExportOptions, onProgr
     text,
     eventCount: report.events.length,
   };
+}
+
+export async function exportReport(db: LedgerDb, options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
+  return exportEvents(await readLedger(db, onProgress), options, onProgress);
 }

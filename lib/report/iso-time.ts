@@ -7,6 +7,8 @@ import { localParts } from '../calendar';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** Offset from UTC in minutes at an instant (whole minutes: every zone since 2000 keeps to them). */
 function offsetMinutes(ms: number, timeZone: string): number {
@@ -47,12 +49,22 @@ export function isoFormatter(timeZone: string): (ms: number) => string {
     days.set(day, known);
     return known;
   };
+  // An export writes two instants per event: the text is put together from cached parts.
+  const dates = new Map<number, string>();
+  const offsets = new Map<number, string>();
   return (ms) => {
     const d = dayOffsets(Math.floor(ms / DAY_MS));
     const offset = ms >= d.switchAt ? d.after : d.before;
-    const sign = offset < 0 ? '-' : '+';
-    const abs = Math.abs(offset);
-    const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-    return `${new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 23)}${sign}${hhmm}`;
+    const local = ms + offset * MINUTE_MS;
+    const day = Math.floor(local / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 11)));
+    let zone = offsets.get(offset);
+    if (zone === undefined) {
+      const abs = Math.abs(offset);
+      offsets.set(offset, (zone = `${offset < 0 ? '-' : '+'}${TWO[Math.floor(abs / 60)]}:${TWO[abs % 60]}`));
+    }
+    const t = local - day * DAY_MS;
+    return `${date}${TWO[Math.floor(t / 3_600_000)]}:${TWO[Math.floor(t / MINUTE_MS) % 60]}:${TWO[Math.floor(t / 1000) % 60]}.${THREE[t % 1000]}${zone}`;
   };
 }

@@ -1,5 +1,7 @@
 // A ledger of any size for the report tests and the benchmark: every kind, two accounts,
 // edits, removals and reviews, spread over two years (so across DST changes), deterministic.
+// Mostly appearances, as a long ledger is (every draft and post seen); grants next; deletions,
+// requests and audience changes are the rare events they are.
 import { LedgerDb, buildEvent } from '../../lib/ledger';
 import type { Account, LedgerEvent, NewEvent } from '../../lib/events';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -41,33 +43,33 @@ export function sampleLedger(size: number, seed = 1): LedgerEvent[] {
     const base = { occurredAt: at, account, evidence: {} } as const;
     const roll = rnd();
     const earlier = events.length ? events[Math.floor(rnd() * events.length)]! : undefined;
-    if (roll < 0.45) {
+    if (roll < 0.7) {
       add({ ...base, kind: 'appearance-seen', source: 'page', evidence: { url: `https://sora.chatgpt.com/p/s_${i}`, rule: 'sora-draft', shownText: `${pick(people)} used your cameo` }, details: { by: pick(people), where: pick(['draft', 'post'] as const), link: `https://sora.chatgpt.com/p/s_${i}` } }, at);
-    } else if (roll < 0.6) {
+    } else if (roll < 0.8) {
       add({ ...base, kind: pick(['access-granted', 'access-revoked'] as const), source: pick(['page', 'network', 'manual'] as const), details: { person: pick(people) } }, at);
-    } else if (roll < 0.65) {
+    } else if (roll < 0.805) {
       add({ ...base, kind: 'audience-changed', source: 'network', details: { before: 'only-me', after: pick(['people-i-approve', 'mutuals', 'everyone'] as const) } }, at);
-    } else if (roll < 0.7) {
+    } else if (roll < 0.83) {
       add({ ...base, kind: 'note', source: 'manual', details: { text: `Asked ${pick(people)} to take the draft down. Ümlaut, "quotes", emoji 🙂` } }, at);
-    } else if (roll < 0.73) {
+    } else if (roll < 0.84) {
       add({ ...base, kind: 'cameo-deleted', source: 'network', details: { cameoId: `cameo_${i}` } }, at);
-    } else if (roll < 0.75) {
+    } else if (roll < 0.845) {
       add({ ...base, kind: 'account-deletion-requested', source: 'page', details: { linkedAccounts: ['chatgpt', 'api-platform'] } }, at);
-    } else if (roll < 0.78) {
+    } else if (roll < 0.86) {
       const request = add({ ...base, kind: 'privacy-request-sent', source: 'manual', details: { law: pick(['gdpr', 'ccpa', 'lgpd'] as const), channel: 'email', request: 'erasure', reference: `REF-${i}` } }, at);
       if (rnd() < 0.5) add({ ...base, occurredAt: at + 20 * 86_400_000, kind: 'privacy-answer-received', source: 'manual', details: { request: request.id, outcome: pick(['done', 'refused', 'extended'] as const) } }, at + 20 * 86_400_000);
-    } else if (roll < 0.8 && earlier) {
+    } else if (roll < 0.87 && earlier) {
       add({ ...base, kind: 'purge-verified', source: 'manual', details: { window: earlier.id } }, at);
-    } else if (roll < 0.82 && earlier) {
+    } else if (roll < 0.875 && earlier) {
       add({ ...base, kind: 'follow-up-sent', source: 'manual', details: { window: earlier.id, law: 'gdpr', to: 'openai-privacy' } }, at);
-    } else if (roll < 0.86 && earlier) {
-      add({ ...base, kind: 'entry-removed', source: 'manual', details: { target: earlier.id, reason: 'entered twice' } }, at);
     } else if (roll < 0.9 && earlier) {
+      add({ ...base, kind: 'entry-removed', source: 'manual', details: { target: earlier.id, reason: 'entered twice' } }, at);
+    } else if (roll < 0.93 && earlier) {
       add({ ...base, kind: 'observation-reviewed', source: 'manual', details: { target: earlier.id, verdict: pick(['confirmed', 'dismissed'] as const) } }, at);
-    } else if (roll < 0.94 && earlier) {
+    } else if (roll < 0.96 && earlier) {
       // An edit: the same kind and details, a corrected date.
       add({ ...earlier, occurredAt: Math.max(START, earlier.occurredAt - 3_600_000), source: 'manual', supersedes: earlier.id } as NewEvent, at);
-    } else if (roll < 0.97) {
+    } else if (roll < 0.98) {
       add({ ...base, kind: 'deletion-warning-shown', source: 'page', details: { choice: pick(['go-back', 'continue'] as const) } }, at);
     } else {
       add({ ...base, kind: pick(['data-export-requested', 'data-export-received', 'cameo-created'] as const), source: 'manual', details: {} }, at);
