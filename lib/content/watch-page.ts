@@ -15,6 +15,9 @@ import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 
 /** Quiet time before a scan: a render is many mutations in a row. */
+
+/** Waits between attempts to reach a background that did not answer (it may be restarting). */
+const RETRY_DELAYS_MS = [200, 500, 1000, 2000, 4000];
 export const DEBOUNCE_MS = 150;
 /** A page that never stops changing is still scanned this often. */
 export const MAX_WAIT_MS = 1000;
@@ -65,10 +68,17 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
   let timer: number | undefined;
   let waitingSince = 0;
 
-  const post = (message: ContentMessage) => {
-    if (ctx.isValid) void send(message).catch(() => {
-      // The background may be restarting; the next page load announces itself again.
-    });
+  /**
+   * Sends until the background answers. A stopped service worker is started again by the next
+   * message, but one sent while it stops gets no answer: send it again, a little later. The ledger
+   * records one fact once (its idempotency key), so a message that did arrive twice is one event.
+   */
+  const post = (message: ContentMessage, attempt = 0) => {
+    if (!ctx.isValid) return;
+    const again = () => {
+      if (attempt < RETRY_DELAYS_MS.length) setTimeout(() => post(message, attempt + 1), RETRY_DELAYS_MS[attempt]);
+    };
+    void send(message).then((reply) => (reply === undefined ? again() : undefined), again);
   };
   const routeOf = () => doc.location.pathname + doc.location.hash;
   const scanContext = (): ScanContext => ({ doc, rules, state, now: now() });

@@ -21,7 +21,8 @@ let ctx: ContentScriptContext;
 function start(url: string, html: string, rules: SurfaceRules = SORA, options: WatchOptions = {}) {
   happyDOM.setURL(url);
   document.body.innerHTML = html;
-  return watchPage(ctx, async (m) => void sent.push(structuredClone(m)), rules, options);
+  // The background answers every message it gets; an unanswered one is sent again.
+  return watchPage(ctx, async (m) => (sent.push(structuredClone(m)), { ok: true as const }), rules, options);
 }
 /** Lets the observer deliver its records and the debounce run out. */
 async function settle(ms = DEBOUNCE_MS + 10) {
@@ -268,5 +269,25 @@ describe('asking about an unclear signal', () => {
     await settle();
     expect(prompt()).toBeNull();
     expect(answer).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('a background that does not answer', () => {
+  it('gets the message again, a little later, until it answers', async () => {
+    happyDOM.setURL('https://chatgpt.com/');
+    document.body.innerHTML = ACCOUNT;
+    let calls = 0;
+    // The first two attempts meet a stopped service worker: one rejects, one goes unanswered.
+    watchPage(ctx, async (m) => {
+      calls += 1;
+      if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (calls === 2) return undefined;
+      sent.push(structuredClone(m));
+      return { ok: true as const };
+    }, CHATGPT);
+    await settle();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent.filter((m) => m.type === 'page-visit')).toHaveLength(1);
+    expect(calls).toBeGreaterThanOrEqual(3);
   });
 });
