@@ -9,7 +9,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../messages';
-import { handleShown, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
+import { handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
 import { rulesFor, type PageRule, type SurfaceRules } from '../rules/page-rules';
 import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
@@ -63,10 +63,14 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
   let generation = 0;
   let rules: PageRule[] = [];
   let handle: string | null = null;
+  /** The element that showed the handle: read again first, so the page is not searched for it on every scan. */
+  let handleEl: Element | null = null;
   let pending = new Set<Node>();
   let everything = false;
   let timer: number | undefined;
+  /** When the first change the pending timer waits for came, and when the last. */
   let waitingSince = 0;
+  let lastChange = 0;
 
   /**
    * Sends until the background answers. A stopped service worker is started again by the next
@@ -92,12 +96,24 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
     schedule();
   });
 
+  /**
+   * Debounce without a timer per mutation: a render calls the observer many times, so a change only
+   * notes its time, and the one pending timer looks again when it fires. (WXT's ctx.setTimeout would
+   * also add an abort listener per call, kept until the page unloads; `onInvalidated` clears ours.)
+   */
   function schedule() {
     if (pending.size > BURST_NODES) everything = true;
+    lastChange = now();
+    if (timer !== undefined) return;
+    waitingSince = lastChange;
+    timer = window.setTimeout(settle, DEBOUNCE_MS);
+  }
+
+  function settle() {
     const t = now();
-    if (timer === undefined) waitingSince = t;
-    else clearTimeout(timer);
-    timer = ctx.setTimeout(flush, t - waitingSince >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+    const quietFor = t - lastChange;
+    if (quietFor >= DEBOUNCE_MS || t - waitingSince >= MAX_WAIT_MS) return flush();
+    timer = window.setTimeout(settle, Math.min(DEBOUNCE_MS - quietFor, MAX_WAIT_MS - (t - waitingSince)));
   }
 
   function enter(first: boolean) {
@@ -125,24 +141,31 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
   }
 
   function flush() {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (!ctx.isValid) return;
     // Single-page apps often navigate with pushState, which a content script cannot hear: the DOM changes tell.
     if (routeOf() !== route) return enter(false);
     if (rules.length === 0) return;
-    const scope = everything ? [doc.documentElement] : [...pending];
+    const scope = everything ? [doc.documentElement] : narrowScope(pending);
     stats[everything ? 'full' : 'partial']++;
     everything = false;
     pending = new Set();
-    noteHandle();
+    if (scope.length === 0) return;
+    noteHandle(scope);
     const sc = scanContext();
-    rememberFields(sc);
+    rememberFields(sc, scope);
     for (const finding of scan(scope, sc)) report(finding);
   }
 
-  function noteHandle() {
-    const shown = handleShown(doc, account);
-    if (shown && shown !== handle) {
-      handle = shown;
+  /** A new or changed account menu is a change on the page, so it is in the scope; the known one is read again. */
+  function noteHandle(scope: readonly Node[]) {
+    const stillShown = handleEl?.isConnected && account ? handleOf(handleEl, account) : null;
+    const shown = stillShown ? { el: handleEl!, handle: stillShown } : handleShown(scope, account);
+    if (!shown) return;
+    handleEl = shown.el;
+    if (shown.handle !== handle) {
+      handle = shown.handle;
       post({ type: 'account', surface, handle });
     }
   }

@@ -30,7 +30,14 @@ const IMPLICIT: Partial<Record<Role, string>> = {
 const NAMED_BY_CONTENT = ['button', 'heading', 'link', 'listitem', 'radio', 'status', 'alert'];
 
 const rolesOf = (target: Target): readonly Role[] => (typeof target.role === 'string' ? [target.role] : target.role);
-const selectorOf = (roles: readonly Role[]) => roles.map((r) => `[role="${r}"]${IMPLICIT[r] ? `,${IMPLICIT[r]}` : ''}`).join();
+const selectors = new Map<string, string>();
+/** The CSS selector of elements that may have one of these roles; built once per set of roles. */
+function selectorOf(roles: readonly Role[]): string {
+  const key = roles.join();
+  let sel = selectors.get(key);
+  if (sel === undefined) selectors.set(key, (sel = roles.map((r) => `[role="${r}"]${IMPLICIT[r] ? `,${IMPLICIT[r]}` : ''}`).join()));
+  return sel;
+}
 
 export const norm = (s: string | null | undefined) => (s ?? '').slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
 const textOf = (el: Element) => norm(el.textContent);
@@ -46,9 +53,20 @@ export function nameOf(el: Element): string {
   if (by) return norm(by.split(' ').map((id) => doc.getElementById(id)?.textContent).join(' '));
   const label = norm(el.getAttribute('aria-label'));
   if (label) return label;
-  const labelling = (el as HTMLInputElement).labels?.[0] ?? el.querySelector(':scope>legend');
+  const labelling = labelOf(el) ?? el.querySelector(':scope>legend');
   if (labelling) return textOf(labelling);
   return NAMED_BY_CONTENT.includes(roleOf(el)!) ? textOf(el) : '';
+}
+
+/**
+ * The <label> of a form control: around it, or pointing at its id. Not `el.labels`, which walks the
+ * whole document on each call: a page of a thousand buttons made every scan quadratic.
+ */
+function labelOf(el: Element): Element | null {
+  if (!('labels' in el)) return null;
+  const around = el.closest('label');
+  if (around || !el.id) return around;
+  return el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`);
 }
 
 /** Hidden things are not shown; our own prompt is not the page's. */
@@ -60,6 +78,23 @@ export function matches(el: Element, target: Target): boolean {
     (!target.name || target.name.test(nameOf(el))) &&
     (!target.text || target.text.test(textOf(el)))
   );
+}
+
+/**
+ * What a scan has to look at after a batch of changes: the changed nodes still on the page, each
+ * once. A node taken off the page is not shown any more, and a node inside another changed node is
+ * already covered by it — a feed that replaces its list twenty times is one subtree, not twenty.
+ */
+export function narrowScope(changed: Iterable<Node>): Node[] {
+  const elements = new Set<Node>();
+  for (const node of changed) {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    if (el?.isConnected) elements.add(el);
+  }
+  return [...elements].filter((el) => {
+    for (let up = el.parentNode; up; up = up.parentNode) if (elements.has(up)) return false;
+    return true;
+  });
 }
 
 /** Elements matching the target inside the scope: the nodes themselves, their ancestors' nearest match, their descendants. */
@@ -184,11 +219,15 @@ function extract(rule: PageRule, source: Element, ctx: ScanContext, choice?: Rec
   return details;
 }
 
-/** Remembers the form fields the rules read, so a confirmation that replaces the form still has them. */
-export function rememberFields(ctx: ScanContext): void {
+/**
+ * Remembers the form fields the rules read, so a confirmation that replaces the form still has them.
+ * A scope limits the look to what changed (a field that appeared); a choice the user makes in a
+ * field is a `change` event, after which the caller looks at the whole page.
+ */
+export function rememberFields(ctx: ScanContext, scope: readonly Node[] = [ctx.doc.documentElement]): void {
   for (const rule of ctx.rules) {
     for (const [name, field] of Object.entries(rule.details)) {
-      const el = 'field' in field && onPage(ctx, field.field);
+      const el = 'field' in field && findIn(scope, field.field)[0];
       if (el) ctx.state.fields.set(`${rule.id}.${name}`, valueOf(el));
     }
   }
@@ -259,12 +298,18 @@ export function stillMissing(ctx: ScanContext): string[] {
   return ctx.rules.filter((r) => r.expect && !onPage(ctx, r.expect)).map((r) => r.id);
 }
 
-/** The signed-in handle shown by the account target's name (first capture group); never an email address. */
-export function handleShown(doc: Document, target: Target | null): string | null {
+/** The signed-in handle an element shows by the account target's name (first capture group); never an email address. */
+export function handleOf(el: Element, target: Target): string | null {
+  const handle = target.name && matches(el, target) ? nameOf(el).match(target.name)?.[1]?.trim() : undefined;
+  return handle && !/\S@\S+\.\S/.test(handle) ? handle : null;
+}
+
+/** The first element in the scope that shows the signed-in handle (the account menu), with the handle. */
+export function handleShown(scope: readonly Node[], target: Target | null): { el: Element; handle: string } | null {
   if (!target?.name) return null;
-  for (const el of findIn([doc.documentElement], target)) {
-    const handle = nameOf(el).match(target.name)?.[1]?.trim();
-    if (handle && !/\S@\S+\.\S/.test(handle)) return handle;
+  for (const el of findIn(scope, target)) {
+    const handle = handleOf(el, target);
+    if (handle) return { el, handle };
   }
   return null;
 }

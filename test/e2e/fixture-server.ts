@@ -18,13 +18,17 @@ import { ALL_HOSTS } from './hosts';
 import { FIXTURE_IP } from './harness/paths';
 
 const SITE = resolve(fileURLToPath(new URL('../fixtures/site', import.meta.url)));
-/** Pages every host serves under /__shared/ (the benchmark workload, say). */
+/**
+ * Pages every host serves under /__shared/, at any depth (the benchmark workload, under the route
+ * whose rules it should wake: /settings/__shared/workload.html).
+ */
 const SHARED = resolve(fileURLToPath(new URL('../fixtures/shared', import.meta.url)));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const MAX_BODY = 1024 * 1024;
 
 function staticFile(host: string, pathname: string): string | null {
-  if (pathname.startsWith('/__shared/')) return fileIn(SHARED, pathname.slice('/__shared'.length));
+  const shared = pathname.indexOf('/__shared/');
+  if (shared >= 0) return fileIn(SHARED, pathname.slice(shared + '/__shared'.length));
   return fileIn(join(SITE, host), pathname);
 }
 

@@ -144,6 +144,20 @@ describe('watching a page', () => {
     expect(observations().map((o) => o.evidence.rule)).toEqual(['sora.cameo-deleted']);
   });
 
+  it('follows the signed-in account when the menu is relabelled or replaced', async () => {
+    start('https://sora.chatgpt.com/profile/cameo', `<header>${ACCOUNT}</header><main></main>`);
+    const handles = () => sent.filter((m) => m.type === 'account').map((m) => (m.type === 'account' ? m.handle : ''));
+    expect(handles()).toEqual(['alice']);
+    document.querySelector('header button')!.setAttribute('aria-label', 'Account: @bob');
+    await settle();
+    document.querySelector('header')!.innerHTML = '<button aria-label="Account: @carol">C</button>';
+    await settle();
+    // A change elsewhere does not make the same handle news again.
+    document.querySelector('main')!.append(document.createElement('p'));
+    await settle();
+    expect(handles()).toEqual(['alice', 'bob', 'carol']);
+  });
+
   it('stops everything when the content script is invalidated', async () => {
     const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
     const stats = { ...watch.stats };

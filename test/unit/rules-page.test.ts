@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DETAILS, type EventKind } from '@/lib/events';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
-import { PageState, rememberFields, scan, SETTLE_MS, stillMissing, type Finding, type ScanContext } from '@/lib/rules/page-engine';
+import { narrowScope, PageState, rememberFields, scan, SETTLE_MS, stillMissing, type Finding, type ScanContext } from '@/lib/rules/page-engine';
 import { rulesFor } from '@/lib/rules/page-rules';
 import { surfaceOfUrl } from '@/lib/surfaces';
 
@@ -218,6 +218,13 @@ export const FIXTURES: Record<string, RuleFixtures> = {
         then: status('Your request to download your data was submitted. Reference: PR-5678'),
         details: { law: 'gdpr', channel: 'privacy-portal', request: 'access', reference: 'PR-5678' },
       },
+      {
+        // A label that points at the field by its id, away from it.
+        url: PORTAL,
+        html: '<label for="region">Country or region</label><p>Where we may answer you</p><select id="region"><option>United States</option><option selected>United Kingdom</option></select>',
+        then: status('Your request to download your data was submitted.'),
+        details: { law: 'uk-gdpr', channel: 'privacy-portal', request: 'access' },
+      },
       { url: `${PORTAL}requests`, html: '<h1>Request to access your data has been received</h1>', details: { law: 'none', channel: 'privacy-portal', request: 'access' } },
     ],
     quiet: [
@@ -362,5 +369,21 @@ describe('the page engine', () => {
     expect(scan([document.documentElement], ctx(appeared + SETTLE_MS - 1))).toEqual([]);
     document.body.innerHTML = approved('bob', 'carol', 'dave');
     expect(scan([document.documentElement], ctx(appeared + SETTLE_MS)).map((f) => f.details)).toEqual([{ person: 'dave' }]);
+  });
+});
+
+describe('what a scan looks at after a batch of changes', () => {
+  it('keeps each changed subtree on the page once: nothing taken off the page, nothing inside another', () => {
+    document.body.innerHTML = '<section id="feed"><div id="list"><p id="post">x</p></div></section><aside id="side"></aside>';
+    const feed = document.getElementById('feed')!;
+    const list = document.getElementById('list')!;
+    const text = document.getElementById('post')!.firstChild!;
+    const side = document.getElementById('side')!;
+    const old = document.createElement('div');
+    expect(narrowScope([list, text, feed, old, side])).toEqual([feed, side]);
+    // A changed text node stands for its element.
+    expect(narrowScope([text])).toEqual([document.getElementById('post')]);
+    feed.remove();
+    expect(narrowScope([list, feed, side])).toEqual([side]);
   });
 });
