@@ -88,6 +88,8 @@ const LAW: Record<Law, MessageKey> = {
   none: 'lawNone',
 };
 export const lawLabel = (law: Law) => t(LAW[law]);
+/** A window's name as tables show it: the purge or deadline, and for a legal deadline its law. */
+export const deadlineName = (w: { kind: DeadlineKind; law?: Law }) => (w.law ? `${windowLabel(w.kind)} (${lawLabel(w.law)})` : windowLabel(w.kind));
 
 const CHANNEL: Record<'privacy-portal' | 'email' | 'other', MessageKey> = {
   'privacy-portal': 'channelPrivacyPortal',

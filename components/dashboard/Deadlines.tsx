@@ -1,7 +1,8 @@
 /** Every window and legal deadline: when it opened, when it is due, where it stands, and why (the source). */
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { accountLabel, lawLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { DeadlineHead } from '../DeadlineHead';
+import { accountLabel, deadlineName, statusLabel, windowProgress } from '../text';
 import type { DashboardContext } from './context';
 
 export function Deadlines({ ctx }: { ctx: DashboardContext }) {
@@ -11,23 +12,13 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
   return (
     <table class="data" data-testid="deadlines">
       <caption class="visually-hidden">{t('deadlinesCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('deadlinesWhat')}</th>
-          <th scope="col">{t('detailsAccount')}</th>
-          <th scope="col">{t('deadlinesOpened')}</th>
-          <th scope="col">{t('deadlinesDue')}</th>
-          <th scope="col">{t('deadlinesStatus')}</th>
-          <th scope="col">{t('deadlinesSource')}</th>
-        </tr>
-      </thead>
+      <DeadlineHead />
       <tbody>
         {windows.map((w) => (
           <tr key={w.id} data-status={w.status}>
             <th scope="row">
               <button type="button" class="link" onClick={() => ctx.showEntry(w.id)}>
-                {windowLabel(w.kind)}
-                {w.law && ` (${lawLabel(w.law)})`}
+                {deadlineName(w)}
               </button>
               <br />
               <span class="muted">{formatLength(w.length, locale)}</span>

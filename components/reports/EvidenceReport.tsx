@@ -9,7 +9,8 @@ import { formatDuration, formatLength } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
-import { accountLabel, audienceLabel, eventSubject, kindLabel, lawLabel, statusLabel, windowLabel } from '../text';
+import { DeadlineHead } from '../DeadlineHead';
+import { accountLabel, audienceLabel, deadlineName, eventSubject, kindLabel, statusLabel, windowLabel } from '../text';
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -136,22 +137,12 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
           <>
             <p data-testid="deadline-summary">{t('reportDeadlinesSummary', String(windows.length), String(missed.length), dateTime.format(asOf))}</p>
             <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('deadlinesWhat')}</th>
-                  <th scope="col">{t('detailsAccount')}</th>
-                  <th scope="col">{t('deadlinesOpened')}</th>
-                  <th scope="col">{t('deadlinesDue')}</th>
-                  <th scope="col">{t('deadlinesStatus')}</th>
-                  <th scope="col">{t('deadlinesSource')}</th>
-                </tr>
-              </thead>
+              <DeadlineHead />
               <tbody>
                 {judged.map(({ w, late, text }) => (
                   <tr key={w.id} class={late ? 'late' : undefined} data-status={w.status}>
                     <th scope="row">
-                      {windowLabel(w.kind)}
-                      {w.law && ` (${lawLabel(w.law)})`}
+                      {deadlineName(w)}
                       <br />
                       <span class="muted">
                         {formatLength(w.length, locale)} · <WithRef text={t('reportOpenedBy', REF)} id={w.id} />

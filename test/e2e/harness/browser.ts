@@ -56,19 +56,30 @@ export function requireBinary(name: BrowserName) {
   return path;
 }
 
+/**
+ * The ledger's events, read from inside an extension page. Never creates or holds the database:
+ * an open that would create it is aborted (no ledger yet means no events), and it is closed on
+ * every path, so the extension's own upgrade is never blocked by a test.
+ */
 const readLedger = () =>
   new Promise<LedgerEvent[]>((resolve, reject) => {
     const open = indexedDB.open('likeness-ledger');
-    open.onerror = () => reject(open.error);
+    let absent = false;
+    open.onupgradeneeded = () => {
+      absent = true;
+      open.transaction!.abort();
+    };
+    open.onerror = () => (absent ? resolve([]) : reject(open.error));
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('events')) return resolve([]);
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => {
-        resolve(req.result as LedgerEvent[]);
+      if (!db.objectStoreNames.contains('events')) {
         db.close();
-      };
+        return resolve([]);
+      }
+      const req = db.transaction('events').objectStore('events').getAll();
+      req.onsuccess = () => resolve(req.result as LedgerEvent[]);
       req.onerror = () => reject(req.error);
+      req.transaction!.oncomplete = req.transaction!.onabort = () => db.close();
     };
   });
 

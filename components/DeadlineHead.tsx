@@ -1,0 +1,17 @@
+/** The column headings of a table of windows and deadlines: the dashboard's and the evidence report's. */
+import { t } from '@/lib/i18n';
+
+export function DeadlineHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('deadlinesWhat')}</th>
+        <th scope="col">{t('detailsAccount')}</th>
+        <th scope="col">{t('deadlinesOpened')}</th>
+        <th scope="col">{t('deadlinesDue')}</th>
+        <th scope="col">{t('deadlinesStatus')}</th>
+        <th scope="col">{t('deadlinesSource')}</th>
+      </tr>
+    </thead>
+  );
+}
