@@ -4,8 +4,8 @@
  * the extension and without it, alternating runs in one process, per surface and on a page of
  * another host. Goals: ≤ 1.05× on watched pages, ≤ 1.01× elsewhere.
  *
- * Two browser instances on a shared machine differ by a few percent on their own, so each watched
- * page also gets a direct figure: the CPU profiler's samples in the extension's scripts during the
+ * Two browser instances on a shared machine differ by a few percent on their own, so each page
+ * also gets a direct figure: the CPU profiler's samples in the extension's scripts during the
  * workload (the content script runs on the page's main thread), as a share of the workload's time.
  */
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -89,14 +89,14 @@ export async function pageOverhead(runs = Number(process.env.LL_BENCH_RUNS ?? 7)
       const longA = median(a.map((r) => r.longTasks));
       const longB = median(b.map((r) => r.longTasks));
       figures.push({ name: `main-thread long tasks ${host}, with the extension (without: ${longB})`, value: longA, unit: 'long tasks', goal: 'reported', met: true });
-      if (!watched) continue;
       const profiled: number[] = [];
       for (let i = 0; i < 3; i++) {
         const { elapsed, extension } = await profileWorkload(withExt, url);
         profiled.push((100 * extension) / elapsed);
       }
       const share = median(profiled);
-      figures.push({ name: `extension script time on ${host}, share of the workload (CPU profile)`, value: share, unit: '%', goal: '≤ 5%', met: share <= 5 });
+      const most = watched ? 5 : 1;
+      figures.push({ name: `extension script time on ${host}, share of the workload (CPU profile)`, value: share, unit: '%', goal: `≤ ${most}%`, met: share <= most });
     }
   } finally {
     await withExt.close();
