@@ -92,10 +92,20 @@ const EMAIL = /[^\s@"<>]+@[^\s@"<>]+\.[a-z]{2,}/i;
 const Refusals = z.array(z.strictObject({ at: z.number(), error: z.string(), host: z.string() }));
 
 /** Everything the extension stored, checked against its schemas; nothing that looks like an email, a token, a cookie or HTML. */
+const EVENT_FIELDS = ['id', 'key', 'kind', 'occurredAt', 'recordedAt', 'account', 'source', 'certainty', 'evidence', 'details', 'supersedes'];
+const EVIDENCE_FIELDS = ['url', 'rule', 'shownText'];
+
 async function expectOnlySchemaData(h: () => Harness) {
   const events = await h().ledger();
   expect(events.length).toBeGreaterThan(0);
   for (const e of events) expect(LedgerEvent.safeParse(e).error?.issues).toBeUndefined();
+  // The same, written out here: a schema loosened in lib/events.ts must not loosen its own check.
+  for (const e of events) {
+    expect(Object.keys(e).filter((k) => !EVENT_FIELDS.includes(k)), `fields of a ${e.kind} event`).toEqual([]);
+    expect(Object.keys(e.account).sort(), `account of a ${e.kind} event`).toEqual(['handle', 'service']);
+    expect(Object.keys(e.evidence).filter((k) => !EVIDENCE_FIELDS.includes(k)), `evidence of a ${e.kind} event`).toEqual([]);
+    if (e.evidence.url !== undefined) expect(e.evidence.url, `evidence URL of a ${e.kind} event`).toMatch(/^https:\/\/[^?#]+$/);
+  }
   const [local, session] = await Promise.all([
     h().inExtension(() => ext.storage.local.get(null)),
     h().inExtension(() => ext.storage.session.get(null)),
@@ -182,17 +192,19 @@ inEachBrowser('watchers: Sora', (h) => {
   });
 
   it('looking at drafts that use it: one event per draft, once', async () => {
+    const DRAFTS = '/drafts?from=share&token=page-secret';
     const drafts = { kind: 'appearance-seen', source: 'page', account: { service: 'sora', handle: 'alice' } };
     let page: Page | undefined;
     await expectNew(
       h,
-      async () => void ({ page } = await open(h, SORA, '/drafts')),
+      // Arrived at from a shared link: the query (a token, say) must not reach the ledger.
+      async () => void ({ page } = await open(h, SORA, DRAFTS)),
       { ...drafts, details: { by: 'bob', where: 'draft', link: 'https://sora.chatgpt.com/d/gen_01' } },
       { ...drafts, details: { by: 'carol', where: 'draft', link: 'https://sora.chatgpt.com/d/gen_02' } },
     );
     await page!.close();
     // Seeing the same drafts again is the same appearance.
-    await expectNew(h, async () => void (await (await open(h, SORA, '/drafts')).page.close()));
+    await expectNew(h, async () => void (await (await open(h, SORA, DRAFTS)).page.close()));
   });
 
   it('looking at posts it appears in', async () => {
