@@ -35,24 +35,34 @@ function useLedger(db: LedgerDb, generation: number) {
     let reads = 0;
     let stopped = false;
     const fail = (e: unknown) => !stopped && setError(e instanceof Error ? e.message : String(e));
-    void loadSummaryInputs(db, FIRST_PAGE).then(({ latest }) => !stopped && setFirstPage(latest), fail);
-    // liveQuery follows writes from the popup and the background too (Dexie tells every page of the
-    // origin). It watches the count alone: the ledger is append-only, so every write changes it.
-    // The ledger itself is read in chunks that yield, so the first page stays responsive meanwhile.
-    const subscription = liveQuery(() => db.events.count()).subscribe({
-      next: () => {
-        const read = ++reads;
-        readLedger(db).then((events) => {
-          if (stopped || read !== reads) return;
-          setAll(events);
-          setError(null);
-        }, fail);
-      },
-      error: fail,
-    });
+    let subscription: { unsubscribe(): void } | undefined;
+    const followLedger = () => {
+      // liveQuery follows writes from the popup and the background too (Dexie tells every page of
+      // the origin). It watches the count alone: the ledger is append-only, so every write changes
+      // it. The ledger itself is read in chunks that yield, so the first page stays responsive.
+      subscription = liveQuery(() => db.events.count()).subscribe({
+        next: () => {
+          const read = ++reads;
+          readLedger(db).then((events) => {
+            if (stopped || read !== reads) return;
+            setAll(events);
+            setError(null);
+          }, fail);
+        },
+        error: fail,
+      });
+    };
+    // The whole ledger is read once the first page is there: its chunks would hold the page up.
+    loadSummaryInputs(db, FIRST_PAGE)
+      .then(({ latest }) => {
+        if (stopped) return;
+        setFirstPage(latest);
+        followLedger();
+      })
+      .catch(fail);
     return () => {
       stopped = true;
-      subscription.unsubscribe();
+      subscription?.unsubscribe();
     };
   }, [db, generation]);
   return { all, firstPage, error };

@@ -11,13 +11,17 @@ import { appendAll, buildEvent, LedgerDb, removeEntry } from '@/lib/ledger';
 import type { LocalArea } from '@/lib/settings';
 
 // The whole ledger's read waits until a test lets it go.
-const fullRead = vi.hoisted(() => ({ release: () => {} }));
+const fullRead = vi.hoisted(() => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { released, release: () => release() };
+});
 vi.mock('@/lib/report/export', async (original) => {
   const actual = await original<typeof import('@/lib/report/export')>();
   return {
     ...actual,
     readLedger: async (...args: Parameters<typeof actual.readLedger>) => {
-      await new Promise<void>((resolve) => (fullRead.release = resolve));
+      await fullRead.released;
       return actual.readLedger(...args);
     },
   };
