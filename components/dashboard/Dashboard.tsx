@@ -31,26 +31,34 @@ function useLedger(db: LedgerDb, generation: number) {
   const [firstPage, setFirstPage] = useState<LedgerEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    // Only the latest read is kept: a write during a long read starts another.
-    let reads = 0;
     let stopped = false;
     const fail = (e: unknown) => !stopped && setError(e instanceof Error ? e.message : String(e));
+    // One read at a time, each shown when done: writes during a read (the background records as
+    // the user browses) queue one more read, rather than piling up 100k-event reads or
+    // discarding each read for the next one.
+    let reading = false;
+    let readAgain = false;
+    const readAll = () => {
+      if (reading) return void (readAgain = true);
+      reading = true;
+      readAgain = false;
+      readLedger(db)
+        .then((events) => {
+          if (stopped) return;
+          setAll(events);
+          setError(null);
+        }, fail)
+        .finally(() => {
+          reading = false;
+          if (readAgain && !stopped) readAll();
+        });
+    };
     let subscription: { unsubscribe(): void } | undefined;
     const followLedger = () => {
       // liveQuery follows writes from the popup and the background too (Dexie tells every page of
       // the origin). It watches the count alone: the ledger is append-only, so every write changes
       // it. The ledger itself is read in chunks that yield, so the first page stays responsive.
-      subscription = liveQuery(() => db.events.count()).subscribe({
-        next: () => {
-          const read = ++reads;
-          readLedger(db).then((events) => {
-            if (stopped || read !== reads) return;
-            setAll(events);
-            setError(null);
-          }, fail);
-        },
-        error: fail,
-      });
+      subscription = liveQuery(() => db.events.count()).subscribe({ next: readAll, error: fail });
     };
     // The whole ledger is read once the first page is there: its chunks would hold the page up.
     loadSummaryInputs(db, FIRST_PAGE)

@@ -7,20 +7,21 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { appendAll, buildEvent, LedgerDb, removeEntry } from '@/lib/ledger';
+import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger';
 import type { LocalArea } from '@/lib/settings';
 
 // The whole ledger's read waits until a test lets it go.
 const fullRead = vi.hoisted(() => {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  return { released, release: () => release() };
+  return { released, release: () => release(), calls: 0 };
 });
 vi.mock('@/lib/report/export', async (original) => {
   const actual = await original<typeof import('@/lib/report/export')>();
   return {
     ...actual,
     readLedger: async (...args: Parameters<typeof actual.readLedger>) => {
+      fullRead.calls++;
       await fullRead.released;
       return actual.readLedger(...args);
     },
@@ -64,7 +65,7 @@ const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const filtersDisabled = () => root.querySelector<HTMLFieldSetElement>('form[role="search"] fieldset')!.disabled;
 const rowIds = () => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-row"]')].map((r) => r.dataset.id);
 
-it('shows the newest entries that count while the rest is read, then the whole timeline', async () => {
+it('shows the newest entries that count while the rest is read, then the whole timeline, read once more after writes', async () => {
   const events = Array.from({ length: 300 }, (_, i) => appearance(i));
   await appendAll(db, events);
   // The newest entry taken back: the first page starts at the one after it.
@@ -80,10 +81,18 @@ it('shows the newest entries that count while the rest is read, then the whole t
   expect(root.querySelector('.badge.review')).toBeNull();
   expect($('section#deadlines')!.textContent).toMatch(/Loading/);
 
+  // Writes during the read (the background recording as the user browses) queue one more read.
+  const later = Array.from({ length: 3 }, (_, i) => appearance(-1 - i));
+  for (const e of later) await act(async () => void (await recordEvent(db, e)));
+  await until(() => fullRead.calls === 1 && $('main[aria-busy="true"]'));
+  await new Promise((r) => setTimeout(r, 100));
+
   await act(() => fullRead.release());
   await until(() => $('main[aria-busy="false"]'));
-  await until(() => $('[data-testid="timeline-row"]')!.closest('li')!.getAttribute('aria-setsize') === '299');
-  expect(rowIds()[0]).toBe(events[1]!.id);
+  await until(() => $('[data-testid="timeline-row"]')!.closest('li')!.getAttribute('aria-setsize') === '302');
+  await until(() => rowIds()[0] === later[2]!.id);
+  expect(rowIds().slice(0, 4)).toEqual([later[2]!.id, later[1]!.id, later[0]!.id, events[1]!.id]);
+  expect(fullRead.calls).toBe(2);
   expect(filtersDisabled()).toBe(false);
   expect(root.querySelector('.badge.review')).not.toBeNull();
 });
