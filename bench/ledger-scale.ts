@@ -87,17 +87,27 @@ export async function ledgerScale(): Promise<Figure[]> {
 
       if (size >= 1000) {
         const firstPage: number[] = [];
+        const wholeLedger: number[] = [];
         for (let i = 0; i < RUNS; i++) {
           const page = await context.newPage();
+          const start = performance.now();
           firstPage.push(await timeUntil(page, '[data-testid="timeline-row"]', () => page.goto(`${origin}/options.html#timeline`)));
+          // The newest page comes first; every section (and the export) once the whole ledger is read.
+          await page.locator('main[aria-busy="false"]').waitFor({ timeout: 300_000 });
+          wholeLedger.push(performance.now() - start);
           await page.close();
         }
         figures.push({ name: `dashboard first page at ${size} events`, value: median(firstPage), unit: 'ms', goal: 'reported', met: true });
+        figures.push({ name: `dashboard with the whole ledger read at ${size} events`, value: median(wholeLedger), unit: 'ms', goal: 'reported', met: true });
 
         const exports: number[] = [];
         for (let i = 0; i < Math.min(RUNS, 3); i++) {
           await dashboard.goto(`${origin}/options.html#import-export`);
-          exports.push(await timeUntil(dashboard, '[data-testid="download"]', () => dashboard.locator('[data-testid="export"]').click()));
+          // From the click: the button is there once the dashboard has read the whole ledger, which
+          // the figure above times (before, the wait for it was counted here).
+          const button = dashboard.locator('[data-testid="export"]:enabled');
+          await button.waitFor({ timeout: 300_000 });
+          exports.push(await timeUntil(dashboard, '[data-testid="download"]', () => button.click()));
         }
         const exportMs = median(exports);
         figures.push(

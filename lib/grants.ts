@@ -11,14 +11,19 @@ const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
 const personKey = (account: Account, person: string) => `${accountKey(account)}|${person.toLowerCase()}`;
 const chronological = (a: LedgerEvent, b: LedgerEvent) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt;
 
-/** The latest of events sorted oldest first that happened strictly before `at`. */
+/**
+ * The latest of events sorted oldest first that happened strictly before `at`. A binary search:
+ * `usedAfterRevocation` asks once per appearance, and a person's changes can be many.
+ */
 function latestBefore<T extends LedgerEvent>(sorted: readonly T[], at: number): T | undefined {
-  let latest: T | undefined;
-  for (const e of sorted) {
-    if (e.occurredAt >= at) break;
-    latest = e;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.occurredAt < at) lo = mid + 1;
+    else hi = mid;
   }
-  return latest;
+  return sorted[lo - 1];
 }
 
 /** Events grouped under a key, each group oldest first. */

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { LedgerEvent } from '@/lib/events';
 import { accountsOf } from '@/lib/grants';
 import { t } from '@/lib/i18n';
-import { effectiveEvents, type LedgerDb } from '@/lib/ledger';
+import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
+import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
@@ -18,21 +19,61 @@ import { Welcome } from './Welcome';
 
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
+/** Rows read before the rest of the ledger: more than the tallest window shows. */
+const FIRST_PAGE = 50;
+
+/**
+ * The ledger, and until it is read, its newest page: at 100k events reading every event takes
+ * seconds, the newest few milliseconds (through the time index, lib/ledger.ts).
+ */
 function useLedger(db: LedgerDb, generation: number) {
   const [all, setAll] = useState<LedgerEvent[] | null>(null);
+  const [firstPage, setFirstPage] = useState<LedgerEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    // liveQuery follows writes from the popup and the background too (Dexie tells every page of the origin).
-    const subscription = liveQuery(() => db.events.toArray()).subscribe({
-      next: (events) => {
-        setAll(events);
-        setError(null);
-      },
-      error: (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    });
-    return () => subscription.unsubscribe();
+    let stopped = false;
+    const fail = (e: unknown) => !stopped && setError(e instanceof Error ? e.message : String(e));
+    // One read at a time, each shown when done: writes during a read (the background records as
+    // the user browses) queue one more read, rather than piling up 100k-event reads or
+    // discarding each read for the next one.
+    let reading = false;
+    let readAgain = false;
+    const readAll = () => {
+      if (reading) return void (readAgain = true);
+      reading = true;
+      readAgain = false;
+      readLedger(db)
+        .then((events) => {
+          if (stopped) return;
+          setAll(events);
+          setError(null);
+        }, fail)
+        .finally(() => {
+          reading = false;
+          if (readAgain && !stopped) readAll();
+        });
+    };
+    let subscription: { unsubscribe(): void } | undefined;
+    const followLedger = () => {
+      // liveQuery follows writes from the popup and the background too (Dexie tells every page of
+      // the origin). It watches the count alone: the ledger is append-only, so every write changes
+      // it. The ledger itself is read in chunks that yield, so the first page stays responsive.
+      subscription = liveQuery(() => db.events.count()).subscribe({ next: readAll, error: fail });
+    };
+    // The whole ledger is read once the first page is there: its chunks would hold the page up.
+    loadSummaryInputs(db, FIRST_PAGE)
+      .then(({ latest }) => {
+        if (stopped) return;
+        setFirstPage(latest);
+        followLedger();
+      })
+      .catch(fail);
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
   }, [db, generation]);
-  return { all, error };
+  return { all, firstPage, error };
 }
 
 export interface DashboardProps {
@@ -45,7 +86,11 @@ export interface DashboardProps {
 
 export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
   const [generation, setGeneration] = useState(0);
-  const { all, error } = useLedger(db, generation);
+  const ledger = useLedger(db, generation);
+  const { all, error } = ledger;
+  // The newest page stands in for the ledger until it is read: only the timeline shows it.
+  const complete = all !== null;
+  const read = all ?? ledger.firstPage;
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => void loadSettings(settingsArea).then(setSettings), [settingsArea]);
   const now = useNow(60_000);
@@ -55,11 +100,12 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
   const [announcement, setAnnouncement] = useState('');
   const welcomeHeading = useRef<HTMLHeadingElement>(null);
 
-  const events = useMemo(() => (all ? effectiveEvents(all) : []), [all]);
+  // The first page holds effective events already (lib/ledger.ts reads them so).
+  const events = useMemo(() => (all ? effectiveEvents(all) : (ledger.firstPage ?? [])), [all, ledger.firstPage]);
   const accounts = useMemo(() => accountsOf(events), [events]);
   const windows = useMemo(
-    () => (settings ? computeWindows(events, { now, timeZone: settings.timeZone, leadDays: settings.leadDays }) : []),
-    [events, now, settings],
+    () => (complete && settings ? computeWindows(events, { now, timeZone: settings.timeZone, leadDays: settings.leadDays }) : []),
+    [complete, events, now, settings],
   );
 
   const goToSection = useCallback((id: string) => {
@@ -88,16 +134,17 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
 
   // A link to a section is followed once the sections are there (the ledger and the settings read);
   // only on the first load: later links come through hashchange.
-  const ready = all !== null && settings !== null;
+  const ready = complete && settings !== null;
   useEffect(() => {
     if (!ready) return;
     if (link.welcome) welcomeHeading.current?.focus();
     else if (link.section) goToSection(link.section);
   }, [ready]);
 
-  const ctx: DashboardContext | null = all && settings && {
+  const ctx: DashboardContext | null = read && settings && {
     db,
-    all,
+    all: read,
+    complete,
     events,
     accounts,
     windows,
@@ -133,7 +180,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1} aria-busy={!ctx && !error}>
+      <main id="main" tabIndex={-1} aria-busy={!complete && !error}>
         <h1>{t('dashboardHeading')}</h1>
         {link.welcome && <Welcome headingRef={welcomeHeading} />}
         {error && (
@@ -143,12 +190,12 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
         )}
         {!ctx && !error && <p class="muted">{t('loading')}</p>}
         {ctx &&
-          SECTIONS.map(({ id, title, component: Section }) => (
+          SECTIONS.map(({ id, title, component: Section, firstPage }) => (
             <section key={id} id={id} class="dash-section" aria-labelledby={`${id}-title`}>
               <h2 id={`${id}-title`} tabIndex={-1}>
                 {t(title)}
               </h2>
-              <Section ctx={ctx} />
+              {complete || firstPage ? <Section ctx={ctx} /> : <p class="muted">{t('loading')}</p>}
             </section>
           ))}
         <div role="status" class="visually-hidden" data-testid="announcer">

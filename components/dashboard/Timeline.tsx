@@ -1,6 +1,7 @@
 /**
  * The full timeline: every entry that counts, newest first, with filters and search; the
- * selected entry's details beside it.
+ * selected entry's details beside it. Until the whole ledger is read (`ctx.complete`), its newest
+ * page: rows can be opened, but filters, counts, review marks and details wait for the rest.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
@@ -22,7 +23,7 @@ const LISTED_KINDS = EVENT_KINDS.filter((k): k is EventKind => k !== 'entry-remo
 const describe = (e: LedgerEvent) => `${kindLabel(e.kind)} ${eventSubject(e)} ${accountLabel(e.account)} ${sourceLabel(e.source)}`;
 
 export function Timeline({ ctx }: { ctx: DashboardContext }) {
-  const { events, all, accounts, entry } = ctx;
+  const { events, all, accounts, entry, complete } = ctx;
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   const [count, setCount] = useState('');
   const locale = uiLocale();
@@ -44,7 +45,8 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const handled = useRef(0);
   useEffect(() => {
-    if (ctx.revealed === handled.current || !entry) return;
+    // The entry may be past the first page: it is looked for in the whole list.
+    if (!complete || ctx.revealed === handled.current || !entry) return;
     const index = shown.findIndex((e) => e.id === entry);
     // The filters hide it: clear them, and come back here with the entry in the list.
     if (index < 0 && isFiltered(filter)) return setFilter(NO_FILTER);
@@ -52,9 +54,9 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
     if (index >= 0) setScrollTo({ index });
     setFocusRequest({ id: entry });
     document.getElementById('timeline')?.scrollIntoView({ block: 'start' });
-  }, [ctx.revealed, shown, entry]);
+  }, [complete, ctx.revealed, shown, entry]);
 
-  const selected = entry ? (all.find((e) => e.id === entry) ?? null) : null;
+  const selected = complete && entry ? (all.find((e) => e.id === entry) ?? null) : null;
   const set = (field: keyof TimelineFilter) => (e: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
     const value = e.currentTarget.value;
     setFilter((f) => ({ ...f, [field]: value }));
@@ -63,67 +65,69 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
   return (
     <>
       <form class="filters" role="search" aria-label={t('timelineFilters')} onSubmit={(e) => e.preventDefault()}>
-        <div class="field">
-          <label for="f-query">{t('filterSearch')}</label>
-          <input id="f-query" type="search" value={filter.query} onInput={set('query')} data-testid="filter-query" />
-        </div>
-        <div class="field">
-          <label for="f-account">{t('filterAccount')}</label>
-          <select id="f-account" value={filter.account} onChange={set('account')} data-testid="filter-account">
-            <option value="">{t('filterAll')}</option>
-            {accounts.map((a) => (
-              <option key={accountKey(a)} value={accountKey(a)}>
-                {accountLabel(a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-kind">{t('filterKind')}</label>
-          <select id="f-kind" value={filter.kind} onChange={set('kind')} data-testid="filter-kind">
-            <option value="">{t('filterAll')}</option>
-            {LISTED_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-source">{t('filterSource')}</label>
-          <select id="f-source" value={filter.source} onChange={set('source')} data-testid="filter-source">
-            <option value="">{t('filterAll')}</option>
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {sourceLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="dates">
+        <fieldset class="filters-fields" disabled={!complete}>
           <div class="field">
-            <label for="f-from">{t('filterFrom')}</label>
-            <input id="f-from" type="date" value={filter.from} onInput={set('from')} data-testid="filter-from" />
+            <label for="f-query">{t('filterSearch')}</label>
+            <input id="f-query" type="search" value={filter.query} onInput={set('query')} data-testid="filter-query" />
           </div>
           <div class="field">
-            <label for="f-to">{t('filterTo')}</label>
-            <input id="f-to" type="date" value={filter.to} onInput={set('to')} data-testid="filter-to" />
+            <label for="f-account">{t('filterAccount')}</label>
+            <select id="f-account" value={filter.account} onChange={set('account')} data-testid="filter-account">
+              <option value="">{t('filterAll')}</option>
+              {accounts.map((a) => (
+                <option key={accountKey(a)} value={accountKey(a)}>
+                  {accountLabel(a)}
+                </option>
+              ))}
+            </select>
           </div>
-        </div>
-        <div class="field checkbox">
-          <label>
-            <input type="checkbox" checked={withRemoved} onChange={(e) => setWithRemoved(e.currentTarget.checked)} data-testid="filter-removed" />{' '}
-            {t('filterWithRemoved')}
-          </label>
-        </div>
-        <div class="filter-actions">
-          <p role="status" class="muted" data-testid="timeline-count">
-            {count}
-          </p>
-          <button type="button" onClick={() => setFilter(NO_FILTER)} disabled={!isFiltered(filter)}>
-            {t('filterClear')}
-          </button>
-        </div>
+          <div class="field">
+            <label for="f-kind">{t('filterKind')}</label>
+            <select id="f-kind" value={filter.kind} onChange={set('kind')} data-testid="filter-kind">
+              <option value="">{t('filterAll')}</option>
+              {LISTED_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-source">{t('filterSource')}</label>
+            <select id="f-source" value={filter.source} onChange={set('source')} data-testid="filter-source">
+              <option value="">{t('filterAll')}</option>
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {sourceLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="dates">
+            <div class="field">
+              <label for="f-from">{t('filterFrom')}</label>
+              <input id="f-from" type="date" value={filter.from} onInput={set('from')} data-testid="filter-from" />
+            </div>
+            <div class="field">
+              <label for="f-to">{t('filterTo')}</label>
+              <input id="f-to" type="date" value={filter.to} onInput={set('to')} data-testid="filter-to" />
+            </div>
+          </div>
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" checked={withRemoved} onChange={(e) => setWithRemoved(e.currentTarget.checked)} data-testid="filter-removed" />{' '}
+              {t('filterWithRemoved')}
+            </label>
+          </div>
+          <div class="filter-actions">
+            <p role="status" class="muted" data-testid="timeline-count">
+              {complete ? count : t('timelineFirstPage')}
+            </p>
+            <button type="button" onClick={() => setFilter(NO_FILTER)} disabled={!isFiltered(filter)}>
+              {t('filterClear')}
+            </button>
+          </div>
+        </fieldset>
       </form>
       <div class="timeline-layout">
         <div>
@@ -167,7 +171,7 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
                   <span class="row-account">{accountLabel(e.account)}</span>
                   <span class="row-tags">
                     {!counted.has(e.id) && <span class="badge gone">{t('timelineTakenBack')}</span>}
-                    {counted.has(e.id) && needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}
+                    {complete && counted.has(e.id) && needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}
                     <span class="source-tag">{sourceLabel(e.source)}</span>
                   </span>
                 </button>
@@ -179,7 +183,7 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
           {selected ? (
             <EntryDetails key={selected.id} event={selected} ctx={ctx} reviews={reviews} focusRequest={focusRequest} />
           ) : (
-            <p class="muted card">{t('detailsNone')}</p>
+            <p class="muted card">{t(entry && !complete ? 'loading' : 'detailsNone')}</p>
           )}
         </div>
       </div>

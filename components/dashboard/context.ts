@@ -9,6 +9,11 @@ export interface DashboardContext {
   db: LedgerDb;
   /** Every event as stored: edits, removals and reviews included. */
   all: LedgerEvent[];
+  /**
+   * False while only the ledger's newest page is read (`all` and `events` are that page, `windows`
+   * empty): only sections marked `firstPage` are shown then.
+   */
+  complete: boolean;
   /** The events that count (`effectiveEvents(all)`): every view starts from these. */
   events: LedgerEvent[];
   accounts: Account[];

@@ -19,11 +19,13 @@ export interface DashboardSection {
   id: string;
   title: MessageKey;
   component: ComponentType<{ ctx: DashboardContext }>;
+  /** Shown from the ledger's newest page while the rest is read (see `DashboardContext.complete`). */
+  firstPage?: true;
 }
 
 export const SECTIONS: DashboardSection[] = [
   { id: 'add', title: 'sectionAdd', component: AddEntry },
-  { id: 'timeline', title: 'sectionTimeline', component: Timeline },
+  { id: 'timeline', title: 'sectionTimeline', component: Timeline, firstPage: true },
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
   { id: 'settings', title: 'sectionSettings', component: Settings },

@@ -71,10 +71,32 @@ export function eventsInScope(events: readonly LedgerEvent[], scope: ReportScope
 }
 
 /**
+ * A report whose events are still ledger events, with the function that puts one in the report's
+ * form. An export writes each event's line straight from it, so 100k report-form copies are never
+ * kept alive together (they would outlive the young generation and cost full collections).
+ */
+export interface ReportDraft {
+  report: Omit<Report, 'events'> & { events: readonly LedgerEvent[] };
+  formOf: (e: LedgerEvent) => ReportEvent;
+}
+
+/**
  * The report of `events` (the whole ledger): the scope's events, oldest first, and the state
  * derived from the whole ledger for what is in scope (a window's answer may lie outside a date range).
  */
 export async function buildReport(events: readonly LedgerEvent[], options: ReportOptions, onProgress?: OnProgress): Promise<Report> {
+  const { report, formOf } = await draftReport(events, options);
+  const reportEvents: ReportEvent[] = [];
+  for (let start = 0; start < report.events.length; start += CHUNK) {
+    for (const e of report.events.slice(start, start + CHUNK)) reportEvents.push(formOf(e));
+    onProgress?.({ phase: 'writing-report', done: Math.min(report.events.length, start + CHUNK), total: report.events.length });
+    await nextTask();
+  }
+  return { ...report, events: reportEvents };
+}
+
+/** `buildReport` without putting the events in the report's form. */
+export async function draftReport(events: readonly LedgerEvent[], options: ReportOptions): Promise<ReportDraft> {
   const { scope, now, timeZone } = options;
   const leadDays = options.windows?.leadDays ?? DEFAULT_LEAD_DAYS;
   const graceDays = options.windows?.graceDays ?? DEFAULT_GRACE_DAYS;
@@ -84,15 +106,7 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
   const ids = new Set(inScope.map((e) => e.id));
   const pseudonyms = options.redact ? pseudonymsFor(ordered) : null;
   const person = (handle: string) => pseudonyms?.of(handle) ?? handle;
-
-  const reportEvents: ReportEvent[] = [];
-  for (let start = 0; start < inScope.length; start += CHUNK) {
-    for (const e of inScope.slice(start, start + CHUNK)) {
-      reportEvents.push(toReportEvent(pseudonyms ? pseudonyms.inEvent(e) : e, iso));
-    }
-    onProgress?.({ phase: 'writing-report', done: Math.min(inScope.length, start + CHUNK), total: inScope.length });
-    await nextTask();
-  }
+  const formOf = (e: LedgerEvent) => toReportEvent(pseudonyms ? pseudonyms.inEvent(e) : e, iso);
 
   // Each derivation is a few hundred milliseconds at 100k events: the page gets a turn between them.
   const live = effectiveEvents(ordered);
@@ -103,7 +117,7 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
   const windows = computeWindows(live, { now, timeZone, leadDays, graceDays, ...(options.windows?.overrides ? { overrides: options.windows.overrides } : {}) });
   await nextTask();
 
-  return {
+  const report: ReportDraft['report'] = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
     createdAt: iso(now),
@@ -117,7 +131,7 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
           : { kind: 'all' },
     redacted: options.redact,
     accounts,
-    events: reportEvents,
+    events: inScope,
     derived: {
       asOf: iso(now),
       grants: accounts.map((account) => ({
@@ -164,4 +178,5 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
       graceDays,
     },
   };
+  return { report, formOf };
 }

@@ -5,7 +5,7 @@
 import type { LedgerEvent } from '../events';
 import { userTimeZone } from '../format';
 import type { LedgerDb } from '../ledger';
-import { buildReport, type ReportOptions } from './build';
+import { draftReport, type ReportOptions } from './build';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import type { Report } from './schema';
 
@@ -31,20 +31,30 @@ export async function readLedger(db: LedgerDb, onProgress?: OnProgress): Promise
 }
 
 /** The report as text: JSON with the envelope indented and each event on a line of its own. */
-export async function reportText(report: Report, onProgress?: OnProgress): Promise<string> {
-  const lines: string[] = [];
+export function reportText(report: Report, onProgress?: OnProgress): Promise<string> {
+  return writeReport(report, (e) => JSON.stringify(e), onProgress);
+}
+
+/**
+ * Writes a report whose events are each written by `line`. Lines are joined a chunk at a time, so
+ * what stays alive across the yields is a few long strings rather than one per event.
+ */
+async function writeReport<T>(report: Omit<Report, 'events'> & { events: readonly T[] }, line: (e: T) => string, onProgress?: OnProgress): Promise<string> {
+  const chunks: string[] = [];
   const { events } = report;
   for (let start = 0; start < events.length; start += CHUNK) {
-    for (const e of events.slice(start, start + CHUNK)) lines.push(JSON.stringify(e));
+    chunks.push(events.slice(start, start + CHUNK).map(line).join(EVENT_SEPARATOR));
     onProgress?.({ phase: 'writing-report', done: Math.min(events.length, start + CHUNK), total: events.length });
     await nextTask();
   }
   const fields = Object.entries(report).map(([key, value]) => {
-    const json = key === 'events' ? (lines.length ? `[\n    ${lines.join(',\n    ')}\n  ]` : '[]') : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    const json = key === 'events' ? (chunks.length ? `[\n    ${chunks.join(EVENT_SEPARATOR)}\n  ]` : '[]') : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
     return `  ${JSON.stringify(key)}: ${json}`;
   });
   return `{\n${fields.join(',\n')}\n}\n`;
 }
+
+const EVENT_SEPARATOR = ',\n    ';
 
 export interface ExportedReport {
   /** A name for the download: likeness-ledger-report-2025-10-03.json */
@@ -57,13 +67,9 @@ export type ExportOptions = Omit<ReportOptions, 'now' | 'timeZone'> & Partial<Pi
 
 /** The report of events already read (the dashboard holds the whole ledger), as a file. */
 export async function exportEvents(events: readonly LedgerEvent[], options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
-  const report = await buildReport(
-    events,
-    { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? userTimeZone() },
-    // Building and writing the text are one phase for the user: half each.
-    onProgress && ((p) => onProgress({ ...p, done: Math.round(p.done / 2), total: p.total })),
-  );
-  const text = await reportText(report, onProgress && ((p) => onProgress({ ...p, done: Math.round((p.total + p.done) / 2) })));
+  const { report, formOf } = await draftReport(events, { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? userTimeZone() });
+  // Each event is put in the report's form and written at once: the copy is garbage straight away.
+  const text = await writeReport(report, (e) => JSON.stringify(formOf(e)), onProgress);
   const day = report.createdAt.slice(0, 10);
   return {
     fileName: `likeness-ledger-report-${day}${report.redacted ? '-redacted' : ''}.json`,

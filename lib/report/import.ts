@@ -165,9 +165,11 @@ function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySe
     let keptOwn = 0;
     for (let start = 0; start < events.length; start += CHUNK) {
       const chunk = events.slice(start, start + CHUNK);
-      const held = await db.events.bulkGet(chunk.map((e) => e.id));
-      chunk.forEach((e, i) => {
-        const own = held[i];
+      // One cursor over the ids rather than a request per id: into a ledger that holds none of
+      // them (the usual import), it finds nothing at once.
+      const held = new Map((await db.events.where(':id').anyOf(chunk.map((e) => e.id)).toArray()).map((e) => [e.id, e]));
+      chunk.forEach((e) => {
+        const own = held.get(e.id);
         if (!own) fresh.push(e);
         else if (canonical(own) === canonical(e)) unchanged++;
         else if (keepOwn.has(e.id)) keptOwn++;

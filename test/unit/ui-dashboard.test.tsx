@@ -63,7 +63,8 @@ const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
 async function show(hash = '') {
   history.replaceState(null, '', hash || '#');
   await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={changed} />, root));
-  await until(() => $('#timeline'));
+  // The whole ledger read, not only its newest page (ui-dashboard-first-page.test.tsx).
+  await until(() => $('main[aria-busy="false"] #timeline'));
 }
 
 describe('the dashboard', () => {
