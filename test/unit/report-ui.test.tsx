@@ -75,7 +75,8 @@ const settingsArea = (): LocalArea => {
 
 async function showSection() {
   await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={() => {}} />, root));
-  return until(() => $('section#import-export'));
+  // The section's choices wait for the whole ledger to be read (the first page comes before it).
+  return until(() => $('main[aria-busy="false"] section#import-export'));
 }
 
 async function choose(file: File) {
