@@ -14,6 +14,7 @@ import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
 import { Report } from '@/lib/report/schema';
 import type { LocalArea } from '@/lib/settings';
+import { until as waitUntil } from './helpers/until';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
@@ -58,15 +59,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function until<T>(check: () => T | null | undefined | false, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${check.toString()}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
+const until = <T,>(check: () => T | null | undefined | false) => waitUntil(check, 8000);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const settingsArea = (): LocalArea => {
   const store: Record<string, unknown> = { settings: { remindersOn: true, leadDays: 3, jurisdiction: 'gdpr', timeZone: 'Europe/Berlin' } };

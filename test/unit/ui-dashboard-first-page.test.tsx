@@ -9,6 +9,7 @@ import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger';
 import type { LocalArea } from '@/lib/settings';
+import { until } from './helpers/until';
 
 // The whole ledger's read waits until a test lets it go.
 const fullRead = vi.hoisted(() => {
@@ -52,15 +53,6 @@ afterEach(() => {
   db.close();
 });
 
-async function until<T>(check: () => T | null | undefined | false, timeoutMs = 4000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${check.toString()}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const filtersDisabled = () => root.querySelector<HTMLFieldSetElement>('form[role="search"] fieldset')!.disabled;
 const rowIds = () => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-row"]')].map((r) => r.dataset.id);

@@ -9,6 +9,7 @@ import { SECTIONS } from '@/components/dashboard/sections';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb, record } from '@/lib/ledger';
 import type { LocalArea } from '@/lib/settings';
+import { until } from './helpers/until';
 
 // Dexie's liveQuery runs only where a global IndexedDB exists; each test's database has its own.
 Dexie.dependencies.indexedDB = new IDBFactory();
@@ -41,15 +42,6 @@ afterEach(() => {
   db.close();
 });
 
-async function until<T>(check: () => T | null | undefined | false, timeoutMs = 4000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${check.toString()}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const click = (el: HTMLElement) => act(() => el.click());

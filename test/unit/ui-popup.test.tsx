@@ -7,6 +7,7 @@ import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { buildEvent } from '@/lib/ledger';
 import { popupSummary } from '@/lib/summary';
 import type { TabStatus } from '@/lib/tab-status';
+import { until as waitUntil } from './helpers/until';
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -30,15 +31,7 @@ afterEach(() => {
   root.remove();
 });
 
-async function until<T>(check: () => T | null | undefined | false, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
+const until = <T,>(check: () => T | null | undefined | false) => waitUntil(check, 3000);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const click = (el: HTMLElement) => act(() => el.click());
