@@ -2,11 +2,15 @@
  * The ledger at scale in real Chromium, with the extension built as users get it:
  * import (through the dashboard's Import and export section) and export at 1k, 10k and 100k
  * events, the popup's first render against its time with 10 events, the dashboard's first page,
- * and the background's JavaScript heap at its peak.
+ * and the JavaScript heap of the background and of the dashboard at their peaks.
+ *
+ * Three things distorted earlier runs and are now kept out: a dashboard left behind the welcome
+ * tab (its timers throttled to one a second), the dashboard's re-read after an import running
+ * beside the pages timed next, and a browser still opening its database beside the popup.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
@@ -18,7 +22,9 @@ import { median, type Figure } from './stats';
 
 // LL_BENCH_SIZES=10,1000 makes a quick run while editing this file.
 const SIZES = (process.env.LL_BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
-const RUNS = Number(process.env.LL_BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.LL_BENCH_RUNS ?? 9);
+const SETTLE_MS = 10_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function reportFile(size: number): Promise<string> {
   // A realistic ledger (bench/seed.ts says the mix): mostly appearances, a few grants and deletions.
@@ -37,55 +43,95 @@ async function timeUntil(page: Page, selector: string, action: () => Promise<unk
 }
 
 type Cdp = { send: (method: string, params?: object) => Promise<any>; on: (event: string, handler: (e: any) => void) => void };
+type HeapReader = () => Promise<number | null>;
 
-/** The service worker's JS heap, through the browser's DevTools protocol (Chromium only). */
-async function backgroundHeapMb(context: BrowserContext): Promise<number | null> {
+/** Reads the service worker's JS heap through the browser's DevTools protocol (Chromium only). */
+async function backgroundHeap(context: BrowserContext): Promise<HeapReader> {
   const browser = (context as unknown as { _browser?: { newBrowserCDPSession?: () => Promise<Cdp> } })._browser;
   const cdp = await browser?.newBrowserCDPSession?.();
-  if (!cdp) return null;
+  if (!cdp) return async () => null;
   const { targetInfos } = await cdp.send('Target.getTargets');
   const worker = targetInfos.find((t: { type: string; url: string }) => t.type === 'service_worker' && t.url.endsWith('/background.js'));
-  if (!worker) return null;
+  if (!worker) return async () => null;
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
-  const answer = new Promise<any>((resolve) =>
-    cdp.on('Target.receivedMessageFromTarget', (e) => {
-      const message = JSON.parse(e.message);
-      if (message.id === 1) resolve(message.result);
-    }),
-  );
-  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-  const usage = await Promise.race([answer, new Promise((r) => setTimeout(() => r(null), 5000))]);
-  return usage ? (usage as { usedSize: number }).usedSize / 2 ** 20 : null;
+  const answers = new Map<number, (result: { usedSize: number } | null) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const message = JSON.parse(e.message);
+    answers.get(message.id)?.(message.result ?? null);
+    answers.delete(message.id);
+  });
+  let id = 0;
+  return async () => {
+    const asked = ++id;
+    const answer = new Promise<{ usedSize: number } | null>((resolve) => answers.set(asked, resolve));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: asked, method: 'Runtime.getHeapUsage' }) });
+    const usage = await Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    return usage ? usage.usedSize / 2 ** 20 : null;
+  };
 }
+
+/** A page's JS heap, through its own DevTools session. */
+async function pageHeap(context: BrowserContext, page: Page): Promise<HeapReader> {
+  const cdp = await context.newCDPSession(page);
+  return async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
+}
+
+/**
+ * The highest of the heap readings taken every 100 ms while `work` runs: a peak as sampled (a
+ * collection between two readings can hide a higher one), not the heap's true maximum.
+ */
+async function peakWhile(readers: HeapReader[], work: () => Promise<void>): Promise<(number | null)[]> {
+  const peaks: (number | null)[] = readers.map(() => null);
+  let working = true;
+  const sampling = (async () => {
+    while (working) {
+      const readings = await Promise.all(readers.map((read) => read().catch(() => null)));
+      readings.forEach((mb, i) => mb !== null && (peaks[i] = Math.max(peaks[i] ?? 0, mb)));
+      await sleep(100);
+    }
+  })();
+  try {
+    await work();
+  } finally {
+    working = false;
+    await sampling;
+  }
+  return peaks;
+}
+
+const launch = async (profile: string, port: number) => {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: BROWSER_BINARIES.chromium,
+    headless: true,
+    args: chromiumArgs(port, EXTENSION_DIRS.chromium),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, origin: `chrome-extension://${new URL(worker.url()).host}` };
+};
 
 export async function ledgerScale(): Promise<Figure[]> {
   const server = await startFixtureServer();
   const figures: Figure[] = [];
+  const reported = (name: string, value: number, unit: string) => figures.push({ name, value, unit, goal: 'reported', met: true });
   const popupMs: Record<number, number> = {};
   try {
     for (const size of SIZES) {
       const file = await reportFile(size);
-      const context = await chromium.launchPersistentContext('', {
-        executablePath: BROWSER_BINARIES.chromium,
-        headless: true,
-        args: chromiumArgs(server.port, EXTENSION_DIRS.chromium),
-      });
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const origin = `chrome-extension://${new URL(worker.url()).host}`;
+      const profile = mkdtempSync(join(tmpdir(), 'll-bench-profile-'));
+      const { context, origin } = await launch(profile, server.port);
       const dashboard = await context.newPage();
       await dashboard.goto(`${origin}/options.html#import-export`);
-      const importMs = await timeUntil(dashboard, '[data-testid="import-done"]', () => dashboard.locator('[data-testid="import-file"]').setInputFiles(file));
-      if (size >= 1000) figures.push({ name: `import ${size} events`, value: importMs, unit: 'ms', goal: 'reported', met: true });
+      // In front of the welcome tab the install opened: a page behind it has its timers throttled
+      // to one a second, and the wait for what it shows is then counted in seconds.
+      await dashboard.bringToFront();
+      const heaps = [await backgroundHeap(context), await pageHeap(context, dashboard)];
+      const peaks = await peakWhile(heaps, async () => {
+        const importMs = await timeUntil(dashboard, '[data-testid="import-done"]', () => dashboard.locator('[data-testid="import-file"]').setInputFiles(file));
+        // The dashboard then reads the ledger anew; the pages timed next share its renderer's thread.
+        await dashboard.locator('main[aria-busy="false"]').waitFor({ timeout: 300_000 });
+        if (size < 1000) return;
+        reported(`import ${size} events`, importMs, 'ms');
 
-      const renders: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const popup = await context.newPage();
-        renders.push(await timeUntil(popup, '[data-testid="account"]', () => popup.goto(`${origin}/popup.html`)));
-        await popup.close();
-      }
-      popupMs[size] = median(renders);
-
-      if (size >= 1000) {
         const firstPage: number[] = [];
         const wholeLedger: number[] = [];
         for (let i = 0; i < RUNS; i++) {
@@ -97,11 +143,12 @@ export async function ledgerScale(): Promise<Figure[]> {
           wholeLedger.push(performance.now() - start);
           await page.close();
         }
-        figures.push({ name: `dashboard first page at ${size} events`, value: median(firstPage), unit: 'ms', goal: 'reported', met: true });
-        figures.push({ name: `dashboard with the whole ledger read at ${size} events`, value: median(wholeLedger), unit: 'ms', goal: 'reported', met: true });
+        reported(`dashboard first page at ${size} events`, median(firstPage), 'ms');
+        reported(`dashboard with the whole ledger read at ${size} events`, median(wholeLedger), 'ms');
 
         const exports: number[] = [];
         for (let i = 0; i < Math.min(RUNS, 3); i++) {
+          await dashboard.bringToFront();
           await dashboard.goto(`${origin}/options.html#import-export`);
           // From the click: the button is there once the dashboard has read the whole ledger, which
           // the figure above times (before, the wait for it was counted here).
@@ -110,15 +157,34 @@ export async function ledgerScale(): Promise<Figure[]> {
           exports.push(await timeUntil(dashboard, '[data-testid="download"]', () => button.click()));
         }
         const exportMs = median(exports);
-        figures.push(
-          size === 100_000
-            ? { name: `export ${size} events`, value: exportMs, unit: 'ms', goal: '< 2000 ms', met: exportMs < 2000 }
-            : { name: `export ${size} events`, value: exportMs, unit: 'ms', goal: 'reported', met: true },
-        );
-        const heap = await backgroundHeapMb(context).catch(() => null);
-        if (heap !== null) figures.push({ name: `background JS heap after import and export, ${size} events`, value: heap, unit: 'MB', goal: 'reported', met: true });
+        if (size === 100_000) figures.push({ name: `export ${size} events`, value: exportMs, unit: 'ms', goal: '< 2000 ms', met: exportMs < 2000 });
+        else reported(`export ${size} events`, exportMs, 'ms');
+      });
+      if (size >= 1000) {
+        const [background, page] = peaks as [number | null, number | null];
+        if (background !== null) reported(`background's peak JS heap through import, dashboard and export, ${size} events`, background, 'MB');
+        if (page !== null) reported(`dashboard's peak JS heap through import and export, ${size} events`, page, 'MB');
       }
       await context.close();
+
+      // The popup as a user meets it on a browser that holds the ledger: started afresh, so that
+      // the import's aftermath (the dashboard reading it anew, the database settling its pages)
+      // does not run beside it. A browser just started with 100k events stays busy for about four
+      // seconds opening its IndexedDB store (measured with the processes' CPU time), so the
+      // timing waits SETTLE_MS; and a pause between openings lets each closed popup go away.
+      const restarted = await launch(profile, server.port);
+      await sleep(SETTLE_MS);
+      const renders: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const popup = await restarted.context.newPage();
+        renders.push(await timeUntil(popup, '[data-testid="account"]', () => popup.goto(`${restarted.origin}/popup.html`)));
+        await popup.close();
+        await sleep(500);
+      }
+      popupMs[size] = median(renders);
+      await restarted.context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dirname(file), { recursive: true, force: true });
     }
   } finally {
     await server.close();

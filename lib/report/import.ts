@@ -10,7 +10,7 @@
  */
 import type { LedgerEvent } from '../events';
 import { userTimeZone } from '../format';
-import { appendAll, type LedgerDb } from '../ledger';
+import { appendChecked, type LedgerDb } from '../ledger';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
@@ -149,13 +149,13 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
 
 type WriteOutcome = { ok: true; added: number; unchanged: number; keptOwn: number } | { ok: false; conflicts: Conflict[] };
 
-/** Events per call to the ledger's `appendAll`: each call brings the popup's summary up to date once. */
+/** Events per call to the ledger's `appendChecked`: each call brings the popup's summary up to date once. */
 const WRITE_CHUNK = 10_000;
 
 /** Compares with the ledger and writes what is new, in one transaction. */
 function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySet<string>, iso: (ms: number) => string, onProgress?: OnProgress): Promise<WriteOutcome> {
   // One transaction over every table the ledger keeps: the comparison and all writes stand or
-  // fall together, and the ledger's own appendAll (which keeps its summary current) joins it.
+  // fall together, and the ledger's own appendChecked (which keeps its summary current) joins it.
   // No yielding inside: an IndexedDB transaction ends once a task passes without a request.
   // The requests themselves hand the event loop back, so the page still renders between chunks.
   return db.transaction('rw', db.tables, async (): Promise<WriteOutcome> => {
@@ -179,7 +179,7 @@ function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySe
     }
     if (conflicts.length) return { ok: false, conflicts };
     for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
-      await appendAll(db, fresh.slice(start, start + WRITE_CHUNK));
+      await appendChecked(db, fresh.slice(start, start + WRITE_CHUNK));
       onProgress?.({ phase: 'writing-ledger', done: Math.min(fresh.length, start + WRITE_CHUNK), total: fresh.length });
     }
     return { ok: true, added: fresh.length, unchanged, keptOwn };
