@@ -39,7 +39,7 @@ for (const size of [1_000, 10_000, 100_000]) {
       const { ms, value } = await timed(() => exportReport(db, options));
       expect(value.eventCount).toBe(size);
       exports.push(ms);
-      text = value.text;
+      text = await value.file.text();
     }
     const imports: number[] = [];
     for (let run = 0; run < runs; run++) {

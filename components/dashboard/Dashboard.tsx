@@ -84,6 +84,24 @@ export interface DashboardProps {
   notifyChanged: () => void;
 }
 
+/**
+ * The live region that reads out what just happened. Its words are its own state: an announcement
+ * re-renders this line, not every section (at 100k events that was ≈ 150 ms after each export).
+ */
+function Announcer({ sayWith }: { sayWith: { current: (text: string) => void } }) {
+  const [announcement, setAnnouncement] = useState('');
+  sayWith.current = (text) => {
+    // Cleared first, so the same words said twice are announced twice.
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(text));
+  };
+  return (
+    <div role="status" class="visually-hidden" data-testid="announcer">
+      {announcement}
+    </div>
+  );
+}
+
 export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
   const [generation, setGeneration] = useState(0);
   const ledger = useLedger(db, generation);
@@ -97,7 +115,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
   const [link, setLink] = useState(() => parseDeepLink(location.hash, SECTION_IDS));
   const [entry, setEntry] = useState<string | null>(link.entry);
   const [revealed, setRevealed] = useState(link.entry ? 1 : 0);
-  const [announcement, setAnnouncement] = useState('');
+  const announcer = useRef<(text: string) => void>(() => {});
   const welcomeHeading = useRef<HTMLHeadingElement>(null);
 
   // The first page holds effective events already (lib/ledger.ts reads them so).
@@ -158,11 +176,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
     showEntry,
     revealed,
     reload: () => setGeneration((g) => g + 1),
-    announce: (text) => {
-      // Cleared first, so the same words said twice are announced twice.
-      setAnnouncement('');
-      requestAnimationFrame(() => setAnnouncement(text));
-    },
+    announce: (text) => announcer.current(text),
   };
 
   return (
@@ -198,9 +212,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
               {complete || firstPage ? <Section ctx={ctx} /> : <p class="muted">{t('loading')}</p>}
             </section>
           ))}
-        <div role="status" class="visually-hidden" data-testid="announcer">
-          {announcement}
-        </div>
+        <Announcer sayWith={announcer} />
       </main>
     </div>
   );

@@ -139,8 +139,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
         { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays } },
         setProgress,
       );
-      const blob = new Blob([exported.text], { type: 'application/json' });
-      setDownload({ url: URL.createObjectURL(blob), fileName: exported.fileName, tooLarge: blob.size > MAX_REPORT_BYTES });
+      setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });
       ctx.announce(t('reportExported', exported.eventCount.toLocaleString(uiLocale())));
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));

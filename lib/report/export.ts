@@ -31,15 +31,18 @@ export async function readLedger(db: LedgerDb, onProgress?: OnProgress): Promise
 }
 
 /** The report as text: JSON with the envelope indented and each event on a line of its own. */
-export function reportText(report: Report, onProgress?: OnProgress): Promise<string> {
-  return writeReport(report, (e) => JSON.stringify(e), onProgress);
+export async function reportText(report: Report, onProgress?: OnProgress): Promise<string> {
+  return (await writeReport(report, (e) => JSON.stringify(e), onProgress)).join('');
 }
 
 /**
- * Writes a report whose events are each written by `line`. Lines are joined a chunk at a time, so
- * what stays alive across the yields is a few long strings rather than one per event.
+ * Writes a report whose events are each written by `line`, as the pieces of its text in order.
+ * Lines are joined a chunk at a time, so what stays alive across the yields is a few long strings
+ * rather than one per event. The pieces are not joined into one: a Blob takes them as they are,
+ * and one 45 MB string would be copied once more to be flattened, at twice the size if a single
+ * character of the envelope (the "…" in a law's name) is outside Latin-1.
  */
-async function writeReport<T>(report: Omit<Report, 'events'> & { events: readonly T[] }, line: (e: T) => string, onProgress?: OnProgress): Promise<string> {
+async function writeReport<T>(report: Omit<Report, 'events'> & { events: readonly T[] }, line: (e: T) => string, onProgress?: OnProgress): Promise<string[]> {
   const chunks: string[] = [];
   const { events } = report;
   for (let start = 0; start < events.length; start += CHUNK) {
@@ -47,11 +50,15 @@ async function writeReport<T>(report: Omit<Report, 'events'> & { events: readonl
     onProgress?.({ phase: 'writing-report', done: Math.min(events.length, start + CHUNK), total: events.length });
     await nextTask();
   }
-  const fields = Object.entries(report).map(([key, value]) => {
-    const json = key === 'events' ? (chunks.length ? `[\n    ${chunks.join(EVENT_SEPARATOR)}\n  ]` : '[]') : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
-    return `  ${JSON.stringify(key)}: ${json}`;
+  const pieces = ['{\n'];
+  Object.entries(report).forEach(([key, value], i) => {
+    pieces.push(`${i ? ',\n' : ''}  ${JSON.stringify(key)}: `);
+    if (key !== 'events') pieces.push(JSON.stringify(value, null, 2).replaceAll('\n', '\n  '));
+    else if (!chunks.length) pieces.push('[]');
+    else pieces.push('[\n    ', ...chunks.flatMap((chunk, k) => (k ? [EVENT_SEPARATOR, chunk] : [chunk])), '\n  ]');
   });
-  return `{\n${fields.join(',\n')}\n}\n`;
+  pieces.push('\n}\n');
+  return pieces;
 }
 
 const EVENT_SEPARATOR = ',\n    ';
@@ -59,7 +66,8 @@ const EVENT_SEPARATOR = ',\n    ';
 export interface ExportedReport {
   /** A name for the download: likeness-ledger-report-2025-10-03.json */
   fileName: string;
-  text: string;
+  /** The report's JSON text, as a file. */
+  file: Blob;
   eventCount: number;
 }
 
@@ -69,11 +77,11 @@ export type ExportOptions = Omit<ReportOptions, 'now' | 'timeZone'> & Partial<Pi
 export async function exportEvents(events: readonly LedgerEvent[], options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
   const { report, formOf } = await draftReport(events, { ...options, now: options.now ?? Date.now(), timeZone: options.timeZone ?? userTimeZone() });
   // Each event is put in the report's form and written at once: the copy is garbage straight away.
-  const text = await writeReport(report, (e) => JSON.stringify(formOf(e)), onProgress);
+  const pieces = await writeReport(report, (e) => JSON.stringify(formOf(e)), onProgress);
   const day = report.createdAt.slice(0, 10);
   return {
     fileName: `likeness-ledger-report-${day}${report.redacted ? '-redacted' : ''}.json`,
-    text,
+    file: new Blob(pieces, { type: 'application/json' }),
     eventCount: report.events.length,
   };
 }

@@ -16,6 +16,8 @@ async function ledgerWith(events: LedgerEvent[]) {
   return db;
 }
 
+const exportedText = async (...args: Parameters<typeof exportReport>) => (await exportReport(...args)).file.text();
+
 const problemOf = (result: ImportResult) => {
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
   return result.problem;
@@ -24,7 +26,8 @@ const problemOf = (result: ImportResult) => {
 describe('export', () => {
   it('writes one document with format, version, maker, accounts, every event, derived state and policies', async () => {
     const events = sampleLedger(300);
-    const { text, fileName, eventCount } = await exportReport(await ledgerWith(events), OPTIONS);
+    const { file, fileName, eventCount } = await exportReport(await ledgerWith(events), OPTIONS);
+    const text = await file.text();
     const report = Report.parse(JSON.parse(text));
     expect(report.format).toBe(REPORT_FORMAT);
     expect(report.version).toBe(REPORT_VERSION);
@@ -46,7 +49,7 @@ describe('export', () => {
 
   it('lists events oldest first, one per line, dates with the offset of the user\'s zone', async () => {
     const events = sampleLedger(50);
-    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const text = await exportedText(await ledgerWith(events), OPTIONS);
     const report = Report.parse(JSON.parse(text));
     const times = report.events.map((e) => Date.parse(e.occurredAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -69,7 +72,7 @@ describe('round trip', () => {
   it('export, erase, import gives an identical ledger', async () => {
     const db = await ledgerWith(sampleLedger(5000));
     const before = await ledgerContent(db);
-    const { text } = await exportReport(db, OPTIONS);
+    const text = await exportedText(db, OPTIONS);
     await eraseEverything(db);
     expect(await db.events.count()).toBe(0);
     const result = await importReport(db, text);
@@ -81,7 +84,7 @@ describe('round trip', () => {
     for (const timeZone of ['America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC']) {
       const db = await ledgerWith(sampleLedger(400, 7));
       const before = await ledgerContent(db);
-      const { text } = await exportReport(db, { ...OPTIONS, timeZone });
+      const text = await exportedText(db, { ...OPTIONS, timeZone });
       await eraseEverything(db);
       expect(await importReport(db, text, undefined, { timeZone })).toMatchObject({ ok: true, added: 400 });
       expect(await ledgerContent(db)).toBe(before);
@@ -91,7 +94,7 @@ describe('round trip', () => {
   it('importing the same report twice adds nothing', async () => {
     const db = await ledgerWith(sampleLedger(200));
     const before = await ledgerContent(db);
-    const { text } = await exportReport(db, OPTIONS);
+    const text = await exportedText(db, OPTIONS);
     expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
     expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
     expect(await ledgerContent(db)).toBe(before);
@@ -99,7 +102,7 @@ describe('round trip', () => {
 
   it('merges a report into a ledger that holds part of it', async () => {
     const events = sampleLedger(300);
-    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const text = await exportedText(await ledgerWith(events), OPTIONS);
     const db = await ledgerWith(events.slice(0, 120));
     expect(await importReport(db, text)).toEqual({ ok: true, added: 180, unchanged: 120, keptOwn: 0 });
     expect(await ledgerContent(db)).toBe(await ledgerContent(await ledgerWith(events)));
@@ -107,7 +110,7 @@ describe('round trip', () => {
 
   it('reports progress while checking and writing', async () => {
     const db = await ledgerWith(sampleLedger(4500));
-    const { text } = await exportReport(db, OPTIONS);
+    const text = await exportedText(db, OPTIONS);
     await eraseEverything(db);
     const seen: Progress[] = [];
     await importReport(db, text, (p) => seen.push(p));
@@ -119,7 +122,7 @@ describe('round trip', () => {
 describe('conflicts', () => {
   it('lists two versions of one id with the fields that differ, and writes nothing', async () => {
     const events = sampleLedger(100);
-    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const text = await exportedText(await ledgerWith(events), OPTIONS);
     const grant = events.find((e) => e.kind === 'access-granted')!;
     const changed = { ...grant, details: { person: 'someone_else' } } as LedgerEvent;
     const db = await ledgerWith([...events.slice(0, 10).filter((e) => e.id !== grant.id), changed]);
@@ -135,7 +138,7 @@ describe('conflicts', () => {
 
   it('once the user has seen a conflict, imports the rest and keeps the ledger\'s version', async () => {
     const events = sampleLedger(100);
-    const { text } = await exportReport(await ledgerWith(events), OPTIONS);
+    const text = await exportedText(await ledgerWith(events), OPTIONS);
     const target = events[5]!;
     const changed = { ...target, occurredAt: target.occurredAt + 60_000 } as LedgerEvent;
     const db = await ledgerWith([changed]);
@@ -148,7 +151,7 @@ describe('conflicts', () => {
 });
 
 describe('refusals', () => {
-  const validText = async () => (await exportReport(await ledgerWith(sampleLedger(20)), OPTIONS)).text;
+  const validText = async () => exportedText(await ledgerWith(sampleLedger(20)), OPTIONS);
   const mutate = async (change: (doc: Record<string, unknown> & { events: Record<string, unknown>[] }) => void) => {
     const doc = JSON.parse(await validText());
     change(doc);
@@ -241,14 +244,14 @@ describe('refusals', () => {
   });
 
   it('refuses a redacted report: it is for sharing, not for restoring', async () => {
-    const { text } = await exportReport(await ledgerWith(sampleLedger(20)), { ...OPTIONS, redact: true });
+    const text = await exportedText(await ledgerWith(sampleLedger(20)), { ...OPTIONS, redact: true });
     expect(await refusalOf(text)).toEqual({ kind: 'redacted' });
   });
 
   it('writes nothing when the browser fails in the middle of the write', async () => {
     const db = await ledgerWith(sampleLedger(10, 9));
     const before = await ledgerContent(db);
-    const { text } = await exportReport(await ledgerWith(sampleLedger(3000)), OPTIONS);
+    const text = await exportedText(await ledgerWith(sampleLedger(3000)), OPTIONS);
     // On the prototype: the ledger reaches its tables by name, inside the transaction.
     const table = Object.getPrototypeOf(db.events) as typeof db.events;
     const bulkAdd = table.bulkAdd;
