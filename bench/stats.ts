@@ -28,3 +28,16 @@ export function printFigures(title: string, figures: Figure[]) {
     console.log(`  ${f.goal === 'reported' ? '    ' : f.met ? 'met ' : 'MISS'}  ${f.name}: ${value} ${f.unit}  (goal ${f.goal})`);
   }
 }
+
+/**
+ * The 95% bootstrap interval of median(a) ÷ median(b): how far the ratio of these runs could be
+ * from the machine's own by chance. Seeded, so the same runs give the same interval.
+ */
+export function ratioInterval(a: number[], b: number[], resamples = 2000): [number, number] {
+  let seed = 1;
+  // Park–Miller: enough randomness to resample a handful of runs, and repeatable.
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const resample = (values: number[]) => values.map(() => values[Math.floor(random() * values.length)]!);
+  const ratios = Array.from({ length: resamples }, () => median(resample(a)) / median(resample(b)));
+  return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
+}
