@@ -1,6 +1,7 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
+import { pageBudget } from '@/lib/background/page-limits';
 import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
 import { flushPending } from '@/lib/pending-queue';
@@ -14,6 +15,8 @@ export default defineBackground(() => {
   // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
   const reminders = startReminders({ db });
   const onRecorded = () => void reminders.refresh();
+  // How many observations each tab may make, per kind: for the background's life.
+  const budget = pageBudget();
   // Observations that met a full disk earlier wait in storage.local: try them again at every start.
   void db().then((d) => flushPending(d, browser.storage.local)).catch(() => undefined);
 
@@ -36,6 +39,7 @@ export default defineBackground(() => {
       session: browser.storage.session,
       local: browser.storage.local,
       onRecorded,
+      budget,
       injectWarning: async (tabId, frameId) => {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/warning.js'] });
       },
@@ -43,7 +47,15 @@ export default defineBackground(() => {
   });
 
   // Registered at the top level, so that the browser wakes the background for a watched request.
-  watchNetwork(browser.webRequest as unknown as WebRequestApi, { db, session: browser.storage.session, onRecorded });
+  watchNetwork(browser.webRequest as unknown as WebRequestApi, {
+    db,
+    session: browser.storage.session,
+    tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url),
+    onRecorded,
+  });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(browser.storage.session, tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    budget.forget(tabId);
+    void forgetTab(browser.storage.session, tabId);
+  });
 });

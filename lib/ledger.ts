@@ -15,6 +15,7 @@ import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 import { computeWindows } from './windows';
+import { mayWrite, WRITER_OF_SOURCE } from './writers';
 
 export const DB_NAME = 'likeness-ledger';
 
@@ -135,6 +136,7 @@ export function newId(): string {
 
 /** Fills in what the ledger owns (id, key, certainty, recordedAt) and validates the whole event. */
 export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEvent {
+  refuseWrongWriter(input);
   const candidate = { ...input, id, recordedAt: now, certainty: CERTAINTY_OF[input.source] };
   const parse = (key: string) => {
     const parsed = LedgerEvent.safeParse({ ...candidate, key });
@@ -146,6 +148,20 @@ export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEv
   if (input.source === 'manual') return parse(`manual|${id}`);
   // The fact's key is derived from a checked event: malformed input gets its own issues, not a crash.
   return parse(factKey(parse('unchecked') as NewEvent));
+}
+
+/**
+ * The one door's check: each kind has the writers lib/writers.ts names, and no other. Every write
+ * builds its event here (record, the pending queue, edits, removals, the network watcher), so a
+ * page that reached any of them still could not remove, verify or settle anything.
+ */
+function refuseWrongWriter(input: NewEvent): void {
+  const source = (input as { source?: unknown }).source;
+  if (source === 'import') return; // an import is checked by the import (lib/report/import.ts)
+  const writer = typeof source === 'string' && Object.hasOwn(WRITER_OF_SOURCE, source) ? WRITER_OF_SOURCE[source as keyof typeof WRITER_OF_SOURCE] : undefined;
+  if (writer && mayWrite(writer, input.kind)) return;
+  const message = writer ? `${input.kind} cannot be written by ${writer === 'user' ? 'the user' : `a ${writer} observation`}` : 'unknown source';
+  throw new InvalidEventError([{ code: 'custom', path: [writer ? 'kind' : 'source'], message, input: input.kind } as z.core.$ZodIssue]);
 }
 
 export type RecordOutcome =

@@ -4,7 +4,8 @@
  * the shape (zod), the size (MAX_MESSAGE_BYTES) and the sender (see `checkContentMessage`).
  */
 import * as z from 'zod/mini';
-import { Account, DETAILS, EVENT_KINDS, Evidence, Handle, Instant, type DetailsOf, type EventKind } from './events';
+import { Account, DETAILS, Evidence, Handle, Instant, type DetailsOf } from './events';
+import { kindsOf, type KindsOf } from './writers';
 import type { ChecklistItem } from './warning/checklist-types';
 import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
 
@@ -13,23 +14,12 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 const Surface = z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]);
 
-/** Kinds only the user makes, in extension pages: a page can never edit, remove or verify. */
-const USER_ONLY_KINDS = [
-  'entry-removed',
-  'observation-reviewed',
-  'purge-verified',
-  'follow-up-sent',
-  'note',
-  'privacy-answer-received',
-] as const satisfies readonly EventKind[];
-type UserOnlyKind = (typeof USER_ONLY_KINDS)[number];
+/**
+ * Kinds a page may report (lib/writers.ts): a page can never edit, remove, verify or settle.
+ */
+export const PAGE_REPORTABLE_KINDS = kindsOf('page');
 
-/** Kinds a page may report. */
-export const PAGE_REPORTABLE_KINDS = EVENT_KINDS.filter(
-  (k): k is Exclude<EventKind, UserOnlyKind> => !(USER_ONLY_KINDS as readonly EventKind[]).includes(k),
-);
-
-type PageKind = (typeof PAGE_REPORTABLE_KINDS)[number];
+type PageKind = KindsOf<'page'>;
 export type Observation = {
   [K in PageKind]: { kind: K; occurredAt: number; account: Account; evidence: Evidence; details: DetailsOf<K> };
 }[PageKind];

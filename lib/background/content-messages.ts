@@ -7,6 +7,7 @@ import { flushPending, recordOrQueue, type LocalArea } from '../pending-queue';
 import { deletionChecklist } from '../warning/checklist';
 import { updateTabStatus, type SessionArea, type TabStatus } from '../tab-status';
 import { evidenceUrl } from '../events';
+import { budgetOf, ownedTime, pageBudget, type PageBudget } from './page-limits';
 
 export interface Deps {
   db: () => Promise<LedgerDb>;
@@ -19,7 +20,11 @@ export interface Deps {
   now?: () => number;
   /** Called after the ledger changed, so the badge and reminders can follow. */
   onRecorded?: () => void;
+  /** Observations per tab and kind (one for the background's life: see page-limits.ts). */
+  budget?: PageBudget;
 }
+
+const defaultBudget = pageBudget();
 
 export async function handleContentMessage(raw: unknown, sender: SenderInfo, deps: Deps): Promise<ContentReply> {
   const checked = checkContentMessage(raw, sender, deps.extensionId);
@@ -61,11 +66,17 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
       return { ok: true };
     case 'observation': {
       const obs = message.observation;
-      // The evidence URL is the sender's page, never what the page claims.
-      const evidence = { ...obs.evidence, url: evidenceUrl(pageUrl) };
-      const db = await deps.db();
       const now = deps.now?.() ?? Date.now();
-      const outcome = await recordOrQueue(db, deps.local, { ...obs, evidence, source: 'page' } as never, now);
+      if (!(deps.budget ?? defaultBudget).take(tabId ?? -1, obs.kind, now)) {
+        const error = `too many ${obs.kind} observations from one tab (at most ${budgetOf(obs.kind)} in 10 minutes)`;
+        await noteRefusal(deps.session, error, sender.url, now);
+        return { ok: false, error };
+      }
+      // The evidence URL is the sender's page, never what the page claims; the time is the background's.
+      const evidence = { ...obs.evidence, url: evidenceUrl(pageUrl) };
+      const occurredAt = ownedTime(obs.occurredAt, now);
+      const db = await deps.db();
+      const outcome = await recordOrQueue(db, deps.local, { ...obs, occurredAt, evidence, source: 'page' } as never, now);
       // Kept, if not yet in the ledger: it waits in storage.local and the popup says so.
       if (outcome.status === 'queued') return { ok: true, status: 'queued' };
       // There was room for this one: whatever waited for room goes in now, in order.
@@ -85,18 +96,37 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
 export const REFUSED_KEY = 'refused';
 const MAX_REFUSALS = 50;
 
+/** A refusal's trace: why, from which host, how many times, and when last. Never the message itself. */
+export interface Refusal {
+  at: number;
+  error: string;
+  host: string;
+  count: number;
+}
+
+// Read, change, write: one refusal after the other, or a flood's counts would overwrite each other.
+let lastNote: Promise<unknown> = Promise.resolve();
+
 /**
  * Keeps the last refused messages (reason and host only) for this browser session: a forged or
  * misrouted message must leave a trace the user and the tests can see, never a ledger entry.
+ * The same reason from the same host is one trace with a count, so a flood leaves one line.
  */
-async function noteRefusal(session: SessionArea, error: string, senderUrl: string | undefined, at: number) {
+function noteRefusal(session: SessionArea, error: string, senderUrl: string | undefined, at: number): Promise<void> {
   let host = '';
   try {
     host = senderUrl ? new URL(senderUrl).hostname : '';
   } catch {
     // An unparsable sender URL is itself the reason; keep the host empty.
   }
-  const current = (await session.get(REFUSED_KEY))[REFUSED_KEY];
-  const list = Array.isArray(current) ? current : [];
-  await session.set({ [REFUSED_KEY]: [...list, { at, error, host }].slice(-MAX_REFUSALS) });
+  const note = async () => {
+    const current = (await session.get(REFUSED_KEY))[REFUSED_KEY];
+    const list = (Array.isArray(current) ? current : []) as Refusal[];
+    const same = list.find((r) => r.error === error && r.host === host);
+    const rest = list.filter((r) => r !== same);
+    await session.set({ [REFUSED_KEY]: [...rest, { at, error, host, count: (same?.count ?? 0) + 1 }].slice(-MAX_REFUSALS) });
+  };
+  const noted = lastNote.then(note, note);
+  lastNote = noted.catch(() => undefined);
+  return noted;
 }

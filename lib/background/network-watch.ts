@@ -4,12 +4,14 @@
  * only for those whose rules list body fields, and of it only those fields are kept, in memory,
  * until the request completes. Headers, cookies, tokens and responses are never asked for.
  *
- * Network events are recorded directly: they come from the browser, not from a page. They carry
- * the handle the tab's page showed (tab status), so that they meet the page's report of the
- * same action under one idempotency key.
+ * Network events come from the browser, not from a page, but a request can be made by anyone: by
+ * a tab of another site, or by no tab at all (another extension, a service worker). A request
+ * confirms an action only when a tab that is on the rule's surface made it, from a document of
+ * that surface: anything else is not recorded. They carry the handle the tab's page showed (tab
+ * status), so that they meet the page's report of the same action under one idempotency key.
  */
 import { record, type LedgerDb } from '../ledger';
-import { SURFACES } from '../surfaces';
+import { SURFACES, surfaceOfUrl, type SurfaceId } from '../surfaces';
 import { readTabStatus, updateTabStatus, type SessionArea } from '../tab-status';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 import { bodyFieldsFor, matchRequest, pickBodyFields, requestFilters } from '../rules/network-engine';
@@ -20,6 +22,10 @@ interface RequestDetails {
   method: string;
   url: string;
   tabId: number;
+  /** The requesting document's origin (Chromium) … */
+  initiator?: string;
+  /** …or its URL (Firefox). */
+  documentUrl?: string;
 }
 type Listener<D> = (details: D) => void;
 interface WebRequestEvent<D> {
@@ -35,6 +41,8 @@ export interface WebRequestApi {
 export interface NetworkDeps {
   db: () => Promise<LedgerDb>;
   session: SessionArea;
+  /** The URL a tab shows now (browser.tabs.get; the host permissions make it known on the surfaces), undefined if none or unknown. */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
   now?: () => number;
   onRecorded?: () => void;
   rules?: readonly NetworkRule[];
@@ -69,7 +77,8 @@ export function watchNetwork(api: WebRequestApi, deps: NetworkDeps): void {
     (details) => {
       const body = bodies.get(details.requestId);
       bodies.delete(details.requestId);
-      void recordCompleted({ ...details, body }, deps, rules);
+      const from = details.documentUrl ?? details.initiator;
+      void recordCompleted({ ...details, body, ...(from ? { from } : {}) }, deps, rules);
     },
     { urls: all, types: TYPES },
   );
@@ -77,15 +86,21 @@ export function watchNetwork(api: WebRequestApi, deps: NetworkDeps): void {
 
 /** Records what a completed request means, if anything. Exported for the tests. */
 export async function recordCompleted(
-  request: { method: string; url: string; statusCode: number; tabId: number; body?: Record<string, string> },
+  request: { method: string; url: string; statusCode: number; tabId: number; body?: Record<string, string>; from?: string },
   deps: NetworkDeps,
   rules: readonly NetworkRule[] = NETWORK_RULES,
 ): Promise<void> {
   const findings = matchRequest(request, rules);
   if (findings.length === 0) return;
-  const tab = request.tabId >= 0 ? await readTabStatus(deps.session, request.tabId) : null;
+  // A request from no tab (-1) is nobody's action on the page.
+  if (request.tabId < 0) return;
+  const onSurface = await surfaceOfTab(request.tabId, deps);
+  // A document of another site in a surface's tab (a frame) is not the surface either.
+  const fromSurface = request.from === undefined || surfaceOfUrl(originUrl(request.from)) === onSurface;
+  const tab = await readTabStatus(deps.session, request.tabId);
   const url = new URL(request.url);
   for (const { rule, details } of findings) {
+    if (onSurface !== rule.surface || !fromSurface) continue;
     const service = SURFACES[rule.surface].service;
     // The tab's handle counts only if the tab shows the same service (not a request across sites).
     const handle = tab?.handle && SURFACES[tab.surface].service === service ? tab.handle : UNKNOWN_HANDLE;
@@ -104,7 +119,7 @@ export async function recordCompleted(
         now,
       );
       if (outcome.status !== 'duplicate') deps.onRecorded?.();
-      if (tab && request.tabId >= 0) {
+      if (tab) {
         await updateTabStatus(deps.session, request.tabId, (s) =>
           s && !s.seen.includes(outcome.event.id) ? { ...s, seen: [...s.seen, outcome.event.id].slice(-200) } : (s ?? tab),
         );
@@ -114,3 +129,11 @@ export async function recordCompleted(
     }
   }
 }
+
+async function surfaceOfTab(tabId: number, deps: NetworkDeps): Promise<SurfaceId | null> {
+  const url = await deps.tabUrl(tabId).catch(() => undefined);
+  return url ? surfaceOfUrl(url) : null;
+}
+
+/** Chromium's initiator is an origin without a path; either form is a URL to `surfaceOfUrl`. */
+const originUrl = (from: string) => (from.endsWith('/') ? from : `${from}/`);

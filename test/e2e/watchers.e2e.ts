@@ -89,7 +89,7 @@ const choose = (page: Page, selector: string, label: string) =>
   }, [selector, label] as [string, string]);
 
 const EMAIL = /[^\s@"<>]+@[^\s@"<>]+\.[a-z]{2,}/i;
-const Refusals = z.array(z.strictObject({ at: z.number(), error: z.string(), host: z.string() }));
+const Refusals = z.array(z.strictObject({ at: z.number(), error: z.string(), host: z.string(), count: z.int() }));
 
 /** Everything the extension stored, checked against its schemas; nothing that looks like an email, a token, a cookie or HTML. */
 const EVENT_FIELDS = ['id', 'key', 'kind', 'occurredAt', 'recordedAt', 'account', 'source', 'certainty', 'evidence', 'details', 'supersedes'];

@@ -21,6 +21,7 @@ import {
   SUMMARY_KINDS,
 } from '@/lib/ledger';
 import { popupSummary } from '@/lib/summary';
+import { mayWrite, WRITER_OF_SOURCE } from '@/lib/writers';
 
 const freshDb = (factory = new IDBFactory()) => new LedgerDb('ledger-test', { indexedDB: factory, IDBKeyRange });
 
@@ -465,7 +466,9 @@ async function play(db: LedgerDb, ops: Of<typeof operation>[]) {
     try {
       if (o.op === 'record') {
         const kind = o.f.kind;
-        const source = ['purge-verified', 'privacy-answer-received', 'follow-up-sent', 'note'].includes(kind) ? 'manual' : o.f.source;
+        // Only a writer the kind allows (lib/writers.ts): any other is refused before the store is reached.
+        const allowed = (s: 'manual' | 'page' | 'network') => mayWrite(WRITER_OF_SOURCE[s], kind);
+        const source = allowed(o.f.source) ? o.f.source : (['manual', 'page', 'network'] as const).find(allowed)!;
         const outcome = await record(db, newFact(o.f, source), now);
         made.push(outcome.event.id);
       } else if (o.op === 'edit') {

@@ -28,7 +28,9 @@ function memorySession(): SessionArea & { data: Record<string, unknown> } {
 let db: LedgerDb;
 let session: ReturnType<typeof memorySession>;
 // storage.local is where observations wait when the disk is full; a second memory area stands in.
-const deps = () => ({ db: async () => db, session, local: memorySession(), now: () => NOW, extensionId: EXT });
+// The URL each tab shows (browser.tabs.get in the background): the network signal counts only from a tab on the rule's surface.
+let tabUrls: Record<number, string>;
+const deps = () => ({ db: async () => db, session, local: memorySession(), now: () => NOW, extensionId: EXT, tabUrl: async (id: number) => tabUrls[id] });
 const fromPage = (message: unknown, url = PAGE) => handleContentMessage(message, { id: EXT, url, tab: { id: TAB } }, deps());
 const deleted = { kind: 'cameo-deleted', occurredAt: NOW - 1000, account: { service: 'sora', handle: 'alice' }, evidence: { rule: 'sora.cameo-deleted', shownText: 'Cameo deleted' }, details: {} };
 const DELETE = { method: 'DELETE', url: 'https://sora.chatgpt.com/backend/project_y/characters/ch_42', statusCode: 204, tabId: TAB };
@@ -37,6 +39,7 @@ beforeEach(async () => {
   db = new LedgerDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
   await db.open();
   session = memorySession();
+  tabUrls = { [TAB]: PAGE };
 });
 
 describe('network events', () => {
@@ -56,12 +59,30 @@ describe('network events', () => {
     expect((await readTabStatus(session, TAB))?.seen).toEqual([event!.id]);
   });
 
-  it('fall back to the unknown handle for a tab that showed none, or showed another service', async () => {
+  it('fall back to the unknown handle for a surface tab that showed none', async () => {
+    await recordCompleted(DELETE, deps());
+    expect((await db.events.toArray()).map((e) => e.account.handle)).toEqual(['unknown']);
+  });
+
+  it('count only from a tab on the rule\'s surface: not from no tab, another site, another surface or a foreign frame', async () => {
     await recordCompleted({ ...DELETE, tabId: -1 }, deps());
+    tabUrls[TAB] = 'https://evil.example/sora.chatgpt.com/';
+    await recordCompleted(DELETE, deps());
+    // A ChatGPT tab (another surface of OpenAI's) asking Sora's endpoint is not the Sora page either.
+    tabUrls[TAB] = 'https://chatgpt.com/';
     await fromPage({ type: 'page-visit', surface: 'chatgpt' }, 'https://chatgpt.com/');
-    await fromPage({ type: 'account', surface: 'chatgpt', handle: 'alice' }, 'https://chatgpt.com/');
     await recordCompleted({ method: 'POST', url: 'https://sora.chatgpt.com/backend/characters/finalize', statusCode: 200, tabId: TAB }, deps());
-    expect((await db.events.toArray()).map((e) => e.account.handle)).toEqual(['unknown', 'unknown']);
+    // The tab is Sora's, but the document that asked is another site's frame in it.
+    tabUrls[TAB] = PAGE;
+    await recordCompleted({ ...DELETE, from: 'https://evil.example' }, deps());
+    // A tab whose URL the browser does not give (no host permission there) is not on the surface.
+    tabUrls = {};
+    await recordCompleted(DELETE, deps());
+    expect(await db.events.count()).toBe(0);
+    // …and from the Sora page itself, it counts (Chromium names the origin, Firefox the document).
+    tabUrls[TAB] = PAGE;
+    await recordCompleted({ ...DELETE, from: 'https://sora.chatgpt.com' }, deps());
+    expect(await db.events.count()).toBe(1);
   });
 
   it('record nothing for a failed request', async () => {

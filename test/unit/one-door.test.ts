@@ -1,0 +1,118 @@
+/**
+ * What a page cannot choose (issue 18): who writes each kind (lib/writers.ts, checked at the
+ * ledger's door), when an observation happened (the background's clock), and how many it makes
+ * (a budget per tab and kind, leaving one trace per reason with a count).
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/background/content-messages';
+import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
+import { EVENT_KINDS, type NewEvent } from '@/lib/events';
+import { InvalidEventError, LedgerDb, record } from '@/lib/ledger';
+import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
+import type { SessionArea } from '@/lib/tab-status';
+import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';
+
+const EXT = 'ext-id';
+const NOW = Date.UTC(2026, 5, 1, 12);
+const PAGE = 'https://sora.chatgpt.com/profile/cameo';
+
+function memoryArea(): SessionArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (key) => void delete data[key],
+  };
+}
+
+let db: LedgerDb;
+let session: ReturnType<typeof memoryArea>;
+beforeEach(async () => {
+  db = new LedgerDb('t', { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.open();
+  session = memoryArea();
+});
+
+const account = { service: 'sora', handle: 'alice' } as const;
+const observation = (kind: string, details: object, occurredAt = NOW) => ({
+  type: 'observation',
+  surface: 'sora',
+  observation: { kind, occurredAt, account, evidence: { rule: 'test' }, details },
+});
+
+describe('who may write each kind', () => {
+  it('names writers for every kind, and a page none of the kinds that remove, verify, settle or judge', () => {
+    expect(Object.keys(WRITERS).sort()).toEqual([...EVENT_KINDS].sort());
+    for (const kind of ['entry-removed', 'observation-reviewed', 'purge-verified', 'privacy-answer-received', 'follow-up-sent', 'note'] as const) {
+      expect(mayWrite('page', kind), kind).toBe(false);
+      expect(mayWrite('network', kind), kind).toBe(false);
+      expect(mayWrite('user', kind), kind).toBe(true);
+    }
+    expect(PAGE_REPORTABLE_KINDS).toEqual(kindsOf('page'));
+    expect(mayWrite('page', 'constructor' as never)).toBe(false);
+  });
+
+  it('refuses, at the ledger, a page observation of a user-only kind (whatever path it took there)', async () => {
+    const removal = { kind: 'entry-removed', occurredAt: NOW, account, source: 'page', evidence: {}, details: { target: 'abcdefgh' } } as NewEvent;
+    await expect(record(db, removal, NOW)).rejects.toThrow(InvalidEventError);
+    await expect(record(db, removal, NOW)).rejects.toThrow(/entry-removed cannot be written by a page observation/);
+    const verified = { kind: 'purge-verified', occurredAt: NOW, account, source: 'network', evidence: {}, details: { window: 'abcdefgh' } } as NewEvent;
+    await expect(record(db, verified, NOW)).rejects.toThrow(/purge-verified cannot be written by a network observation/);
+    const appearance = { kind: 'appearance-seen', occurredAt: NOW, account, source: 'manual', evidence: {}, details: { by: 'bob', where: 'post' } } as NewEvent;
+    await expect(record(db, appearance, NOW)).rejects.toThrow(/cannot be written by the user/);
+    expect(await db.events.count()).toBe(0);
+    // …and the user may.
+    await record(db, { ...removal, source: 'manual' } as NewEvent, NOW);
+    expect(await db.events.count()).toBe(1);
+  });
+});
+
+describe('the background owns time', () => {
+  it('keeps a claim within a few minutes of now, and clamps any other', () => {
+    expect(ownedTime(NOW - 1000, NOW)).toBe(NOW - 1000);
+    expect(ownedTime(Date.UTC(2000, 0, 1), NOW)).toBe(NOW - CLAIM_PAST_MS);
+    expect(ownedTime(Date.UTC(2199, 0, 1), NOW)).toBe(NOW + CLAIM_FUTURE_MS);
+    expect(CLAIM_PAST_MS).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it('a deletion a page dates 2000 is recorded now, and opens no overdue window', async () => {
+    const deps = { db: async () => db, session, local: memoryArea(), now: () => NOW, extensionId: EXT, budget: pageBudget() };
+    const reply = await handleContentMessage(observation('cameo-deleted', {}, Date.UTC(2000, 0, 1)), { id: EXT, url: PAGE, tab: { id: 1 } }, deps);
+    expect(reply).toMatchObject({ ok: true, status: 'created' });
+    const [event] = await db.events.toArray();
+    expect(event!.occurredAt).toBe(NOW - CLAIM_PAST_MS);
+  });
+});
+
+describe('a budget per tab and kind', () => {
+  it('takes exactly the budget in one span, per tab and kind, and again in the next span', () => {
+    const budget = pageBudget();
+    const limit = BUDGET_PER_SPAN.other;
+    const taken = Array.from({ length: limit + 50 }, () => budget.take(1, 'cameo-deleted', NOW)).filter(Boolean).length;
+    expect(taken).toBe(limit);
+    expect(budget.take(2, 'cameo-deleted', NOW)).toBe(true);
+    expect(budget.take(1, 'cameo-created', NOW)).toBe(true);
+    expect(budget.take(1, 'cameo-deleted', NOW + BUDGET_SPAN_MS)).toBe(true);
+    // A clock gone back does not keep a tab refused for good.
+    budget.forget(1);
+    expect(budget.take(1, 'cameo-deleted', NOW - 1)).toBe(true);
+  });
+
+  it('3,000 flooded observations from one tab become at most the budget, and one trace with the exact count', async () => {
+    const deps = { db: async () => db, session, local: memoryArea(), now: () => NOW, extensionId: EXT, budget: pageBudget() };
+    const limit = BUDGET_PER_SPAN['appearance-seen']!;
+    const flood = Array.from({ length: 3000 }, (_, i) => observation('appearance-seen', { by: `creator${i}`, where: 'draft', link: `https://sora.chatgpt.com/d/gen_${i}` }));
+    // In bursts, as a page would send them: the refusal count must not lose any to interleaving.
+    for (let start = 0; start < flood.length; start += 500) {
+      await Promise.all(flood.slice(start, start + 500).map((m) => handleContentMessage(m, { id: EXT, url: PAGE, tab: { id: 3 } }, deps)));
+    }
+    expect(await db.events.count()).toBe(limit);
+    const traces = session.data[REFUSED_KEY] as Refusal[];
+    expect(traces).toHaveLength(1);
+    expect(traces[0]).toEqual({ at: NOW, host: 'sora.chatgpt.com', count: 3000 - limit, error: expect.stringMatching(/too many appearance-seen observations/) });
+    // Only schema-named fields: no page content.
+    expect(Object.keys(traces[0]!).sort()).toEqual(['at', 'count', 'error', 'host']);
+  });
+});
