@@ -24,7 +24,8 @@ export type Observation = {
   [K in PageKind]: { kind: K; occurredAt: number; account: Account; evidence: Evidence; details: DetailsOf<K> };
 }[PageKind];
 
-const Observation = z.discriminatedUnion(
+/** A page's observation of one kind it may report: what content scripts send, and all the pending queue may hold. */
+export const Observation = z.discriminatedUnion(
   'kind',
   PAGE_REPORTABLE_KINDS.map((kind) =>
     z.strictObject({

@@ -2,12 +2,15 @@
  * Observations that could not be written because the extension's storage was full wait in
  * storage.local until `flushPending` writes them to the ledger, in the order observed. Each is
  * checked as a ledger event before it is queued and again when read back, so the queue never holds
- * more than the ledger itself would. Bounded: past MAX_PENDING the oldest go, and how many went is
+ * more than the ledger itself would. storage.local is writable by content scripts, so the queue is a
+ * page's door as much as the background's: it holds page observations only (the kinds a page may
+ * report, `source: 'page'`), and anything else found in it is dropped and counted, never written. Bounded: past MAX_PENDING the oldest go, and how many went is
  * counted, so that the user can be told observations were lost instead of their vanishing silently.
  */
 import * as z from 'zod/mini';
 import { Instant, type NewEvent } from './events';
 import { buildEvent, InvalidEventError, record, recordEvent, type LedgerDb, type RecordOutcome } from './ledger';
+import { Observation } from './messages';
 
 export const PENDING_KEY = 'pendingObservations';
 export const MAX_PENDING = 200;
@@ -18,8 +21,11 @@ export interface LocalArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/** A page observation, as the background accepted it (its time already the background's). */
+export type PageObservation = Observation & { source: 'page' };
+
 export interface PendingItem {
-  event: NewEvent;
+  event: PageObservation;
   queuedAt: number;
 }
 
@@ -33,11 +39,19 @@ export interface PendingQueue {
 export const PendingStore = z.object({ items: z.array(z.unknown()), dropped: z.optional(z.int().check(z.gte(0))) });
 const Item = z.object({ event: z.record(z.string(), z.unknown()), queuedAt: Instant });
 
+/** A page observation and nothing else: another kind, another source or another field is not one. */
+function pageObservation(raw: Record<string, unknown>): PageObservation | null {
+  const { source, ...rest } = raw;
+  if (source !== 'page') return null;
+  const parsed = Observation.safeParse(rest);
+  return parsed.success ? { ...parsed.data, source: 'page' } : null;
+}
+
 /** Whether an item would make a valid ledger event (the same check `record` makes). */
 function isValid(item: PendingItem): boolean {
   try {
     // The key is derived from a valid event only; checking needs neither it nor a fresh id.
-    buildEvent({ ...item.event, key: item.event.key ?? 'unchecked' }, item.queuedAt, 'pending-check');
+    buildEvent({ ...item.event, key: 'unchecked' } as NewEvent, item.queuedAt, 'pending-check');
     return true;
   } catch (error) {
     if (error instanceof InvalidEventError) return false;
@@ -63,7 +77,8 @@ export async function readPending(area: LocalArea): Promise<PendingQueue> {
   if (!stored.success) return { items: [], dropped: 0 };
   const items = stored.data.items.flatMap((raw) => {
     const parsed = Item.safeParse(raw);
-    const item = parsed.success ? ({ event: parsed.data.event as NewEvent, queuedAt: parsed.data.queuedAt } satisfies PendingItem) : null;
+    const event = parsed.success ? pageObservation(parsed.data.event) : null;
+    const item = event && parsed.success ? ({ event, queuedAt: parsed.data.queuedAt } satisfies PendingItem) : null;
     return item && isValid(item) ? [item] : [];
   });
   const overflow = Math.max(0, items.length - MAX_PENDING);
@@ -99,8 +114,8 @@ export type RecordOrQueueOutcome = RecordOutcome | { status: 'queued' };
  * Records an observation; if storage is full, queues it instead. An invalid observation is
  * refused (InvalidEventError) and queued nowhere; any other failure is the caller's.
  */
-export async function recordOrQueue(db: LedgerDb, area: LocalArea, input: NewEvent, now = Date.now()): Promise<RecordOrQueueOutcome> {
-  const event = buildEvent(input, now);
+export async function recordOrQueue(db: LedgerDb, area: LocalArea, input: PageObservation, now = Date.now()): Promise<RecordOrQueueOutcome> {
+  const event = buildEvent(input as NewEvent, now);
   try {
     return await recordEvent(db, event);
   } catch (error) {
@@ -123,7 +138,7 @@ export function flushPending(db: LedgerDb, area: LocalArea, now = Date.now()): P
     let failure: { error: unknown } | undefined;
     for (const item of queue.items) {
       try {
-        await record(db, item.event, now);
+        await record(db, item.event as NewEvent, now);
         written++;
       } catch (error) {
         failure = { error };

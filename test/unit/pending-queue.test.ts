@@ -1,8 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import type { NewEvent } from '@/lib/events';
 import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
-import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type LocalArea } from '@/lib/pending-queue';
+import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type LocalArea, type PageObservation } from '@/lib/pending-queue';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
 const freshDb = () => new LedgerDb('pending-test', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -10,7 +9,7 @@ function memoryArea(): LocalArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   return { data, get: async (key) => ({ [key]: structuredClone(data[key]) }), set: async (items) => void Object.assign(data, structuredClone(items)) };
 }
-const grant = (person: string, at = T0): NewEvent => ({
+const grant = (person: string, at = T0): PageObservation & { kind: 'access-granted' } => ({
   kind: 'access-granted',
   occurredAt: at,
   account: { service: 'sora', handle: 'alice' },
@@ -66,11 +65,40 @@ describe('pending observations when storage is full', () => {
   it('throws invalid events instead of queueing them, and drops invalid ones found in the queue', async () => {
     const db = freshDb();
     const area = memoryArea();
-    await expect(recordOrQueue(db, area, { ...grant('bob'), details: { person: '' } } as NewEvent, T0)).rejects.toThrow(/Invalid event/);
+    await expect(recordOrQueue(db, area, { ...grant('bob'), details: { person: '' } } as PageObservation, T0)).rejects.toThrow(/Invalid event/);
     expect((await readPending(area)).items).toEqual([]);
     area.data[PENDING_KEY] = { items: [{ event: { kind: 'nonsense' }, queuedAt: T0 }, { event: grant('dave'), queuedAt: T0 }], dropped: 0 };
     expect(await flushPending(db, area, T0)).toEqual({ written: 1, left: 0 });
     expect((await readPending(area)).dropped).toBe(1);
+  });
+});
+
+describe('the queue, which content scripts can write (storage.local), holds page observations only', () => {
+  it('drops and counts, on flush, any other kind, source or field a page put there; writes the page observations', async () => {
+    const db = freshDb();
+    const area = memoryArea();
+    const target = (await record(db, { ...grant('eve'), source: 'manual' } as never, T0)).event.id;
+    area.data[PENDING_KEY] = {
+      items: [
+        // A user-only kind: a removal of what the user recorded, a verification that closes a window.
+        { event: { kind: 'entry-removed', occurredAt: T0, account: grant('x').account, source: 'page', evidence: {}, details: { target } }, queuedAt: T0 },
+        { event: { ...grant('x'), kind: 'entry-removed', source: 'manual', details: { target } }, queuedAt: T0 },
+        { event: { kind: 'purge-verified', occurredAt: T0, account: grant('x').account, source: 'manual', evidence: {}, details: { window: target } }, queuedAt: T0 },
+        // A page kind claiming the network's certainty, or a key of its choosing, or a supersedes.
+        { event: { ...grant('mallory'), source: 'network' }, queuedAt: T0 },
+        { event: { ...grant('mallory'), key: 'forged' }, queuedAt: T0 },
+        { event: { ...grant('mallory'), supersedes: target }, queuedAt: T0 },
+        { event: grant('dave'), queuedAt: T0 },
+      ],
+      dropped: 0,
+    };
+    expect(await flushPending(db, area, T0 + 1)).toEqual({ written: 1, left: 0 });
+    const events = await db.events.toArray();
+    expect(events.map((e) => [e.kind, e.source, e.kind === 'access-granted' && e.details.person])).toEqual([
+      ['access-granted', 'manual', 'eve'],
+      ['access-granted', 'page', 'dave'],
+    ]);
+    expect((await readPending(area)).dropped).toBe(6);
   });
 });
 
