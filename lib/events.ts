@@ -11,10 +11,33 @@ export const SERVICES = ['sora', 'chatgpt', 'api-platform'] as const;
 export const Service = z.enum(SERVICES);
 export type Service = z.infer<typeof Service>;
 
-/** A handle as the service shows it (a username, or the account's display label). */
+/** Bidi controls: they reorder what is shown around them (U+061C, U+200E–F, U+202A–E, U+2066–9). */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Control characters (Cc) and the line and paragraph separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+/**
+ * Invisible format characters (Cf: zero-width space, joiners, word joiner, byte-order mark, soft
+ * hyphen, tags…), except a zero-width joiner inside an emoji sequence (👩‍💻), which a display name can hold.
+ */
+const INVISIBLE = /(?!(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic}))\p{Cf}/u;
+
+/**
+ * A handle as the service shows it (a username, or the account's display label). Stored in one
+ * Unicode form (NFC), so that "é" typed two ways is one person; characters that make one name look
+ * like another, or hide in it, are refused with the reason: "alice" with a zero-width space or a
+ * direction mark is not a second alice.
+ */
 export const Handle = z
   .string()
-  .check(z.trim(), z.minLength(1, 'a handle cannot be empty'), z.maxLength(100, 'a handle has at most 100 characters'));
+  .check(
+    z.trim(),
+    z.normalize('NFC'),
+    z.minLength(1, 'a handle cannot be empty'),
+    z.maxLength(100, 'a handle has at most 100 characters'),
+    z.refine((h) => !BIDI_CONTROL.test(h), 'a handle cannot contain direction (bidi) controls'),
+    z.refine((h) => !CONTROL.test(h), 'a handle cannot contain control characters'),
+    z.refine((h) => !INVISIBLE.test(h), 'a handle cannot contain zero-width or other invisible characters'),
+  );
 
 export { UNKNOWN_HANDLE } from './unknown-handle';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS, LedgerEvent, evidenceUrl, type DetailsOf, type EventKind } from '@/lib/events';
+import { EVENT_KINDS, Handle, LedgerEvent, evidenceUrl, type DetailsOf, type EventKind } from '@/lib/events';
 
 const T = Date.UTC(2025, 9, 3, 10);
 const ID = 'event-0001';
@@ -158,5 +158,37 @@ describe('evidence URLs', () => {
     expect(parses(withUrl(evidenceUrl('https://sora.chatgpt.com/p/1?x=1#y')!))).toBe(true);
     expect(evidenceUrl('chrome-extension://abc/popup.html')).toBeUndefined();
     expect(evidenceUrl('not a url')).toBeUndefined();
+  });
+});
+
+describe('handles that look like another (issue 18: the popup showed four "alice" accounts)', () => {
+  const reason = (handle: string) => {
+    const parsed = Handle.safeParse(handle);
+    return parsed.success ? null : parsed.error.issues[0]!.message;
+  };
+
+  it('refuses direction controls, zero-width and other invisible characters, and control characters, each with its reason', () => {
+    expect(reason('\u202Ealice')).toMatch(/direction \(bidi\) controls/);
+    expect(reason('alice\u2066')).toMatch(/direction \(bidi\) controls/);
+    expect(reason('ali\u200Fce')).toMatch(/direction \(bidi\) controls/);
+    expect(reason('al\u200Bice')).toMatch(/zero-width or other invisible/);
+    expect(reason('al\u200Dice')).toMatch(/zero-width or other invisible/);
+    expect(reason('al\u00ADice')).toMatch(/zero-width or other invisible/);
+    expect(reason('ali\u2060ce')).toMatch(/zero-width or other invisible/);
+    expect(reason('al\u0000ice')).toMatch(/control characters/);
+    expect(reason('al\u0085ice')).toMatch(/control characters/);
+    expect(reason('al\nice')).toMatch(/control characters/);
+  });
+
+  it('keeps what names honestly hold: accents, scripts, spaces, and emoji sequences joined by ZWJ', () => {
+    for (const ok of ['alice', 'José Núñez', 'Алиса', 'محمد', '李小龍', '👩\u200D💻 Ann']) expect(reason(ok), ok).toBeNull();
+  });
+
+  it('stores one Unicode form (NFC): a name typed decomposed is the same account and the same fact', () => {
+    const nfd = 'Jose\u0301';
+    const nfc = 'Jos\u00E9';
+    expect(Handle.parse(nfd)).toBe(nfc);
+    const parsed = (handle: string) => LedgerEvent.parse(event('access-granted', { person: handle }, { account: { service: 'sora', handle } }));
+    expect(parsed(nfd)).toEqual(parsed(nfc));
   });
 });
