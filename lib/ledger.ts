@@ -414,14 +414,21 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       for (const e of [first, lastRevocation]) if (e) keep(account, e);
     }
   }
-  const closing = live.filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received');
-  const refersTo = (e: LedgerEvent, id: string) =>
-    (e.kind === 'purge-verified' && e.details.window === id) || (e.kind === 'privacy-answer-received' && e.details.request === id);
+  // What closes or extends each window, by the window it names: one pass, not one per window
+  // (a file of thousands of windows and answers made that quadratic).
+  const closing = new Map<string, LedgerEvent[]>();
+  for (const e of live) {
+    const target = e.kind === 'purge-verified' ? e.details.window : e.kind === 'privacy-answer-received' ? e.details.request : undefined;
+    if (target === undefined) continue;
+    const list = closing.get(target);
+    if (list) list.push(e);
+    else closing.set(target, [e]);
+  }
   for (const w of computeWindows(live, ANY_MOMENT)) {
     const account = accountKey(w.account);
     if (w.status === 'verified' && !rows.get(account)?.has(w.id)) continue;
     keep(account, w.opener);
-    for (const e of closing) if (refersTo(e, w.id)) keep(account, e);
+    for (const e of closing.get(w.id) ?? []) keep(account, e);
   }
   return rows;
 }

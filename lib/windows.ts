@@ -140,7 +140,12 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
       // 'other' is an answer that settles nothing (a question back, a receipt): the clock runs on.
       if (e.details.outcome === 'done' || e.details.outcome === 'refused') answered.push([e.details.request, e.occurredAt]);
     }
-    if (e.kind === 'follow-up-sent') followUps.set(e.details.window, [...(followUps.get(e.details.window) ?? []), e]);
+    if (e.kind === 'follow-up-sent') {
+      // Added to in place: a copy of the list per follow-up was quadratic in an imported file's follow-ups.
+      const list = followUps.get(e.details.window);
+      if (list) list.push(e);
+      else followUps.set(e.details.window, [e]);
+    }
   }
   // A purge is settled by its verification, a legal deadline by a final answer; never the other way round.
   const purgeVerifiedAt = earliestByTarget(verified);

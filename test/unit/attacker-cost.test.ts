@@ -1,0 +1,92 @@
+/**
+ * Cost that an attacker's file cannot make grow faster than its size (issue 18: after a crafted
+ * import of 12k events, every later observation for that account took ≈ 2.5 s). Counted where it
+ * can be: the events' `kind` is read through a counter, so a loop over all events per window shows
+ * as n² reads, whatever the machine's load.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LedgerEvent } from '@/lib/events';
+import { summaryIds } from '@/lib/ledger';
+import { computeWindows } from '@/lib/windows';
+
+const T0 = Date.UTC(2026, 0, 1);
+const account = { service: 'sora', handle: 'alice' } as const;
+const base = (id: string, at: number) => ({ id, key: id, occurredAt: at, recordedAt: at, account, certainty: 'stated-by-user', evidence: {}, source: 'manual' }) as const;
+
+/** n deletions, each with a verification and an answer-like closer: every window has what closes it. */
+function craftedFile(n: number): LedgerEvent[] {
+  const events: LedgerEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    events.push({ ...base(`del-${i}`, T0 + i), kind: 'cameo-deleted', details: {} } as LedgerEvent);
+    // Half verified: the other half stay open and are kept with their closers.
+    if (i % 2) events.push({ ...base(`ver-${i}`, T0 + n + i), kind: 'purge-verified', details: { window: `del-${i}` } } as LedgerEvent);
+  }
+  return events;
+}
+
+/** The same events, their `kind` read through a counter. */
+function counted(events: LedgerEvent[]): { events: LedgerEvent[]; reads: () => number } {
+  let reads = 0;
+  const wrapped = events.map((e) => {
+    const copy = { ...e };
+    const kind = e.kind;
+    Object.defineProperty(copy, 'kind', { enumerable: true, get: () => (reads++, kind) });
+    return copy as LedgerEvent;
+  });
+  return { events: wrapped, reads: () => reads };
+}
+
+describe('cost of deriving the summary from a crafted file', () => {
+  it('reads each event a bounded number of times, not once per window (linear, not quadratic)', () => {
+    const perEvent = (n: number) => {
+      const file = craftedFile(n);
+      const { events, reads } = counted(file);
+      summaryIds(events);
+      return reads() / file.length;
+    };
+    const small = perEvent(200);
+    const large = perEvent(4000);
+    // Linear: the same reads per event at 20× the size. Quadratic: 20× as many (the old loop: ≈ n/2 more per event).
+    expect(large).toBeLessThan(small * 1.5);
+    expect(large).toBeLessThan(50);
+  });
+});
+
+describe('cost of the windows with many follow-ups', () => {
+  /** One window and n follow-ups about it: the old code copied the list once per follow-up. */
+  function followUps(n: number): LedgerEvent[] {
+    const events: LedgerEvent[] = [{ ...base('req', T0), kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'email', request: 'erasure' } } as LedgerEvent];
+    for (let i = 0; i < n; i++) events.push({ ...base(`fu-${i}`, T0 + 1 + i), kind: 'follow-up-sent', details: { window: 'req', law: 'gdpr', to: 'authority' } } as LedgerEvent);
+    return events;
+  }
+  // A copy per follow-up shows as list elements copied; counted through the array's iterator,
+  // which every spread of the list goes through.
+  function elementsCopied(run: () => void): number {
+    const proto = Array.prototype as unknown as { [Symbol.iterator]: () => Iterator<unknown> };
+    const original = proto[Symbol.iterator];
+    let steps = 0;
+    proto[Symbol.iterator] = function (this: unknown[]) {
+      const inner = original.call(this);
+      return { next: () => (steps++, inner.next()), [Symbol.iterator]() { return this; } } as Iterator<unknown>;
+    };
+    try {
+      run();
+    } finally {
+      proto[Symbol.iterator] = original;
+    }
+    return steps;
+  }
+
+  it('keeps each follow-up once: elements stepped through grow linearly with the follow-ups', () => {
+    const at = (n: number) => {
+      const events = followUps(n);
+      const steps = elementsCopied(() => computeWindows(events, { now: T0, timeZone: 'UTC' }));
+      const [window] = computeWindows(events, { now: T0, timeZone: 'UTC' });
+      expect(window!.followUps).toHaveLength(n);
+      return steps / n;
+    };
+    const small = at(100);
+    const large = at(3000);
+    expect(large).toBeLessThan(small * 1.5 + 5);
+  });
+});
