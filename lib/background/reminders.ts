@@ -10,7 +10,16 @@ import { browser } from 'wxt/browser';
 import { uiLocale } from '../i18n';
 import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
-import { actionsFor, entryPath, parseNotificationId, reminderNotification, type ReminderAction } from '../reminders/notification';
+import {
+  actionsFor,
+  entryPath,
+  GROUP_NOTIFICATION_ID,
+  GROUP_PATH,
+  notificationsFor,
+  parseNotificationId,
+  reminderNotification,
+  type ReminderAction,
+} from '../reminders/notification';
 import { planReminders } from '../reminders/plan';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../windows';
@@ -64,8 +73,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
     await saveLog(local, plan.log);
     await clearStale(windows, settings, plan.due.map((r) => r.window.id));
     const text = { now: at, timeZone: settings.timeZone, locale: uiLocale(), buttons };
-    for (const { window, status } of plan.due) {
-      const { id, ...content } = reminderNotification(window, status, text);
+    for (const { id, ...content } of notificationsFor(plan.due, ({ window, status }) => reminderNotification(window, status, text))) {
       await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...content });
     }
     if (plan.wakeUpAt === null) await browser.alarms.clear(REMINDER_ALARM);
@@ -76,6 +84,8 @@ export function startReminders(deps: ReminderDeps): Reminders {
   async function clearStale(windows: DeadlineWindow[], settings: Settings, replaced: string[]) {
     const pending = new Set(windows.filter((w) => w.status !== 'verified' && w.status !== 'open').map((w) => w.id));
     for (const id of Object.keys(await browser.notifications.getAll())) {
+      // A group stands for several windows: it goes when none is waiting any more (a newer group replaces it).
+      if (id === GROUP_NOTIFICATION_ID && (!settings.remindersOn || pending.size === 0)) await browser.notifications.clear(id);
       const parsed = parseNotificationId(id);
       if (!parsed) continue;
       if (!settings.remindersOn || !pending.has(parsed.window) || replaced.includes(parsed.window)) await browser.notifications.clear(id);
@@ -85,6 +95,11 @@ export function startReminders(deps: ReminderDeps): Reminders {
   const openEntry = (windowId: string, draft: boolean) => browser.tabs.create({ url: browser.runtime.getURL(entryPath(windowId, draft) as '/options.html') });
 
   async function act(notificationId: string, action: ReminderAction | 'open'): Promise<void> {
+    if (notificationId === GROUP_NOTIFICATION_ID) {
+      await browser.notifications.clear(notificationId);
+      await browser.tabs.create({ url: browser.runtime.getURL(GROUP_PATH as '/options.html') });
+      return;
+    }
     const parsed = parseNotificationId(notificationId);
     if (!parsed) return;
     await browser.notifications.clear(notificationId);

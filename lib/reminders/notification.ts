@@ -73,3 +73,27 @@ export function reminderNotification(
 export function entryPath(windowId: string, draft = false): string {
   return `/options.html#entry=${encodeURIComponent(windowId)}${draft ? '&draft=follow-up' : ''}`;
 }
+
+/**
+ * Notifications shown one by one in a run; past this, the rest are one notification with their
+ * count. A file or a page that opened 40 overdue windows must not become 40 notifications.
+ */
+export const MAX_SEPARATE_NOTIFICATIONS = 3;
+
+/** The one notification for the rest of a run's reminders: a click opens the dashboard's deadlines. */
+export const GROUP_NOTIFICATION_ID = `${PREFIX}-group`;
+export const GROUP_PATH = '/options.html#deadlines';
+
+/**
+ * A run's reminders as notifications: the first few (soonest due, as planned) each its own, and
+ * when there are more, those as one grouped notification; never more than the few plus one.
+ */
+export function notificationsFor<R extends { window: DeadlineWindow; status: RemindedStatus }>(
+  due: readonly R[],
+  content: (reminder: R) => NotificationContent,
+): NotificationContent[] {
+  if (due.length <= MAX_SEPARATE_NOTIFICATIONS) return due.map(content);
+  const separate = due.slice(0, MAX_SEPARATE_NOTIFICATIONS - 1);
+  const rest = due.length - separate.length;
+  return [...separate.map(content), { id: GROUP_NOTIFICATION_ID, title: t('reminderGroupTitle'), message: t('reminderGroupMessage', rest) }];
+}

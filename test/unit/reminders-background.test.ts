@@ -5,6 +5,7 @@ import type { NewEvent } from '@/lib/events';
 import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
 import { REMINDER_ALARM, startReminders, type Reminders } from '@/lib/background/reminders';
 import { REMINDER_LOG_KEY } from '@/lib/reminders/log';
+import { GROUP_NOTIFICATION_ID, MAX_SEPARATE_NOTIFICATIONS } from '@/lib/reminders/notification';
 import { saveSettings } from '@/lib/settings';
 
 const at = Date.parse;
@@ -257,3 +258,27 @@ describe('reminders in the background', () => {
     expect(await alarmTime()).toBe(at('2025-11-03T00:00:00-05:00'));
   });
 });
+
+describe('many reminders at once (issue 18: 40 overdue windows gave 40 notifications)', () => {
+  it('shows the first few on their own and the rest as one notification with their count, which opens the deadlines', async () => {
+    vi.setSystemTime(at('2025-12-20T10:00:00+01:00'));
+    // 40 deletions a month and more ago, each of another cameo (another account), all overdue now.
+    for (let i = 0; i < 40; i++) {
+      await record(db, { ...deletion(`2025-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+02:00`), account: { service: 'sora', handle: `cameo${i}` } });
+    }
+    const reminders = await start();
+    await reminders.refresh();
+    expect(await badge()).toBe('40');
+    const shown = await notifications();
+    expect(shown).toHaveLength(MAX_SEPARATE_NOTIFICATIONS);
+    const group = shown.find(([id]) => id === GROUP_NOTIFICATION_ID);
+    expect(group?.[1].message).toBe(`And ${40 - (MAX_SEPARATE_NOTIFICATIONS - 1)} more deadlines need your attention. Open the dashboard to see them.`);
+    await fakeBrowser.notifications.onClicked.trigger(GROUP_NOTIFICATION_ID);
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContainEqual(expect.stringMatching(/options\.html#deadlines$/)));
+    // The next run repeats nothing: every one of the 40 counts as shown.
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await reminders.refresh();
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
