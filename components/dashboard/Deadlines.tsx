@@ -2,8 +2,9 @@
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { DeadlineHead } from '../DeadlineHead';
-import { accountLabel, deadlineName, statusLabel, windowProgress } from '../text';
+import { deadlineName, statusLabel, windowProgress } from '../text';
 import type { DashboardContext } from './context';
+import { AccountName } from '../Isolated';
 
 export function Deadlines({ ctx }: { ctx: DashboardContext }) {
   const { windows, now } = ctx;
@@ -23,7 +24,7 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
               <br />
               <span class="muted">{formatLength(w.length, locale)}</span>
             </th>
-            <td>{accountLabel(w.account)}</td>
+            <td><AccountName account={w.account} /></td>
             <td class="date">{formatDate(w.openedAt, locale)}</td>
             <td class="date">{formatDate(w.dueAt, locale)}</td>
             <td class="progress">

@@ -12,10 +12,11 @@ import type { DeadlineWindow } from '@/lib/windows';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import QuickAddForm from '../QuickAddForm';
-import { accountLabel, certaintyLabel, eventSubject, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { certaintyLabel, eventSubject, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';
 import { needsReview, type Reviews } from './review';
+import { AccountName, Subject } from '../Isolated';
 
 interface Props {
   event: LedgerEvent;
@@ -97,7 +98,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       <h3 id="details-title" tabIndex={-1} ref={heading}>
         {kindLabel(event.kind)}
       </h3>
-      {eventSubject(event) && <p data-testid="details-subject">{eventSubject(event)}</p>}
+      {eventSubject(event) && <p data-testid="details-subject"><Subject event={event} /></p>}
       {retraction && (
         <p class="notice warn">
           {retraction.kind === 'entry-removed' ? t('detailsWasRemoved') : t('detailsWasDismissed')} <When at={retraction.recordedAt} />
@@ -121,7 +122,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
           <When at={event.recordedAt} />
         </dd>
         <dt>{t('detailsAccount')}</dt>
-        <dd>{accountLabel(event.account)}</dd>
+        <dd><AccountName account={event.account} /></dd>
         <dt>{t('detailsSource')}</dt>
         <dd>
           {sourceLabel(event.source)}
@@ -141,7 +142,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         {'reference' in event.details && event.details.reference && (
           <>
             <dt>{t('fieldReference')}</dt>
-            <dd>{event.details.reference}</dd>
+            <dd><bdi>{event.details.reference}</bdi></dd>
           </>
         )}
         {'link' in event.details && event.details.link && (
@@ -189,7 +190,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             <>
               <dt>{t('evidenceShown')}</dt>
               <dd>
-                <q>{event.evidence.shownText}</q>
+                <q><bdi>{event.evidence.shownText}</bdi></q>
               </dd>
             </>
           )}

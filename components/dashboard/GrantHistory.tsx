@@ -9,9 +9,10 @@ import { formatDate } from '@/lib/format';
 import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/grants';
 import { t, uiLocale } from '@/lib/i18n';
 import { accountKey } from '../accounts';
-import { accountLabel, audienceLabel, eventSubject } from '../text';
+import { audienceLabel } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';
+import { AccountName, Subject } from '../Isolated';
 
 export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
   const { events, accounts, now } = ctx;
@@ -32,7 +33,7 @@ export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
     <>
       {shown.map(({ account, people, audience }) => (
         <div key={accountKey(account)} class="card" data-testid="access-account">
-          <h3>{accountLabel(account)}</h3>
+          <h3><AccountName account={account} /></h3>
           <p>
             {t('popupAudience')}: <strong>{audience ? audienceLabel(audience) : t('popupAudienceUnknown')}</strong>
           </p>
@@ -64,7 +65,7 @@ function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
       {people.map(({ person, intervals }) => (
         <Fragment key={person}>
           <span class="person">
-            {person}
+            <bdi>{person}</bdi>
           </span>
           <div class="track" aria-hidden="true">
             {intervals.map((i) => (
@@ -97,7 +98,7 @@ function UsedAfterRevocation({ events, onShow }: { events: LedgerEvent[]; onShow
         {events.map((e) => (
           <li key={e.id}>
             <button type="button" class="link" onClick={() => onShow(e.id)}>
-              {eventSubject(e)}
+              <Subject event={e} />
             </button>{' '}
             <When at={e.occurredAt} />
           </li>

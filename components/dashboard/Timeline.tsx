@@ -15,6 +15,7 @@ import { EntryDetails } from './EntryDetails';
 import { needsReview, reviewsOf } from './review';
 import { filterTimeline, isFiltered, latestVersions, NO_FILTER, type TimelineFilter } from './timeline-filter';
 import { VirtualList } from './VirtualList';
+import { AccountName, Subject } from '../Isolated';
 
 const ROW_HEIGHT = 56;
 /** Retractions and reviews change other entries; they are shown in those entries' history. */
@@ -166,9 +167,9 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
                     {formatTime(e.occurredAt, locale)}
                   </time>
                   <span class="row-what">
-                    <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}
+                    <strong>{kindLabel(e.kind)}</strong> <Subject event={e} />
                   </span>
-                  <span class="row-account">{accountLabel(e.account)}</span>
+                  <span class="row-account"><AccountName account={e.account} /></span>
                   <span class="row-tags">
                     {!counted.has(e.id) && <span class="badge gone">{t('timelineTakenBack')}</span>}
                     {complete && counted.has(e.id) && needsReview(e, reviews) && <span class="badge review">{t('needsReview')}</span>}

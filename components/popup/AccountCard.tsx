@@ -1,7 +1,8 @@
 import { t } from '@/lib/i18n';
 import type { AccountAtAGlance } from '@/lib/summary';
-import { accountLabel, audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { AccountName } from '../Isolated';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 
@@ -13,7 +14,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
   const coming = windows.filter((w) => !LATE.has(w.status));
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
-      <h3 id={id}>{accountLabel(account)}</h3>
+      <h3 id={id}><AccountName account={account} /></h3>
       <dl class="facts">
         <dt>{t('popupAudience')}</dt>
         <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
@@ -25,7 +26,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
             <ul class="people" data-testid="people">
               {people.map((p) => (
                 <li key={p.person}>
-                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} dateOnly /></span>
+                  <strong><bdi>{p.person}</bdi></strong> <span class="muted">{t('since')} <When at={p.since} dateOnly /></span>
                 </li>
               ))}
             </ul>

@@ -11,10 +11,11 @@ import type { TabStatus } from '@/lib/tab-status';
 import { accountKey, recentFirst } from '../accounts';
 import { useNow } from '../hooks';
 import { QuickAdd } from '../QuickAdd';
-import { accountLabel, eventSubject, kindLabel } from '../text';
+import { kindLabel } from '../text';
 import { When } from '../When';
 import { AccountCard } from './AccountCard';
 import { TabStatusLine } from './TabStatusLine';
+import { AccountName, Subject } from '../Isolated';
 
 /** The rest is a click away, in the dashboard's timeline. */
 const LATEST_SHOWN = 6;
@@ -119,10 +120,10 @@ export function Popup({ actions }: { actions: PopupActions }) {
               {summary.latest.slice(0, LATEST_SHOWN).map((e) => (
                 <li key={e.id} data-kind={e.kind}>
                   <span>
-                    <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}
+                    <strong>{kindLabel(e.kind)}</strong> <Subject event={e} />
                   </span>
                   <span class="event-meta muted">
-                    {accountLabel(e.account)} · <When at={e.occurredAt} now={now} relative />
+                    <AccountName account={e.account} /> · <When at={e.occurredAt} now={now} relative />
                   </span>
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { SURFACES } from '@/lib/surfaces';
 import type { TabStatus } from '@/lib/tab-status';
 import { kindLabel } from '../text';
+import { Isolated } from '../Isolated';
 
 /** What the extension sees in the current tab, and a way to report it when detection seems stale. */
 export function TabStatusLine({
@@ -36,7 +37,7 @@ export function TabStatusLine({
         <p data-testid="tab-status">
           {tab ? t('popupTabWatched', SURFACES[tab.surface].label) : t('popupTabNotWatched')}
           {tab && <span class="muted"> · {tab.path}</span>}
-          {tab?.handle && <span class="muted"> · {t('popupSignedInAs', tab.handle)}</span>}
+          {tab?.handle && <span class="muted"> · <Isolated text={t('popupSignedInAs', tab.handle)} foreign={[tab.handle]} /></span>}
         </p>
       )}
       {tab && (

@@ -11,6 +11,7 @@ import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { DeadlineHead } from '../DeadlineHead';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, kindLabel, statusLabel, windowLabel } from '../text';
+import { AccountName } from '../Isolated';
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -148,7 +149,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                         {formatLength(w.length, locale)} · <WithRef text={t('reportOpenedBy', REF)} id={w.id} />
                       </span>
                     </th>
-                    <td>{accountLabel(w.account)}</td>
+                    <td><AccountName account={w.account} /></td>
                     <td>{when(w.openedAt)}</td>
                     <td>{when(w.dueAt)}</td>
                     <td>
@@ -183,7 +184,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
       <Section id="access" title={t('reportAccessTitle')}>
         {report.derived.grants.map((g) => (
           <div class="account-access" key={`${g.account.service}|${g.account.handle}`}>
-            <h3>{accountLabel(g.account)}</h3>
+            <h3><AccountName account={g.account} /></h3>
             <dl class="facts">
               <dt>{t('reportAudienceNow')}</dt>
               <dd>{g.audience ? audienceLabel(g.audience) : t('popupAudienceUnknown')}</dd>
@@ -196,7 +197,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                 <ul>
                   {g.history.map((h) => (
                     <li key={h.person}>
-                      {h.person}:{' '}
+                      <bdi>{h.person}</bdi>:{' '}
                       {h.intervals
                         .map((i) => (i.to ? t('accessFromTo', dateTime.format(Date.parse(i.from)), dateTime.format(Date.parse(i.to))) : t('accessSince', dateTime.format(Date.parse(i.from)))))
                         .join('; ')}
@@ -246,7 +247,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                     <strong>{kindLabel(e.kind)}</strong>
                     {subject && ` ${subject}`}
                     <br />
-                    <span class="muted">{accountLabel(e.account)}</span>
+                    <span class="muted"><AccountName account={e.account} /></span>
                     {target && (
                       <>
                         <br />
@@ -279,7 +280,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                   </td>
                   <td class="evidence-cell">
                     {e.evidence.url && <span class="url">{e.evidence.url}</span>}
-                    {e.evidence.shownText && <q>{e.evidence.shownText}</q>}
+                    {e.evidence.shownText && <q><bdi>{e.evidence.shownText}</bdi></q>}
                     {e.kind === 'appearance-seen' && e.details.link && <span class="url">{e.details.link}</span>}
                   </td>
                   <td>

@@ -84,7 +84,7 @@ describe('the dashboard', () => {
 
   it('renders only the rows in view, however long the ledger, and says where each is', async () => {
     const events = Array.from({ length: 2000 }, (_, i) =>
-      buildEvent(input({ kind: 'appearance-seen', details: { by: `@p${i}`, where: 'draft' }, source: 'network' }, NOW - i * 60_000), NOW),
+      buildEvent(input({ kind: 'appearance-seen', details: { by: `@p${i}`, where: 'draft' }, source: 'page' }, NOW - i * 60_000), NOW),
     );
     await appendAll(db, events);
     await show();

@@ -87,6 +87,20 @@ describe('the popup at a glance', () => {
     expect($$('[data-testid="latest-events"] li')).toHaveLength(6);
   });
 
+  it('isolates what others wrote (handles, names, notes) in <bdi>, so a right-to-left name cannot reorder the line', async () => {
+    const rtl = { service: 'sora', handle: 'מיכל' } as const;
+    const events = [
+      ev({ kind: 'access-granted', details: { person: 'סהר' }, account: rtl }, NOW - 3 * DAY),
+      ev({ kind: 'note', details: { text: 'abc \u202Edef' }, account: rtl }, NOW - 2 * DAY),
+    ];
+    await show(actionsFor(dataOf(events)));
+    const card = $('[data-testid="account"]')!;
+    expect([...card.querySelectorAll('h3 bdi')].map((b) => b.textContent)).toEqual(['מיכל']);
+    expect([...card.querySelectorAll('[data-testid="people"] bdi')].map((b) => b.textContent)).toEqual(['סהר']);
+    const latest = $$('[data-testid="latest-events"] bdi').map((b) => b.textContent);
+    expect(latest).toEqual(expect.arrayContaining(['abc \u202Edef', 'סהר', 'מיכל']));
+  });
+
   it('opens the dashboard at a window’s entry', async () => {
     const deletion = ev({ kind: 'cameo-deleted', details: {} }, NOW - DAY);
     const actions = actionsFor(dataOf([deletion]));
