@@ -7,11 +7,16 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { formatDuration, formatLength } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import type { Account } from '@/lib/events';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { DeadlineHead } from '../DeadlineHead';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, kindLabel, statusLabel, windowLabel } from '../text';
 import { AccountName } from '../Isolated';
+import { isolate } from '@/lib/isolate';
+
+/** An account in running text: the handle isolated (FSI…PDI), as <bdi> would in an element of its own. */
+const plainAccount = (account: Account) => accountLabel({ ...account, handle: isolate(account.handle) });
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -117,9 +122,9 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
           {scope.kind === 'all'
             ? t('reportScopeAll')
             : scope.kind === 'account'
-              ? t('reportScopeAccount', accountLabel(scope.account))
+              ? t('reportScopeAccount', plainAccount(scope.account))
               : t('reportScopeRange', date.format(Date.parse(scope.from)), date.format(Date.parse(scope.to) - 1))}{' '}
-          {t('reportCounts', report.events.length.toLocaleString(locale), report.accounts.map(accountLabel).join(', ') || '—')}
+          {t('reportCounts', report.events.length.toLocaleString(locale), report.accounts.map(plainAccount).join(', ') || '—')}
         </p>
         <p>{t('reportTimeZone', zone)}</p>
         {report.redacted && <p class="notice warn">{t('reportRedactedNote')}</p>}
@@ -189,7 +194,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
               <dt>{t('reportAudienceNow')}</dt>
               <dd>{g.audience ? audienceLabel(g.audience) : t('popupAudienceUnknown')}</dd>
               <dt>{t('reportPeopleNow')}</dt>
-              <dd>{g.peopleWithAccess.length ? g.peopleWithAccess.map((p) => `${p.person} (${t('accessSince', dateTime.format(Date.parse(p.since)))})`).join('; ') : t('reportNobody')}</dd>
+              <dd>{g.peopleWithAccess.length ? g.peopleWithAccess.map((p) => `${isolate(p.person)} (${t('accessSince', dateTime.format(Date.parse(p.since)))})`).join('; ') : t('reportNobody')}</dd>
             </dl>
             {g.history.length > 0 && (
               <>
