@@ -17,6 +17,12 @@ export default defineBackground(() => {
   const onRecorded = () => void reminders.refresh();
   // How many observations each tab may make, per kind: for the background's life.
   const budget = pageBudget();
+  // No content script reads or writes storage.local: where the browser can (Chromium), take it out of
+  // their reach, so a page that took over one cannot rewrite the pending queue, the settings or the
+  // reminder log. Firefox cannot (only storage.session has access levels): there every read is parsed.
+  void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch(() => undefined);
   // Observations that met a full disk earlier wait in storage.local: try them again at every start.
   void db().then((d) => flushPending(d, browser.storage.local)).catch(() => undefined);
 

@@ -34,6 +34,9 @@ export const ReminderLog = z.strictObject({
 });
 export type ReminderLog = z.infer<typeof ReminderLog>;
 
+/** The longest "remind me later" the log keeps: the button asks for a day; a week leaves room for any calendar's day. */
+export const MAX_SNOOZE_MS = 7 * 86_400_000;
+
 export const emptyLog = (): ReminderLog => ({ notified: {}, snoozed: {} });
 
 export const reminderKey = (window: string, status: RemindedStatus, day: string) => `${window}|${status}|${day}`;
@@ -84,9 +87,11 @@ export function reconcileLog(log: ReminderLog, windows: readonly DeadlineWindow[
     notified[key] = Math.min(notified[key] ?? Infinity, shown.at, now);
   }
   const snoozed: ReminderLog['snoozed'] = {};
-  for (const [old, { at, until }] of Object.entries(log.snoozed)) {
+  for (const [old, snooze] of Object.entries(log.snoozed)) {
     const window = current(old);
     if (!window || !live.has(window)) continue;
+    // storage.local can be written by content scripts (Firefox): a "later" of years would silence a window for good.
+    const { at, until } = { at: snooze.at, until: Math.min(snooze.until, snooze.at + MAX_SNOOZE_MS) };
     snoozed[window] = at > now ? { at: now, until: now + Math.max(0, until - at) } : { at, until };
   }
   return { notified, snoozed };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '@/lib/events';
 import { effectiveEvents } from '@/lib/ledger';
-import { emptyLog, parseLog, reminderKey, shownReminders, snoozeWindow, type ReminderLog } from '@/lib/reminders/log';
+import { emptyLog, MAX_SNOOZE_MS, parseLog, reminderKey, shownReminders, snoozeWindow, type ReminderLog } from '@/lib/reminders/log';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
 import { computeWindows } from '@/lib/windows';
 import { ev } from './helpers/events';
@@ -258,6 +258,15 @@ describe('the log in storage', () => {
   it('starts empty when what is stored cannot be read', () => {
     expect(parseLog(undefined)).toEqual(emptyLog());
     expect(parseLog({ notified: { x: 'yesterday' }, snoozed: {} })).toEqual(emptyLog());
+  });
+
+  it('keeps a "remind me later" a page wrote into storage.local to a week at most: a window is not silenced for good', () => {
+    const deleted = ev('cameo-deleted', {}, '2025-10-03T10:00:00+02:00');
+    const now = at('2025-11-03T10:00:00+01:00');
+    const hostile = { notified: {}, snoozed: { [deleted.id]: { at: now, until: Date.UTC(2199, 0, 1) } } };
+    expect(runAt(now, { events: [deleted], log: parseLog(hostile) }).due).toEqual([]);
+    const plan = runAt(now + MAX_SNOOZE_MS + 1, { events: [deleted], log: parseLog(hostile) });
+    expect(plan.due.map((r) => r.window.id)).toEqual([deleted.id]);
   });
 
   it('ignores keys it cannot read back', () => {
