@@ -38,12 +38,8 @@ const actions: PopupActions = {
     return reply.id;
   },
   async undo(id) {
-    // Rare enough to load the ledger for: the removal is an entry of its own, and history stays.
-    const { LedgerDb, removeEntry } = await import('@/lib/ledger');
-    const db = new LedgerDb();
-    await removeEntry(db, id);
-    db.close();
-    await ask({ type: 'ledger-changed' });
+    // Through the background, like every popup write: the removal is an entry of its own, and history stays.
+    await ask({ type: 'remove', id });
   },
   openDashboard(at) {
     const opening = at

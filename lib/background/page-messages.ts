@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
-import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
 import { readPending, type LocalArea } from '../pending-queue';
 import { popupSummary, type PopupSummary } from '../summary';
 
@@ -12,6 +12,8 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('popup-summary'), timeZone: z.string().check(z.maxLength(64)) }),
   /** A manual entry from quick add; the ledger validates the event itself. */
   z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
+  /** The popup's undo: the entry it just made is removed (an entry of its own; history stays). */
+  z.strictObject({ type: z.literal('remove'), id: z.string().check(z.maxLength(64)) }),
   /** A page wrote to the ledger itself (the dashboard): badge and reminders follow. */
   z.strictObject({ type: z.literal('ledger-changed') }),
 ]);
@@ -49,6 +51,11 @@ export async function handlePageRequest(request: PageRequest, deps: PageDeps): P
       const outcome = await record(await deps.db(), { ...request.event, source: 'manual' } as NewEvent, now);
       deps.onRecorded?.();
       return { ok: true, status: outcome.status, id: outcome.event.id };
+    }
+    case 'remove': {
+      const removal = await removeEntry(await deps.db(), request.id, now);
+      deps.onRecorded?.();
+      return { ok: true, status: 'removed', id: removal.id };
     }
     case 'ledger-changed':
       deps.onRecorded?.();

@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/background/content-messages';
 import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
 import { EVENT_KINDS, type NewEvent } from '@/lib/events';
-import { InvalidEventError, LedgerDb, record } from '@/lib/ledger';
+import { handlePageRequest } from '@/lib/background/page-messages';
+import { effectiveEvents, InvalidEventError, LedgerDb, record } from '@/lib/ledger';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import type { SessionArea } from '@/lib/tab-status';
 import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';
@@ -114,5 +115,20 @@ describe('a budget per tab and kind', () => {
     expect(traces[0]).toEqual({ at: NOW, host: 'sora.chatgpt.com', count: 3000 - limit, error: expect.stringMatching(/too many appearance-seen observations/) });
     // Only schema-named fields: no page content.
     expect(Object.keys(traces[0]!).sort()).toEqual(['at', 'count', 'error', 'host']);
+  });
+});
+
+describe('the popup writes through the background', () => {
+  const pageDeps = () => ({ db: async () => db, local: memoryArea(), extensionId: EXT, extensionBase: 'chrome-extension://ext-id/', now: () => NOW });
+
+  it('records what the user may write, refuses what only a page may (an appearance), and undoes through a removal', async () => {
+    const grant = { kind: 'access-granted', occurredAt: NOW, account, evidence: {}, details: { person: 'bob' } };
+    const made = await handlePageRequest({ type: 'record', event: grant }, pageDeps());
+    expect(made).toMatchObject({ ok: true, status: 'created' });
+    const appearance = { kind: 'appearance-seen', occurredAt: NOW, account, evidence: {}, details: { by: 'bob', where: 'post' } };
+    await expect(handlePageRequest({ type: 'record', event: appearance }, pageDeps())).rejects.toThrow(/cannot be written by the user/);
+    const undone = await handlePageRequest({ type: 'remove', id: (made as { id: string }).id }, pageDeps());
+    expect(undone).toMatchObject({ ok: true, status: 'removed' });
+    expect(effectiveEvents(await db.events.toArray())).toEqual([]);
   });
 });
