@@ -35,7 +35,7 @@ async function reportFile(size: number): Promise<string> {
   return file;
 }
 
-async function timeUntil(page: Page, selector: string, action: () => Promise<unknown>): Promise<number> {
+export async function timeUntil(page: Page, selector: string, action: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await action();
   await page.locator(selector).first().waitFor({ timeout: 300_000 });
@@ -81,7 +81,7 @@ function dashboardHeap(context: BrowserContext): HeapReader & { watch: (page: Pa
 }
 
 /** A dashboard in front of the welcome tab the install opened, at `hash`, with the whole ledger read. */
-async function openDashboard(context: BrowserContext, origin: string, hash: string): Promise<Page> {
+export async function openDashboard(context: BrowserContext, origin: string, hash: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${origin}/options.html#${hash}`);
   // A page behind another has its timers throttled to one a second, and the wait for what it
@@ -114,7 +114,7 @@ async function peakWhile(readers: HeapReader[], work: () => Promise<void>): Prom
   return peaks;
 }
 
-const launch = async (profile: string, port: number) => {
+export const launch = async (profile: string, port: number) => {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: BROWSER_BINARIES.chromium,
     headless: true,

@@ -10,6 +10,7 @@ import { EXTENSION_DIRS } from '../test/e2e/harness/paths';
 import { detectionLatency } from './detection-latency';
 import { ledgerScale } from './ledger-scale';
 import { pageOverhead } from './page-overhead';
+import { writeCost } from './write-cost';
 import { printFigures, type Figure } from './stats';
 
 const results: Record<string, Figure[]> = {};
@@ -27,6 +28,7 @@ await section('Bundle sizes (gzip, Chrome build; the Firefox build is the same c
 );
 await section('Detection latency (real Chromium)', () => detectionLatency());
 await section('Ledger at scale (real Chromium)', () => ledgerScale());
+await section('A write against the ledger\'s size and a crafted file (real Chromium)', () => writeCost());
 await section('Page overhead (real Chromium, with vs without the extension)', () => pageOverhead());
 
 mkdirSync('bench/results', { recursive: true });
