@@ -22,7 +22,7 @@ export const WRITERS = {
   'audience-changed': PAGE_NETWORK_USER,
   'access-granted': PAGE_NETWORK_USER,
   'access-revoked': PAGE_NETWORK_USER,
-  'restrictions-changed': ['page', 'network'],
+  'restrictions-changed': PAGE_NETWORK_USER,
   'appearance-seen': ['page'],
   'cameo-deleted': PAGE_NETWORK_USER,
   'account-deletion-requested': PAGE_NETWORK_USER,
