@@ -23,6 +23,7 @@ import { median, type Figure } from './stats';
 const SIZES = (process.env.LL_BENCH_WRITE_SIZES ?? '10,100000').split(',').map(Number);
 const CRAFTED = Number(process.env.LL_BENCH_CRAFTED ?? 12_000);
 const RUNS = 15;
+const SETTLE_MS = 10_000;
 const DAY = 86_400_000;
 
 /** One account, `size` events of the summary's kinds: people granted and revoked, cameos deleted and verified. */
@@ -58,6 +59,8 @@ async function writeAfterImport(file: string, account: { service: string; handle
     await timeUntil(importer, '[data-testid="import-done"]', () => importer.locator('[data-testid="import-file"]').setInputFiles(file));
     await importer.locator('main[aria-busy="false"]').waitFor({ timeout: 600_000 });
     await importer.close();
+    // The browser settles its database after a large import (as the popup figures in ledger-scale.ts wait for).
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     const page = await context.newPage();
     await page.goto(`${origin}/popup.html`);
     const runs = await page.evaluate(

@@ -90,3 +90,34 @@ describe('cost of the windows with many follow-ups', () => {
     expect(large).toBeLessThan(small * 1.5 + 5);
   });
 });
+
+describe('cost of one write, whatever the account already holds', () => {
+  it('brings the summary up to date from its row, without reading the account\'s history, after a file of thousands for one account', async () => {
+    const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+    const { appendAll, LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger');
+    const { vi } = await import('vitest');
+    const db = new LedgerDb('cost', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    // A crafted file: 2,000 people granted and half of them revoked, 500 deletions, for one account.
+    const file: LedgerEvent[] = [];
+    for (let i = 0; i < 2000; i++) {
+      file.push({ ...base(`grant-000${i}`, T0 + i), kind: 'access-granted', details: { person: `p${i}` } } as LedgerEvent);
+      if (i % 2) file.push({ ...base(`revoke-000${i}`, T0 + 2000 + i), kind: 'access-revoked', details: { person: `p${i}` } } as LedgerEvent);
+      if (i % 4 === 0) file.push({ ...base(`delete-000${i}`, T0 + 5000 + i), kind: 'cameo-deleted', details: {} } as LedgerEvent);
+    }
+    await appendAll(db, file);
+    const reads = vi.spyOn(db.summaryMembers, 'where');
+    const later = T0 + 10_000;
+    // A page observation, a grant to someone new, a revocation of someone in the row, an audience change.
+    await record(db, { kind: 'cameo-deleted', occurredAt: later, account, source: 'page', evidence: {}, details: {} }, later);
+    const newcomer = await record(db, { kind: 'access-granted', occurredAt: later + 1, account, source: 'manual', evidence: {}, details: { person: 'newcomer' } }, later + 1);
+    await record(db, { kind: 'access-revoked', occurredAt: later + 2, account, source: 'page', evidence: {}, details: { person: 'p2' } }, later + 2);
+    await record(db, { kind: 'audience-changed', occurredAt: later + 3, account, source: 'page', evidence: {}, details: { after: 'only-me' } }, later + 3);
+    expect(reads).not.toHaveBeenCalled();
+    // …and the row says what a rebuild from the whole log says.
+    const people = (await loadSummaryInputs(db)).events.filter((e) => e.kind === 'access-granted').map((e) => e.id);
+    expect(people).toContain(newcomer.event.id);
+    expect(people).not.toContain('grant-0002');
+    db.close();
+  });
+});
