@@ -121,3 +121,23 @@ describe('cost of one write, whatever the account already holds', () => {
     db.close();
   });
 });
+
+describe('the quick path is taken only when the row alone decides', () => {
+  it('a grant recorded with a time before a revocation the row no longer holds takes the full path: no access', async () => {
+    const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+    const { LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger');
+    const db = new LedgerDb('order', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    const at = (minutes: number) => T0 + minutes * 60_000;
+    const entry = (kind: 'access-granted' | 'access-revoked', person: string, minutes: number) =>
+      record(db, { kind, occurredAt: at(minutes), account, source: 'manual', evidence: {}, details: { person } }, at(100));
+    await entry('access-granted', 'ann', 0);
+    await entry('access-granted', 'bob', 10);
+    await entry('access-revoked', 'bob', 30);
+    // Typed in later, about a moment before the revocation: bob's access still ended at minute 30.
+    await entry('access-granted', 'bob', 20);
+    const people = (await loadSummaryInputs(db)).events.filter((e) => e.kind === 'access-granted' && e.details.person === 'bob');
+    expect(people).toEqual([]);
+    db.close();
+  });
+});
