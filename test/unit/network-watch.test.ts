@@ -8,22 +8,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { recordCompleted, watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { effectiveEvents, LedgerDb } from '@/lib/ledger';
-import { readTabStatus, type SessionArea } from '@/lib/tab-status';
+import { readTabStatus } from '@/lib/tab-status';
+import { memoryArea as memorySession } from './helpers/memory-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);
 const TAB = 7;
 const PAGE = 'https://sora.chatgpt.com/profile/cameo';
-
-function memorySession(): SessionArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (key) => void delete data[key],
-  };
-}
 
 let db: LedgerDb;
 let session: ReturnType<typeof memorySession>;

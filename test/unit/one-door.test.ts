@@ -11,22 +11,12 @@ import { EVENT_KINDS, type NewEvent } from '@/lib/events';
 import { handlePageRequest } from '@/lib/background/page-messages';
 import { effectiveEvents, InvalidEventError, LedgerDb, record } from '@/lib/ledger';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
-import type { SessionArea } from '@/lib/tab-status';
 import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';
+import { memoryArea } from './helpers/memory-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);
 const PAGE = 'https://sora.chatgpt.com/profile/cameo';
-
-function memoryArea(): SessionArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (key) => void delete data[key],
-  };
-}
 
 let db: LedgerDb;
 let session: ReturnType<typeof memoryArea>;

@@ -1,0 +1,12 @@
+// A browser.storage area in memory (session or local), as the background's handlers use it.
+import type { SessionArea } from '@/lib/tab-status';
+
+export function memoryArea(): SessionArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (key) => void delete data[key],
+  };
+}
