@@ -23,11 +23,12 @@ export const WRITERS = {
   'access-granted': PAGE_NETWORK_USER,
   'access-revoked': PAGE_NETWORK_USER,
   'restrictions-changed': PAGE_NETWORK_USER,
-  'appearance-seen': ['page'],
+  // What the user saw elsewhere (the phone app) is theirs to state; the network shows no appearance.
+  'appearance-seen': ['page', 'user'],
   'cameo-deleted': PAGE_NETWORK_USER,
   'account-deletion-requested': PAGE_NETWORK_USER,
   // The in-page warning reports the user's choice through its content script.
-  'deletion-warning-shown': ['page'],
+  'deletion-warning-shown': ['page', 'user'],
   'data-export-requested': PAGE_NETWORK_USER,
   'data-export-received': ['page', 'user'],
   'privacy-request-sent': PAGE_NETWORK_USER,

@@ -51,8 +51,8 @@ describe('who may write each kind', () => {
     await expect(record(db, removal, NOW)).rejects.toThrow(/entry-removed cannot be written by a page observation/);
     const verified = { kind: 'purge-verified', occurredAt: NOW, account, source: 'network', evidence: {}, details: { window: 'abcdefgh' } } as NewEvent;
     await expect(record(db, verified, NOW)).rejects.toThrow(/purge-verified cannot be written by a network observation/);
-    const appearance = { kind: 'appearance-seen', occurredAt: NOW, account, source: 'manual', evidence: {}, details: { by: 'bob', where: 'post' } } as NewEvent;
-    await expect(record(db, appearance, NOW)).rejects.toThrow(/cannot be written by the user/);
+    const appearance = { kind: 'appearance-seen', occurredAt: NOW, account, source: 'network', evidence: {}, details: { by: 'bob', where: 'post' } } as NewEvent;
+    await expect(record(db, appearance, NOW)).rejects.toThrow(/appearance-seen cannot be written by a network observation/);
     expect(await db.events.count()).toBe(0);
     // …and the user may.
     await record(db, { ...removal, source: 'manual' } as NewEvent, NOW);
@@ -111,14 +111,16 @@ describe('a budget per tab and kind', () => {
 describe('the popup writes through the background', () => {
   const pageDeps = () => ({ db: async () => db, local: memoryArea(), extensionId: EXT, extensionBase: 'chrome-extension://ext-id/', now: () => NOW });
 
-  it('records what the user may write, refuses what only a page may (an appearance), and undoes through a removal', async () => {
+  it('records what the user may write, refuses an event of the wrong shape, and undoes through a removal', async () => {
     const grant = { kind: 'access-granted', occurredAt: NOW, account, evidence: {}, details: { person: 'bob' } };
     const made = await handlePageRequest({ type: 'record', event: grant }, pageDeps());
     expect(made).toMatchObject({ ok: true, status: 'created' });
-    const appearance = { kind: 'appearance-seen', occurredAt: NOW, account, evidence: {}, details: { by: 'bob', where: 'post' } };
-    await expect(handlePageRequest({ type: 'record', event: appearance }, pageDeps())).rejects.toThrow(/cannot be written by the user/);
+    // The background sets the source itself: a popup cannot claim the network's certainty.
+    const claimed = await handlePageRequest({ type: 'record', event: { ...grant, details: { person: 'carol' }, source: 'network' } }, pageDeps());
+    expect((await db.events.get((claimed as { id: string }).id))?.source).toBe('manual');
+    await expect(handlePageRequest({ type: 'record', event: { ...grant, kind: 'appearance-seen' } }, pageDeps())).rejects.toThrow(/Invalid event/);
     const undone = await handlePageRequest({ type: 'remove', id: (made as { id: string }).id }, pageDeps());
     expect(undone).toMatchObject({ ok: true, status: 'removed' });
-    expect(effectiveEvents(await db.events.toArray())).toEqual([]);
+    expect(effectiveEvents(await db.events.toArray()).map((e) => e.kind === 'access-granted' && e.details.person)).toEqual(['carol']);
   });
 });
