@@ -28,7 +28,22 @@ export interface Page {
   addScript(path: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * The page's accessibility tree as a screen reader gets it, closed shadow roots included
+   * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
+   */
+  accessibilityTree?(): Promise<AXNode[]>;
   close(): Promise<void>;
+}
+
+/** A node of Chromium's accessibility tree (the fields the tests read). */
+export interface AXNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  description?: { value?: string };
+  ignored: boolean;
+  ignoredReasons?: { name: string }[];
+  properties?: { name: string; value: { value?: unknown } }[];
 }
 
 export interface Harness {
@@ -103,6 +118,14 @@ function wrapPlaywright(page: PwPage): Page {
     addScript: async (path) => void (await page.addScriptTag({ path })),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    accessibilityTree: async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes;
+      } finally {
+        await cdp.detach();
+      }
+    },
     close: () => page.close(),
   };
 }

@@ -1,0 +1,261 @@
+// The in-page warning against the page it is shown in, in both browsers (issues 18 and 19):
+// - a page that removes, hides, inerts or covers it: every deletion click goes through (fail open),
+//   and no "warning shown" is logged;
+// - a page that restyles it through custom and inherited properties: it keeps its colours;
+// - keys typed in it never reach the page;
+// - over a page with its own Radix-like focus trap and Escape handler (focus-trap.html): by
+//   keyboard alone, Tab and Shift+Tab cycle inside, Escape goes back without closing the page's
+//   own dialog, Enter on Continue lets the deletion through; a screen reader's view (Chromium's
+//   accessibility tree) sees one alert dialog and the page behind as inert;
+// - axe on the same dialog, rendered from the same module in an open shadow root: 0 serious or
+//   critical, light and dark, English and German.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { expect, it } from 'vitest';
+import { effectiveEvents } from '@/lib/ledger';
+import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
+import type { Harness, Page } from './harness/browser';
+import { eventually } from './harness/eventually';
+import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Screenshots of this file: in the ignored test-results folder (the README's come from warning.e2e.ts). */
+const SHOTS = resolve(ROOT, 'test-results/screenshots');
+const PAGE = (query = '') => fixtureUrl('chatgpt.com', `/focus-trap.html${query}`);
+const AXE = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
+/** Every link and button in the warning: Tab visits each once per round. */
+const FOCUSABLE = [...ACCOUNT_DELETION_TAKES, ...ACCOUNT_DELETION_IRREVERSIBLE].filter((s) => s.source.url).length + 2;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Hostile = 'remove' | 'hide' | 'inert' | 'cover' | 'restyle';
+
+const shown = () => document.querySelector('[data-likeness-ledger="warning"]') !== null;
+const deleted = () => Number(document.getElementById('deleted')!.textContent);
+const seen = () => (window as unknown as { seen: { keys: string[]; focus: string[] } }).seen;
+
+async function warningsLogged(h: () => Harness) {
+  return effectiveEvents(await h().ledger()).filter((e) => e.kind === 'deletion-warning-shown').length;
+}
+
+/** The page at its last step: the Radix-like dialog open, "Permanently delete my account" in it. */
+async function atLastStep(h: () => Harness, query = '') {
+  const page = await h().newPage(PAGE(query), { window: true });
+  await page.click('#open-delete');
+  await page.waitFor('#permanently-delete');
+  return page;
+}
+
+async function openWarning(page: Page) {
+  await page.click('#permanently-delete');
+  await eventually(async () => expect(await page.evaluate(shown)).toBe(true));
+}
+
+/** The focus is in the warning (from the page, that is its host: the shadow root is closed). */
+const focusInWarning = () => document.activeElement?.getAttribute('data-likeness-ledger') === 'warning';
+
+/** Counts pixels of a screenshot by colour, decoded by the browser itself (no image library needed). */
+async function colours(h: () => Harness, file: string) {
+  const page = await h().newPage(fixtureUrl('example.org', '/'));
+  const counts = await page.evaluate(async (b64: string) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    const c = { white: 0, magenta: 0, green: 0 };
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+      if (r > 250 && g > 250 && b > 250) c.white += 1;
+      if (r > 200 && g < 60 && b > 200) c.magenta += 1;
+      if (r < 60 && g > 200 && b < 60) c.green += 1;
+    }
+    return c;
+  }, readFileSync(file).toString('base64'));
+  await page.close();
+  return counts;
+}
+
+inEachBrowser('the warning against its page', (h) => {
+  for (const hostile of ['remove', 'hide', 'inert', 'cover'] as Hostile[]) {
+    it(`a page that does "${hostile}" to the warning: 5 of 5 deletion clicks go through, none logged as shown`, async () => {
+      const page = await atLastStep(h);
+      const logged = await warningsLogged(h);
+      await page.evaluate((how: Hostile) => ((window as unknown as { hostile: Hostile }).hostile = how), hostile);
+      for (let i = 1; i <= 5; i += 1) {
+        await page.evaluate(() => document.getElementById('permanently-delete')!.click());
+        await eventually(async () => expect(await page.evaluate(deleted)).toBe(i));
+        // The page undoes what it did, so the next click starts from a usable page.
+        await page.evaluate(() => {
+          document.documentElement.style.removeProperty('display');
+          (document.getElementById('own-dialog') as HTMLDialogElement | null)?.remove();
+        });
+        expect(await page.evaluate(shown)).toBe(false);
+      }
+      await sleep(500);
+      expect(await warningsLogged(h)).toBe(logged);
+      await page.close();
+    });
+  }
+
+  it('a page that restyles the warning (custom properties, inherited and its own, display, opacity): it keeps its look and stays', async () => {
+    const page = await atLastStep(h);
+    await page.evaluate(() => ((window as unknown as { hostile: Hostile }).hostile = 'restyle'));
+    await page.setColorScheme('light');
+    await openWarning(page);
+    await sleep(1000);
+    // Still there: hiding the host did not hide it, and it did not fail open either.
+    expect(await page.evaluate(shown)).toBe(true);
+    expect(await page.evaluate(deleted)).toBe(0);
+    mkdirSync(SHOTS, { recursive: true });
+    const file = `${SHOTS}/warning-restyled-${h().name}.png`;
+    await page.screenshot(file);
+    const c = await colours(h, file);
+    // The dialog's own white background (the page is grey under a dark backdrop), none of the page's colours.
+    expect(c.white).toBeGreaterThan(50_000);
+    expect(c.magenta).toBe(0);
+    expect(c.green).toBe(0);
+    await page.press('Enter');
+    await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
+    expect(await page.evaluate(deleted)).toBe(0);
+    await page.close();
+  });
+
+  it('keys typed in the warning (keydown, keypress, keyup) never reach the page', async () => {
+    const page = await atLastStep(h);
+    await openWarning(page);
+    for (const key of ['a', 'Tab', 'Shift+Tab']) await page.press(key);
+    await sleep(300);
+    expect(await page.evaluate(() => seen().keys)).toEqual([]);
+    await page.press('Escape');
+    await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
+    await page.close();
+  });
+
+  it('over a Radix-like focus trap, by keyboard alone: Escape goes back and leaves the page’s dialog open', async () => {
+    const page = await atLastStep(h);
+    await openWarning(page);
+    expect(await page.evaluate(focusInWarning)).toBe(true);
+    await page.press('Escape');
+    await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
+    await sleep(300);
+    expect(await page.evaluate(() => document.getElementById('escapes')!.textContent)).toBe('0');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('permanently-delete');
+    expect(await page.evaluate(deleted)).toBe(0);
+    expect(await page.evaluate(() => seen())).toEqual({ keys: [], focus: [] });
+    await page.close();
+  });
+
+  it('over a Radix-like focus trap, by keyboard alone: Tab and Shift+Tab cycle inside; Enter on Continue deletes', async () => {
+    const page = await atLastStep(h, '?lang=de');
+    await openWarning(page);
+    // Round and round: focus never reaches the page, whose trap would pull it back into its dialog.
+    for (const chord of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < FOCUSABLE; i += 1) {
+        await page.press(chord);
+        expect(await page.evaluate(focusInWarning), `${chord} ${i + 1}`).toBe(true);
+      }
+    }
+    expect(await page.evaluate(deleted)).toBe(0);
+    // Back on Go back, where it started; one Shift+Tab is Continue.
+    await page.press('Shift+Tab');
+    await page.press('Enter');
+    await eventually(async () => expect(await page.evaluate(deleted)).toBe(1));
+    expect(await page.evaluate(shown)).toBe(false);
+    expect(await page.evaluate(() => seen())).toEqual({ keys: [], focus: [] });
+    expect(await page.evaluate(() => document.getElementById('escapes')!.textContent)).toBe('0');
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'de'] as const) {
+      it(`axe finds no serious or critical violation in the warning (${scheme}, ${lang})`, async () => {
+        const page = await h().newPage(fixtureUrl('example.org', '/'));
+        await page.setColorScheme(scheme);
+        await page.addScript(await openRootBundle());
+        await page.evaluate((l: string) => {
+          document.documentElement.lang = l;
+          const show = (window as unknown as { showWarningForAxe: (o: object) => Promise<unknown> }).showWarningForAxe;
+          void show({ lang: l, checklist: [{ id: 'people-with-access', people: ['bob', 'carol'] }, { id: 'cameo-not-deleted' }, { id: 'export-missing', state: 'never-requested' }, { id: 'open-privacy-requests', count: 1 }] });
+        }, lang);
+        await page.addScript(AXE);
+        const result = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] }> } }).axe;
+          // Only the warning: it is what this test is about (the host's open root in this test page).
+          const { violations, passes } = await axe.run({ include: [['[data-likeness-ledger="warning"]']] }, { resultTypes: ['violations'] });
+          return { passes: passes.length, violations: violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) })) };
+        });
+        // axe saw the dialog's content, not an empty host.
+        expect(result.passes).toBeGreaterThanOrEqual(10);
+        const minor = result.violations.filter((v) => v.impact === 'moderate' || v.impact === 'minor');
+        console.log(`axe, warning, ${h().name} ${scheme} ${lang}: ${result.passes} rules passed; moderate or minor: ${minor.length ? JSON.stringify(minor) : 'none'}`);
+        expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot(`${SHOTS}/warning-dialog-${h().name}-${scheme}-${lang}.png`);
+        await page.close();
+      });
+    }
+  }
+});
+
+onlyIn('chromium', 'the warning as a screen reader gets it', (h) => {
+  it('one alert dialog, named and described, focus on Go back; the page behind is inert', async () => {
+    const page = await atLastStep(h);
+    await openWarning(page);
+    const tree = await page.accessibilityTree!();
+    const dialogs = tree.filter((n) => !n.ignored && (n.role?.value === 'alertdialog' || n.role?.value === 'dialog'));
+    expect(dialogs.map((n) => [n.role?.value, n.name?.value])).toEqual([['alertdialog', 'Before you delete this account']]);
+    expect(dialogs[0]!.description?.value).toMatch(/linked ones/);
+    const focused = tree.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    expect(focused.map((n) => [n.role?.value, n.name?.value])).toEqual([['button', 'Go back']]);
+    // The page's own dialog and its button are out of the tree while the warning is open.
+    const pageButton = tree.find((n) => n.name?.value === 'Permanently delete my account');
+    expect(pageButton?.ignored ?? true).toBe(true);
+    expect(tree.filter((n) => !n.ignored && n.name?.value === 'Delete account - are you sure?')).toEqual([]);
+    await page.press('Enter');
+    await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
+    // And back: the page's dialog is in the tree again once the warning has gone.
+    const after = await page.accessibilityTree!();
+    expect(after.filter((n) => !n.ignored && n.name?.value === 'Permanently delete my account')).toHaveLength(1);
+    await page.close();
+  });
+});
+
+/**
+ * The warning's own module, bundled for a test page with every shadow root open, so that axe can
+ * read it. Only this test bundle opens it: the shipped warning (entrypoints/warning.ts) keeps its
+ * root closed.
+ */
+let bundle: Promise<string> | undefined;
+function openRootBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const outfile = resolve(ROOT, 'test-results/warning-open-root.js');
+    const inlineCss: Plugin = {
+      name: 'inline-css',
+      setup(b) {
+        b.onResolve({ filter: /\?inline$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?inline$/, '')), namespace: 'inline-css' }));
+        b.onLoad({ filter: /.*/, namespace: 'inline-css' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
+      },
+    };
+    await build({
+      stdin: {
+        contents: `
+          import { showDeletionWarning } from './lib/warning/dialog';
+          const attach = Element.prototype.attachShadow;
+          Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: 'open' }); };
+          window.showWarningForAxe = showDeletionWarning;`,
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      outfile,
+      plugins: [inlineCss],
+      logLevel: 'silent',
+    });
+    return outfile;
+  })();
+  return bundle;
+}
