@@ -128,7 +128,8 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
       done = true;
       stopWatching();
       for (const type of KEY_EVENTS) view.removeEventListener(type, onKey, true);
-      if (dialog.open) dialog.close();
+      // Removed, not closed first: closing would hand focus back while the host is still in the
+      // page, and a page's focus trap would see it as focus moving around under the warning.
       host.remove();
       previouslyFocused?.focus?.({ preventScroll: true });
       settle();
@@ -162,6 +163,13 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
       }
     }
 
+    // The page behind is inert, so focus has nowhere else to be: if a page's trick drops it (to
+    // the body), it comes back to the safe choice, and the keyboard still reaches the warning.
+    root.addEventListener('focusout', () =>
+      setTimeout(() => {
+        if (!done && !root.activeElement) goBack.focus({ preventScroll: true });
+      }),
+    );
     goBack.addEventListener('click', () => choose('go-back'));
     proceed.addEventListener('click', () => choose('continue'));
     // Escape: the browser asks to cancel the dialog. Go back, and keep the closing ours.
