@@ -42,9 +42,11 @@ ul { margin: 0; padding-left: 1.2em; }
 li { margin: 3px 0; }
 .source { display: block; font-size: 0.8rem; color: var(--ll-muted); }
 .checklist li { background: var(--ll-warn-bg); color: var(--ll-warn-fg); border-radius: 6px; padding: 4px 8px; list-style: none; margin-left: -1.2em; }
-.actions { display: flex; gap: 10px; justify-content: flex-end; margin-top: 18px; flex-wrap: wrap; }
+/* The choices stay in view while the text scrolls: focus starts on Go back, and it must be seen. */
+.actions { display: flex; gap: 10px; justify-content: flex-end; flex-wrap: wrap; position: sticky; bottom: -20px;
+  margin: 18px -22px -20px; padding: 12px 22px 20px; background: var(--ll-bg); border-top: 1px solid var(--ll-muted); }
 button { border-width: 2px; }
-.footer { margin-top: 10px; font-size: 0.75rem; color: var(--ll-muted); }
+.footer { margin: 14px 0 0; font-size: 0.75rem; color: var(--ll-muted); }
 @media (forced-colors: active) {
   dialog { border: 3px solid CanvasText; }
   dialog::backdrop { background: Canvas; opacity: 0.8; }
@@ -109,8 +111,8 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
     checklist.length
       ? el('ul', { className: 'checklist' }, ...checklist.map((item) => el('li', {}, t.item(item))))
       : el('p', {}, t.checklistEmpty),
-    el('div', { className: 'actions' }, proceed, goBack),
     el('p', { className: 'footer' }, t.footer),
+    el('div', { className: 'actions' }, proceed, goBack),
   );
   // An alert dialog: a screen reader announces its title and intro at once.
   dialog.setAttribute('role', 'alertdialog');

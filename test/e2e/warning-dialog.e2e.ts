@@ -137,6 +137,8 @@ inEachBrowser('the warning against its page', (h) => {
     const page = await atLastStep(h);
     await openWarning(page);
     expect(await page.evaluate(focusInWarning)).toBe(true);
+    // The shipped warning's root is closed: the page cannot reach into it.
+    expect(await page.evaluate(() => document.querySelector('[data-likeness-ledger="warning"]')!.shadowRoot)).toBeNull();
     await page.press('Escape');
     await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
     await sleep(300);
@@ -200,6 +202,30 @@ inEachBrowser('the warning against its page', (h) => {
       });
     }
   }
+});
+
+onlyIn('chromium', 'the warning in forced colours', (h) => {
+  it('keeps a visible frame and tells its two buttons apart without colour', async () => {
+    const page = await h().newPage(fixtureUrl('example.org', '/'));
+    await page.setForcedColors!(true);
+    await page.addScript(await openRootBundle());
+    const look = await page.evaluate(() => {
+      void (window as unknown as { showWarningForAxe: (o: object) => Promise<unknown> }).showWarningForAxe({ lang: 'en', checklist: [{ id: 'cameo-not-deleted' }] });
+      const root = document.querySelector('[data-likeness-ledger="warning"]')!.shadowRoot!;
+      const css = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+      return {
+        forced: matchMedia('(forced-colors: active)').matches,
+        dialog: [css('dialog').borderTopStyle, css('dialog').borderTopWidth],
+        goBack: css('button.primary').borderTopStyle,
+        proceed: css('button.danger').borderTopStyle,
+        checklist: css('.checklist li').borderTopStyle,
+      };
+    });
+    expect(look).toEqual({ forced: true, dialog: ['solid', '3px'], goBack: 'solid', proceed: 'double', checklist: 'solid' });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot(`${SHOTS}/warning-dialog-chromium-forced-colors.png`);
+    await page.close();
+  });
 });
 
 onlyIn('chromium', 'the warning as a screen reader gets it', (h) => {

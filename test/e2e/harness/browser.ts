@@ -33,6 +33,8 @@ export interface Page {
    * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
    */
   accessibilityTree?(): Promise<AXNode[]>;
+  /** Windows High Contrast and the like: `forced-colors: active` (Chromium only). */
+  setForcedColors?(active: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ function wrapPlaywright(page: PwPage): Page {
     addScript: async (path) => void (await page.addScriptTag({ path })),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
     accessibilityTree: async () => {
       const cdp = await page.context().newCDPSession(page);
       try {
