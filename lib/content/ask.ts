@@ -17,6 +17,7 @@ import type { WarningLanguage } from '../policies';
 import type { Question } from '../rules/page-rules';
 import { warningLanguage } from '../warning/text';
 import { whenUnanswerable } from './answerable';
+import { keepKeysFromPage } from './own-keys';
 
 export interface AskOptions {
   doc?: Document;
@@ -81,9 +82,11 @@ export function askInPage(question: Question, { doc = document, trusted = (e) =>
 
     const previous = doc.activeElement as HTMLElement | null;
     let stopWatching = () => {};
+    let releaseKeys = () => {};
     const finish = (answer: boolean) => {
       close = null;
       stopWatching();
+      releaseKeys();
       box.remove();
       previous?.focus?.();
       resolve(answer);
@@ -91,12 +94,7 @@ export function askInPage(question: Question, { doc = document, trusted = (e) =>
     yes.onclick = (e) => trusted(e) && finish(true);
     no.onclick = (e) => trusted(e) && finish(false);
     // Keys typed here are for the question: the page's shortcuts must not act on them too.
-    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-      box.addEventListener(type, (e) => {
-        e.stopPropagation();
-        if (type === 'keydown' && e.key === 'Escape' && trusted(e)) finish(false);
-      });
-    }
+    releaseKeys = keepKeysFromPage(box, (e) => e.type === 'keydown' && e.key === 'Escape' && trusted(e) && finish(false));
     close = () => finish(false);
     doc.documentElement.append(box);
     box.show();

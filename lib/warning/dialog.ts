@@ -17,6 +17,7 @@
  */
 import theme from '../../components/theme.css?inline';
 import { whenUnanswerable, type Unanswerable } from '../content/answerable';
+import { keepKeysFromPage } from '../content/own-keys';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES, type Statement, type WarningLanguage } from '../policies';
 import type { ChecklistItem } from './checklist-types';
 import { WARNING_TEXT } from './text';
@@ -82,9 +83,6 @@ export interface WarningOptions {
   parent?: Element;
 }
 
-/** Keys that would reach the page's own handlers if they left the warning. */
-const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
-
 /**
  * Shows the warning; resolves with the user's choice and removes itself. Rejects with
  * WarningNotShown when the page takes it away before the user could answer.
@@ -92,7 +90,6 @@ const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 export function showDeletionWarning({ lang, checklist, parent = document.documentElement }: WarningOptions): Promise<WarningChoice> {
   const t = WARNING_TEXT[lang];
   const doc = parent.ownerDocument;
-  const view = doc.defaultView ?? window;
   const host = el('div');
   host.setAttribute('data-likeness-ledger', 'warning');
   const root = host.attachShadow({ mode: 'closed' });
@@ -125,11 +122,12 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
   return new Promise<WarningChoice>((resolve, reject) => {
     let done = false;
     let stopWatching = () => {};
+    let releaseKeys = () => {};
     const finish = (settle: () => void) => {
       if (done) return;
       done = true;
       stopWatching();
-      for (const type of KEY_EVENTS) view.removeEventListener(type, onKey, true);
+      releaseKeys();
       // Removed, not closed first: closing would hand focus back while the host is still in the
       // page, and a page's focus trap would see it as focus moving around under the warning.
       host.remove();
@@ -138,18 +136,6 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
     };
     const choose = (choice: WarningChoice) => finish(() => resolve(choice));
 
-    /**
-     * Keys typed in the warning, caught before any listener of the page's (window, capture phase;
-     * the path of an event from inside a closed root ends at our host): the page must not act on them behind the warning,
-     * and a page's own Escape handler must not close its dialog under ours. Stopping the event
-     * does not stop the browser's own actions (Enter and Space click, Escape cancels the dialog).
-     */
-    function onKey(event: Event) {
-      if (!event.composedPath().includes(host)) return;
-      event.stopImmediatePropagation();
-      const e = event as KeyboardEvent;
-      if (e.type === 'keydown' && e.key === 'Tab') keepFocusInside(e);
-    }
     /** Tab past the last button (or Shift+Tab before the first link) wraps around, as in any modal. */
     function keepFocusInside(e: KeyboardEvent) {
       const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button')];
@@ -181,7 +167,10 @@ export function showDeletionWarning({ lang, checklist, parent = document.documen
     });
     // Chromium may close a dialog without a cancel (a second Escape with no click between): the same.
     dialog.addEventListener('close', () => choose('go-back'));
-    for (const type of KEY_EVENTS) view.addEventListener(type, onKey, true);
+    // Keys typed in the warning never reach the page; Tab wraps around inside.
+    releaseKeys = keepKeysFromPage(host, (e) => {
+      if (e.type === 'keydown' && e.key === 'Tab') keepFocusInside(e);
+    });
 
     try {
       parent.append(host);

@@ -7,6 +7,8 @@
 //   keyboard alone, Tab and Shift+Tab cycle inside, Escape goes back without closing the page's
 //   own dialog, Enter on Continue lets the deletion through; a screen reader's view (Chromium's
 //   accessibility tree) sees one alert dialog and the page behind as inert;
+// - the "Log this?" question: the page's stylesheet cannot hide or restyle it, keys stay in it,
+//   and when the page removes it the next unclear signal is asked about again;
 // - axe on the same dialog, rendered from the same module in an open shadow root: 0 serious or
 //   critical, light and dark, English and German.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -202,6 +204,59 @@ inEachBrowser('the warning against its page', (h) => {
       });
     }
   }
+});
+
+inEachBrowser('the "Log this?" question against its page', (h) => {
+  const prompt = '[data-likeness-ledger="ask"]';
+  const unclearDeletion = async (page: Page) => {
+    await page.click('#delete-cameo');
+    await page.click('#confirm-delete');
+    await page.waitFor(prompt);
+  };
+  const unclearLogged = async () => effectiveEvents(await h().ledger()).filter((e) => e.evidence.rule === 'sora.cameo-deleted.unclear').length;
+
+  it("keeps its look under the page's stylesheet, keeps its keys, and settles when the page removes it", async () => {
+    const logged = await unclearLogged();
+    const page = await h().newPage(fixtureUrl('sora.chatgpt.com', '/profile/characters/ch_5f2c'), { window: true });
+    await page.evaluate(() => {
+      const style = document.head.appendChild(document.createElement('style'));
+      style.textContent = `html { color: transparent !important; font-size: 2px !important; letter-spacing: 9px !important; }
+        [data-likeness-ledger] { display: none !important; opacity: 0 !important; }
+        [data-likeness-ledger] * { visibility: hidden !important; color: transparent !important; }`;
+      const w = window as unknown as { keys: string[] };
+      w.keys = [];
+      for (const type of ['keydown', 'keyup', 'keypress']) {
+        document.addEventListener(type, (e) => w.keys.push(`${type} ${(e as KeyboardEvent).key}`), true);
+        document.addEventListener(type, (e) => w.keys.push(`${type} ${(e as KeyboardEvent).key}`));
+      }
+    });
+    await unclearDeletion(page);
+    const look = await page.evaluate((selector: string) => {
+      const box = document.querySelector(selector)!;
+      const css = getComputedStyle(box);
+      const button = getComputedStyle(box.querySelector('button')!);
+      return { display: css.display, opacity: css.opacity, color: css.color, fontSize: css.fontSize, letterSpacing: css.letterSpacing, button: [button.visibility, button.color] };
+    }, prompt);
+    expect(look).toMatchObject({ display: 'block', opacity: '1', fontSize: '14px', letterSpacing: 'normal' });
+    expect(look.color).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.button[0]).toBe('visible');
+    expect(look.button[1]).not.toBe('rgba(0, 0, 0, 0)');
+    // Focus is on "Log it": keys typed there stay in the question.
+    await page.press('a');
+    await sleep(200);
+    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
+    // The page takes the question away: nothing is logged, and the next unclear signal is asked about.
+    await page.evaluate((selector: string) => document.querySelector(selector)!.remove(), prompt);
+    await sleep(500);
+    // A second unclear "Deleted." in the page's toast region (the same text again is the same moment).
+    await page.evaluate(() => (document.getElementById('toast')!.textContent = 'Deleted.'));
+    await page.waitFor(prompt);
+    await page.click(`${prompt} button:nth-of-type(2)`);
+    expect(await page.count(prompt)).toBe(0);
+    await sleep(500);
+    expect(await unclearLogged()).toBe(logged);
+    await page.close();
+  });
 });
 
 onlyIn('chromium', 'the warning in forced colours', (h) => {

@@ -34,7 +34,10 @@ describe('the "Log this?" question', () => {
 
   it('keeps keys typed in it from the page', async () => {
     const seen: string[] = [];
-    for (const type of ['keydown', 'keyup', 'keypress']) document.addEventListener(type, () => seen.push(type));
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      document.addEventListener(type, () => seen.push(`${type} capture`), true);
+      document.addEventListener(type, () => seen.push(type));
+    }
     const answer = askInPage(QUESTION, { trusted });
     for (const type of ['keydown', 'keyup', 'keypress']) document.activeElement!.dispatchEvent(new KeyboardEvent(type, { key: 'x', bubbles: true }));
     expect(seen).toEqual([]);
