@@ -23,6 +23,9 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
       <h3>{t('welcomeNeverSent')}</h3>
       <p>{t('welcomeNeverSentText')}</p>
       <p>{t('welcomeStart')}</p>
+      <p class="muted" data-testid="welcome-privacy">
+        {t('notAffiliated')} <a href="/privacy-policy.html" target="_blank">{t('privacyLink')}</a>
+      </p>
     </section>
   );
 }
