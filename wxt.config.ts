@@ -57,6 +57,6 @@ export default defineConfig({
   }),
   zip: {
     // The sources zip Firefox review asks for: everything needed to rebuild, nothing generated.
-    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**'],
+    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**', 'scratch/**', '**/*.log'],
   },
 });
