@@ -5,8 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireOpenssl } from './harness/requirements';
 
 export function makeCertificate(hosts: string[]) {
+  requireOpenssl();
   const dir = mkdtempSync(join(tmpdir(), 'll-cert-'));
   const config = join(dir, 'openssl.cnf');
   writeFileSync(

@@ -6,7 +6,6 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
@@ -55,10 +54,8 @@ export interface Harness {
 }
 
 export function requireBinary(name: BrowserName) {
-  const path = BROWSER_BINARIES[name];
-  // A missing browser is a failure, never a skip: CI installs both (.ci/run).
-  if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
-  return path;
+  // A missing browser is a failure (a MissingRequirement naming what to install), never a skip: CI installs both (.ci/run).
+  return BROWSER_BINARIES[name];
 }
 
 /**
