@@ -3,8 +3,9 @@
 # Installs them where we can (root with apt-get, as on CI), otherwise says what to run.
 set -euo pipefail
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# LL_CHROMIUM / LL_FIREFOX name other builds (README.md, "Quick start"); the harness checks those itself.
+[ -n "${LL_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "${LL_FIREFOX:-}" ] || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v openssl >/dev/null || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -63,6 +63,8 @@ export function browserBinary(name: BrowserName): string {
   );
 }
 
-export function requireOpenssl(): void {
-  if (!findProgram(['openssl'])) throw new MissingRequirement(`No openssl found; it makes the demo pages' HTTPS certificate. Install it (${INSTALL.openssl}).`);
+export function opensslProgram(): string {
+  const found = findProgram(['openssl']);
+  if (!found) throw new MissingRequirement(`No openssl found; it makes the demo pages' HTTPS certificate. Install it (${INSTALL.openssl}).`);
+  return found;
 }
