@@ -20,8 +20,8 @@ const LANGUAGES = ['en', 'de'] as const;
 const textOf = (page: { evaluate: <T, A>(fn: (a: A) => T, a: A) => Promise<T> }, selector: string) =>
   page.evaluate((s: string) => document.querySelector(s)?.textContent ?? '', selector);
 
-inEachBrowser('privacy policy', (h) => {
-  it('is linked from the welcome page and the settings, and names every host it may read', async () => {
+inEachBrowser('ready for every user', (h) => {
+  it('the privacy policy is linked from the welcome page and the settings, and names every host it may read', async () => {
     const dash = await h().extensionPage('options.html#welcome');
     await dash.waitFor('[data-testid="welcome-privacy"] a');
     expect(await textOf(dash, '[data-testid="welcome-privacy"]')).toMatch(/not affiliated with or endorsed by OpenAI/);
@@ -42,7 +42,41 @@ inEachBrowser('privacy policy', (h) => {
     expect(await policy.evaluate(() => document.documentElement.lang)).toBe('de');
     await policy.close();
   });
+
+  it('the popup fits a 360 px phone screen, and stays 400 px wide on a desktop', async () => {
+    await seedSampleLedger(h());
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="account"]');
+    expect(await popupOverflow(popup)).toMatchObject({ popupWidth: 400, scrollsSideways: false, past: [] });
+    await popup.setViewport(360, 740);
+    const fitsPhone = async () => {
+      const { popupWidth, screenWidth, ...overflow } = await popupOverflow(popup);
+      expect(screenWidth).toBeLessThanOrEqual(360);
+      expect(popupWidth).toBe(screenWidth);
+      expect(overflow).toEqual({ scrollsSideways: false, past: [] });
+    };
+    await eventually(fitsPhone);
+    // Quick add's form is the widest thing the popup shows.
+    await popup.click('[data-testid="quick-privacy-request-sent"]');
+    await popup.waitFor('[data-testid="quick-add-form"]');
+    await fitsPhone();
+    await popup.close();
+  });
 });
+
+/** Whether anything in the popup reaches past its right edge, or the page scrolls sideways. */
+const popupOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const edge = document.querySelector('.popup')!.getBoundingClientRect().right;
+    const past = [...document.querySelectorAll('.popup *')].filter((el) => el.getBoundingClientRect().right > edge + 0.5);
+    return {
+      popupWidth: Math.round(edge),
+      /** The page's width less a scroll bar, where the browser draws one beside the page (Firefox). */
+      screenWidth: document.documentElement.clientWidth,
+      scrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      past: past.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 30)}`),
+    };
+  });
 
 /** A part of an image, cut at (x, y): `width`×`height`, or less where the image ends. */
 function cut(source: PngImage, x: number, y: number, width: number, height: number): PngImage {
@@ -137,6 +171,8 @@ for (const language of LANGUAGES) {
       const popup = await h.extensionPage(`popup.html?tab=${tabId}`);
       await popup.waitFor('[data-testid="account"]');
       await eventually(async () => expect(await textOf(popup, '[data-testid="tab-status"]')).toContain('Sora'));
+      // Longer words (German's) wrap inside the popup, never past its edge.
+      expect((await popupOverflow(popup)).past).toEqual([]);
       const right = await popup.evaluate(() => Math.ceil(document.querySelector('.popup')!.getBoundingClientRect().right));
       const shown = cut(await fullPage(popup), 0, 0, right, SCREEN[1] - 48);
       await popup.close();
