@@ -29,6 +29,12 @@ inEachBrowser('ready for every user', (h) => {
       ['[data-testid="welcome-privacy"] a', '[data-testid="settings-privacy"]'].map((s) => (document.querySelector(s) as HTMLAnchorElement | null)?.href),
     );
     expect(links).toEqual([`${h().origin}/privacy-policy.html`, `${h().origin}/privacy-policy.html`]);
+    // The ledger goes with the extension: the welcome page and the erase section say so.
+    const uninstall = await dash.evaluate(() => [...document.querySelectorAll('[data-testid="uninstall-deletes"]')].map((p) => {
+      const section = p.closest('section')!;
+      return section.id || section.dataset.testid;
+    }));
+    expect(uninstall.sort()).toEqual(['erase', 'welcome']);
     await dash.close();
 
     const policy = await h().extensionPage('privacy-policy.html');
