@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Harness, type Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { fullPage, PNG, seedSampleLedger, type PngImage } from './harness/screenshots';
-import { fixtureUrl, inEachBrowser } from './harness/suite';
+import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
 import { WATCHED_HOSTS } from './hosts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,6 +67,33 @@ inEachBrowser('ready for every user', (h) => {
     await popup.waitFor('[data-testid="quick-add-form"]');
     await fitsPhone();
     await popup.close();
+  });
+});
+
+onlyIn('chromium', 'forced colours', (h) => {
+  it('an open chip and the selected row keep a mark of their own', async () => {
+    await seedSampleLedger(h());
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="account"]');
+    await popup.setForcedColors!(true);
+    expect(await popup.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    await popup.click('[data-testid="quick-access-granted"]');
+    await popup.waitFor('[data-testid="quick-add-form"]');
+    const chips = await popup.evaluate(() =>
+      ['[aria-expanded="true"]', '[aria-expanded="false"]'].map((s) => getComputedStyle(document.querySelector(`.chip${s}`)!).backgroundColor),
+    );
+    expect(chips[0]).not.toBe(chips[1]);
+    await popup.close();
+
+    const dash = await h().extensionPage('options.html#timeline');
+    await dash.setForcedColors!(true);
+    await dash.click('[data-testid="timeline-row"][data-kind="cameo-deleted"]');
+    await dash.waitFor('[data-testid="timeline-row"][aria-current="true"]');
+    const marks = await dash.evaluate(() =>
+      ['[aria-current="true"]', ':not([aria-current="true"])'].map((s) => getComputedStyle(document.querySelector(`[data-testid="timeline-row"]${s}`)!).outlineStyle),
+    );
+    expect(marks).toEqual(['solid', 'none']);
+    await dash.close();
   });
 });
 

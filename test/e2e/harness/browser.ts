@@ -28,6 +28,8 @@ export interface Page {
   /** The whole page, or with `viewport` only what the viewport shows. */
   screenshot(path: string, options?: { viewport?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
+  setForcedColors?(active: boolean): Promise<void>;
   /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
@@ -103,6 +105,7 @@ function wrapPlaywright(page: PwPage): Page {
     addScript: async (path) => void (await page.addScriptTag({ path })),
     screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
