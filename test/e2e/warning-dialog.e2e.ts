@@ -19,6 +19,7 @@ import { effectiveEvents } from '@/lib/ledger';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';
+import { PNG } from './harness/screenshots';
 import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,28 +56,17 @@ async function openWarning(page: Page) {
 /** The focus is in the warning (from the page, that is its host: the shadow root is closed). */
 const focusInWarning = () => document.activeElement?.getAttribute('data-likeness-ledger') === 'warning';
 
-/** Counts pixels of a screenshot by colour, decoded by the browser itself (no image library needed). */
-async function colours(h: () => Harness, file: string) {
-  const page = await h().newPage(fixtureUrl('example.org', '/'));
-  const counts = await page.evaluate(async (b64: string) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    const c = { white: 0, magenta: 0, green: 0 };
-    for (let i = 0; i < d.length; i += 4) {
-      const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
-      if (r > 250 && g > 250 && b > 250) c.white += 1;
-      if (r > 200 && g < 60 && b > 200) c.magenta += 1;
-      if (r < 60 && g > 200 && b < 60) c.green += 1;
-    }
-    return c;
-  }, readFileSync(file).toString('base64'));
-  await page.close();
-  return counts;
+/** Counts pixels of a screenshot by colour. */
+function colours(file: string) {
+  const { data } = PNG.sync.read(readFileSync(file));
+  const c = { white: 0, magenta: 0, green: 0 };
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+    if (r > 250 && g > 250 && b > 250) c.white += 1;
+    if (r > 200 && g < 60 && b > 200) c.magenta += 1;
+    if (r < 60 && g > 200 && b < 60) c.green += 1;
+  }
+  return c;
 }
 
 inEachBrowser('the warning against its page', (h) => {
@@ -117,7 +107,7 @@ inEachBrowser('the warning against its page', (h) => {
     await eventually(async () => expect(await page.evaluate(shown)).toBe(false));
     expect(await page.evaluate(deleted)).toBe(0);
     await page.close();
-    const c = await colours(h, file);
+    const c = colours(file);
     // The dialog's own white background (the page is grey under a dark backdrop), none of the page's colours.
     expect(c.white).toBeGreaterThan(50_000);
     expect(c.magenta).toBe(0);
