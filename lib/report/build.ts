@@ -12,6 +12,7 @@ import { isoFormatter } from './iso-time';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { pseudonymsFor } from './redact';
 import { REPORT_FORMAT, REPORT_VERSION, type Report, type ReportEvent } from './schema';
+import { GENESIS, type ChainLink } from '../fingerprint';
 
 export type ReportScope =
   | { kind: 'all' }
@@ -30,6 +31,8 @@ export interface ReportOptions {
   timeZone: string;
   /** The user's window settings, as the rest of the extension uses them. */
   windows?: Pick<WindowOptions, 'leadDays' | 'graceDays' | 'overrides'>;
+  /** The ledger's fingerprint chain (lib/ledger-fingerprint.ts readChain), every link in order; without it the report has none. */
+  chain?: readonly ChainLink[];
 }
 
 export const DEFAULT_LEAD_DAYS = 3;
@@ -68,6 +71,25 @@ export function eventsInScope(events: readonly LedgerEvent[], scope: ReportScope
     queue.push(...(corrections.get(e.id) ?? []));
   }
   return events.filter((e) => taken.has(e.id));
+}
+
+/**
+ * The report's chain: the head, and the link of each event in scope with the hash before it, so
+ * that each can be checked on its own. A redacted report keeps only the head: a link names an
+ * original id, and with its hash a guessed handle could be checked.
+ */
+function reportChain(chain: readonly ChainLink[], events: readonly LedgerEvent[], ids: ReadonlySet<string>, redact: boolean, iso: (ms: number) => string): Report['chain'] {
+  // The events may have been read a moment before the chain: the chain is cut where they end.
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const known = chain.findIndex((l) => !byId.has(l.id));
+  const links = known === -1 ? chain : chain.slice(0, known);
+  const head = links.at(-1);
+  if (!head) return null;
+  return {
+    algorithm: 'sha-256-chain-1',
+    head: { seq: head.seq, hash: head.hash, recordedAt: iso(byId.get(head.id)!.recordedAt) },
+    links: redact ? [] : links.flatMap((l, i) => (ids.has(l.id) ? [{ ...l, prev: i === 0 ? GENESIS : links[i - 1]!.hash }] : [])),
+  };
 }
 
 /**
@@ -132,6 +154,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
     redacted: options.redact,
     accounts,
     events: inScope,
+    chain: reportChain(options.chain ?? [], events, ids, options.redact, iso),
     derived: {
       asOf: iso(now),
       grants: accounts.map((account) => ({
