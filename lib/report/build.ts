@@ -128,6 +128,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
   const ids = new Set(inScope.map((e) => e.id));
   const pseudonyms = options.redact ? pseudonymsFor(ordered) : null;
   const person = (handle: string) => pseudonyms?.of(handle) ?? handle;
+  const entry = (id: string) => pseudonyms?.id(id) ?? id;
   const formOf = (e: LedgerEvent) => toReportEvent(pseudonyms ? pseudonyms.inEvent(e) : e, iso);
 
   // Each derivation is a few hundred milliseconds at 100k events: the page gets a turn between them.
@@ -165,12 +166,12 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
           person: person(h.person),
           intervals: h.intervals.map((i) => ({ from: iso(i.from), ...(i.to !== undefined ? { to: iso(i.to) } : {}) })),
         })),
-        usedAfterRevocation: flagged.filter((e) => ids.has(e.id) && sameAccount(e.account, account)).map((e) => e.id),
+        usedAfterRevocation: flagged.filter((e) => ids.has(e.id) && sameAccount(e.account, account)).map((e) => entry(e.id)),
       })),
       windows: windows
         .filter((w) => ids.has(w.id))
         .map((w) => ({
-          id: w.id,
+          id: entry(w.id),
           kind: w.kind,
           account: w.account,
           openedAt: iso(w.openedAt),
@@ -181,7 +182,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
           statement: w.statement,
           source: w.source,
           ...(w.closedAt !== undefined ? { closedAt: iso(w.closedAt) } : {}),
-          followUps: w.followUps.map((f) => f.id),
+          followUps: w.followUps.map((f) => entry(f.id)),
         })),
     },
     policies: {
