@@ -132,10 +132,39 @@ describe('Import and export in the dashboard', () => {
     expect(conflicts.textContent).toContain('details.person: yours “robert”, the file\'s “bob”');
     expect(await db.events.count()).toBe(1);
     await act(() => $('[data-testid="keep-own"]')!.click());
+    // Nothing is written before the preview's button.
+    const preview = await until(() => $('[data-testid="import-preview"]'));
+    expect(preview.textContent).toContain('New entries: 5. Already in your ledger: 0.');
+    expect(await db.events.count()).toBe(1);
+    await act(() => $('[data-testid="import-confirm"]')!.click());
     const done = await until(() => $('[data-testid="import-done"]'));
     expect(done.textContent).toBe('Imported: 5 new entries; 0 were already here. 1 kept in your version.');
     expect(await db.events.count()).toBe(6);
     expect(await db.events.get(grant.id)).toEqual(mine);
+  });
+
+  it('previews the entries of the user\'s a file would change, keeps them by default, and changes them only when asked', async () => {
+    const text = await reportText(await buildReport(LEDGER, { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', now: Date.parse('2025-12-01T00:00:00Z'), timeZone: 'Europe/Berlin' }));
+    // The user holds the note that the file's removal aims at.
+    await appendAll(db, [note]);
+    await showSection();
+    await choose(new File([text], 'theirs.json', { type: 'application/json' }));
+    const changes = await until(() => $('[data-testid="import-changes"]'));
+    expect(changes.textContent).toMatch(/^Removes: Note.* of Aug 2, 2025, .*me/);
+    expect(($('[data-testid="import-apply-changes"]') as HTMLInputElement).checked).toBe(false);
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    const done = await until(() => $('[data-testid="import-done"]'));
+    expect(done.textContent).toContain('Left out, so your entries stay as they were: 1.');
+    expect(await db.events.get(removal.id)).toBeUndefined();
+    expect((await db.events.get(grant.id))?.imported).toMatchObject({ file: 'theirs.json', fingerprint: 'none' });
+
+    await choose(new File([text], 'theirs.json', { type: 'application/json' }));
+    await until(() => $('[data-testid="import-changes"]'));
+    await act(() => ($('[data-testid="import-apply-changes"]') as HTMLInputElement).click());
+    expect($('[data-testid="import-confirm"]')?.textContent).toBe('Import and change my entries');
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    expect((await until(() => $('[data-testid="import-done"]'))).textContent).toContain('Changes to your entries applied: 1.');
+    expect(await db.events.get(removal.id)).toBeDefined();
   });
 
   it('refuses a newer format version, naming the version needed', async () => {
