@@ -7,6 +7,7 @@ import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
 import { canonicalJson, checkChain, GENESIS, linkHash, sha256Hex } from '@/lib/fingerprint';
 import { appendAll, buildEvent, DB_VERSIONS, LedgerDb, record, removeEntry } from '@/lib/ledger';
 import { ledgerFingerprint, readChain, verifyLedger } from '@/lib/ledger-fingerprint';
+import { checkFingerprintOnOpen, readFingerprintCheck } from '@/lib/background/fingerprint-check';
 
 const T0 = Date.UTC(2026, 2, 1, 9);
 const MINUTE = 60_000;
@@ -107,5 +108,30 @@ describe('tampering', () => {
     const swapped = [{ ...links[1]!, seq: 1 }, { ...links[0]!, seq: 2 }, links[2]!];
     const byId = new Map(events.map((e) => [e.id, e]));
     expect(await checkChain(swapped, (id) => byId.get(id), 3)).toMatchObject({ ok: false, seq: 1, problem: 'changed' });
+  });
+});
+
+describe('the background\'s check on opening', () => {
+  const sessionArea = () => {
+    const store: Record<string, unknown> = {};
+    return { store, get: async (k: string) => ({ [k]: store[k] }), set: async (items: Record<string, unknown>) => void Object.assign(store, items) };
+  };
+
+  it('records a broken chain for the popup, once per session, and repairs nothing', async () => {
+    const db = freshDb();
+    const a = await record(db, grant('dan', T0), T0);
+    await record(db, grant('eve', T0), T0 + 1);
+    await db.events.put({ ...a.event, occurredAt: T0 - 1 } as LedgerEvent);
+    const session = sessionArea();
+    expect(await checkFingerprintOnOpen(db, session, T0 + 5)).toEqual({ ok: false, checkedAt: T0 + 5, seq: 1 });
+    expect(await readFingerprintCheck(session)).toEqual({ ok: false, checkedAt: T0 + 5, seq: 1 });
+    expect((await db.events.get(a.event.id))?.occurredAt).toBe(T0 - 1);
+    expect((await checkFingerprintOnOpen(db, session, T0 + 9)).checkedAt).toBe(T0 + 5);
+  });
+
+  it('records a sound chain as sound', async () => {
+    const db = freshDb();
+    await record(db, grant('dan', T0), T0);
+    expect(await checkFingerprintOnOpen(db, sessionArea(), T0)).toEqual({ ok: true, checkedAt: T0 });
   });
 });
