@@ -66,6 +66,25 @@ export async function chainLinks(head: Pick<ChainLink, 'seq' | 'hash'> | undefin
   return links;
 }
 
+/** Links recomputed at once. */
+const CHECK_CHUNK = 512;
+
+/**
+ * Which of these links do not match their events (their indexes, in order): each recomputed from
+ * the previous hash as stored, so none waits for another and WebCrypto hashes them side by side
+ * (a digest awaited after another costs a round trip each: 13 s for 100k on a loaded machine,
+ * against 3 s in parallel). That every link's `prev` is the hash before it is the caller's to check.
+ */
+export async function mismatches(links: readonly { prev: string; event: LedgerEvent; hash: string }[]): Promise<number[]> {
+  const found: number[] = [];
+  for (let start = 0; start < links.length; start += CHECK_CHUNK) {
+    const chunk = links.slice(start, start + CHECK_CHUNK);
+    const hashes = await Promise.all(chunk.map((l) => linkHash(l.prev, l.event)));
+    hashes.forEach((h, i) => h !== chunk[i]!.hash && found.push(start + i));
+  }
+  return found;
+}
+
 /** The order a ledger that had no chain recorded its events in, as far as it can be told: by recording time, then id. */
 export const recordingOrder = (a: LedgerEvent, b: LedgerEvent) => a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -79,16 +98,17 @@ export type ChainCheck =
  * the one before, every event linked once. Never repairs anything: it says where the chain breaks.
  */
 export async function checkChain(links: readonly ChainLink[], eventOf: (id: string) => LedgerEvent | undefined, eventCount: number): Promise<ChainCheck> {
-  let prev = GENESIS;
+  const checks: { prev: string; event: LedgerEvent; hash: string }[] = [];
   let last: LedgerEvent | undefined;
   for (const [i, link] of links.entries()) {
     if (link.seq !== i + 1) return { ok: false, seq: i + 1, problem: 'out-of-order' };
     const e = eventOf(link.id);
     if (!e) return { ok: false, seq: link.seq, id: link.id, problem: 'missing-event' };
-    prev = await linkHash(prev, e);
-    if (prev !== link.hash) return { ok: false, seq: link.seq, id: link.id, problem: 'changed' };
+    checks.push({ prev: i ? links[i - 1]!.hash : GENESIS, event: e, hash: link.hash });
     last = e;
   }
+  const [broken] = await mismatches(checks);
+  if (broken !== undefined) return { ok: false, seq: links[broken]!.seq, id: links[broken]!.id, problem: 'changed' };
   if (eventCount !== links.length) return { ok: false, seq: links.length + 1, problem: 'unlinked-event' };
   const head = links.at(-1);
   return { ok: true, head: head && last ? { seq: head.seq, hash: head.hash, recordedAt: last.recordedAt } : null, count: links.length };
