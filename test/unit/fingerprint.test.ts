@@ -135,3 +135,19 @@ describe('the background\'s check on opening', () => {
     expect(await checkFingerprintOnOpen(db, sessionArea(), T0)).toEqual({ ok: true, checkedAt: T0 });
   });
 });
+
+describe('for the letters', () => {
+  it('states the fingerprint with its date, and an imported entry with its file', async () => {
+    const { fingerprintStatement, importedStatement } = await import('@/lib/provenance');
+    const fp = { seq: 12, hash: 'ab'.repeat(32), recordedAt: Date.UTC(2026, 2, 1, 9, 30) };
+    expect(fingerprintStatement(fp, 'Europe/Berlin')).toBe(
+      'Fingerprint of my ledger (SHA-256 hash chain over its 12 entries, the last recorded 2026-03-01T10:30+01:00): abababab abababab abababab abababab abababab abababab abababab abababab',
+    );
+    expect(fingerprintStatement(null, 'UTC')).toMatch(/empty/);
+    const e = buildEvent(grant('dan', T0), T0, 'letter-event-1');
+    expect(importedStatement(e, 'UTC')).toBeNull();
+    expect(importedStatement({ ...e, imported: { file: 'old.json', at: T0, fingerprint: 'unverified' } }, 'UTC')).toBe(
+      'imported from the file "old.json" on 2026-03-01 (the file\'s fingerprint did not check out)',
+    );
+  });
+});
