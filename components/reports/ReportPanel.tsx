@@ -9,6 +9,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { readChain } from '@/lib/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
 import { importReport, MAX_REPORT_BYTES, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 import type { DashboardContext } from '../dashboard/context';
@@ -38,6 +39,22 @@ function choiceOf(kind: ScopeKind, from: string, to: string, account: Account | 
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
 
+/** Where in the file and what: the first issues, and how many more. */
+function Issues({ issues, more }: { issues: readonly ReportIssue[]; more: number }) {
+  return (
+    <>
+      <ul data-testid="import-issues">
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>{t('reportMoreIssues', more.toLocaleString(uiLocale()))}</p>}
+    </>
+  );
+}
+
 function Problem({ problem, onKeepOwn, onKeepUnverified }: { problem: ImportProblem; onKeepOwn: () => void; onKeepUnverified: () => void }) {
   switch (problem.kind) {
     case 'too-large':
@@ -64,14 +81,7 @@ function Problem({ problem, onKeepOwn, onKeepUnverified }: { problem: ImportProb
       return (
         <>
           <p>{t('reportChainBroken')}</p>
-          <ul data-testid="import-issues">
-            {problem.issues.map((issue, i) => (
-              <li key={i}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-          {problem.more > 0 && <p>{t('reportMoreIssues', problem.more.toLocaleString(uiLocale()))}</p>}
+          <Issues issues={problem.issues} more={problem.more} />
           <button type="button" onClick={onKeepUnverified} data-testid="keep-unverified">
             {t('reportKeepUnverified')}
           </button>
@@ -81,14 +91,7 @@ function Problem({ problem, onKeepOwn, onKeepUnverified }: { problem: ImportProb
       return (
         <>
           <p>{t('reportInvalid')}</p>
-          <ul data-testid="import-issues">
-            {problem.issues.map((issue, i) => (
-              <li key={i}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-          {problem.more > 0 && <p>{t('reportMoreIssues', problem.more.toLocaleString(uiLocale()))}</p>}
+          <Issues issues={problem.issues} more={problem.more} />
         </>
       );
     case 'conflicts':
