@@ -14,10 +14,11 @@ import type { DashboardContext } from '../dashboard/context';
 export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {
   const [head, setHead] = useState<Fingerprint | null | undefined>(undefined);
   const [check, setCheck] = useState<ChainCheck | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
 
   // Once per opening: the whole chain is hashed again (seconds at 100k entries, in the background of the page).
   useEffect(() => {
-    verifyLedger(ctx.db).then(setCheck, () => setCheck(null));
+    verifyLedger(ctx.db).then(setCheck, (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
   }, [ctx.db]);
   // The head follows every write.
   useEffect(() => {
@@ -37,7 +38,11 @@ export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {
         </p>
       ) : null}
       <p class="hint">{t('fingerprintHint')}</p>
-      {check === null ? (
+      {failed ? (
+        <p role="alert" class="notice danger">
+          {t('fingerprintCheckFailed', failed)}
+        </p>
+      ) : check === null ? (
         <p class="hint">{t('fingerprintChecking')}</p>
       ) : check.ok ? (
         <p class="hint" data-testid="fingerprint-check" data-ok="true">
