@@ -3,6 +3,7 @@
  * each instant written in the user's zone. Pure apart from yielding between chunks.
  */
 import type { Account, LedgerEvent } from '../events';
+import { GENESIS, type ChainLink } from '../fingerprint';
 import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
 import { effectiveEvents } from '../ledger';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
@@ -12,7 +13,6 @@ import { isoFormatter } from './iso-time';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { pseudonymsFor } from './redact';
 import { REPORT_FORMAT, REPORT_VERSION, type Report, type ReportEvent } from './schema';
-import { GENESIS, type ChainLink } from '../fingerprint';
 
 export type ReportScope =
   | { kind: 'all' }

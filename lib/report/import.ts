@@ -17,16 +17,16 @@
  * The file's fingerprint chain is checked; a broken one is refused unless the user keeps the
  * events as unverified.
  */
-import { Imported, type LedgerEvent, type NewEvent } from '../events';
+import type { Imported, LedgerEvent, NewEvent } from '../events';
 import { factKey } from '../fact-key';
-import { checkReportChain } from './chain-check';
+import { canonicalJson } from '../fingerprint';
 import { userTimeZone } from '../format';
 import { appendChecked, type LedgerDb } from '../ledger';
+import { checkReportChain } from './chain-check';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
-import { canonicalJson } from '../fingerprint';
 import { REPORT_VERSION, ReportEnvelope, ReportEvent } from './schema';
 import { upgrade, versionOf } from './upgrade';
 
