@@ -11,10 +11,11 @@ import { ReportPage } from '@/components/reports/ReportPage';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb } from '@/lib/ledger';
 import { buildReport } from '@/lib/report/build';
-import { reportText } from '@/lib/report/export';
+import { exportReport, reportText } from '@/lib/report/export';
 import { Report } from '@/lib/report/schema';
 import type { LocalArea } from '@/lib/settings';
 import { until as waitUntil } from './helpers/until';
+import { freshDb } from './report-fixtures';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
@@ -165,6 +166,24 @@ describe('Import and export in the dashboard', () => {
     await act(() => $('[data-testid="import-confirm"]')!.click());
     expect((await until(() => $('[data-testid="import-done"]'))).textContent).toContain('Changes to your entries applied: 1.');
     expect(await db.events.get(removal.id)).toBeDefined();
+  });
+
+  it('refuses a file changed after export, saying where; keeps it as unverified only when asked', async () => {
+    const source = freshDb();
+    await appendAll(source, LEDGER);
+    const doc = JSON.parse(await (await exportReport(source, { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', timeZone: 'Europe/Berlin' })).file.text());
+    doc.events.find((e: { kind: string }) => e.kind === 'access-granted').details.person = 'mallory';
+    await showSection();
+    await choose(new File([JSON.stringify(doc)], 'edited.json', { type: 'application/json' }));
+    const problem = await until(() => $('[data-testid="import-problem"][data-problem="chain-broken"]'));
+    expect(problem.textContent).toContain('chain.links[');
+    expect(await db.events.count()).toBe(0);
+    await act(() => $('[data-testid="keep-unverified"]')!.click());
+    const fingerprint = await until(() => $('[data-testid="import-fingerprint"]'));
+    expect(fingerprint.getAttribute('data-fingerprint')).toBe('unverified');
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    await until(() => $('[data-testid="import-done"]'));
+    expect((await db.events.toArray()).every((e) => e.imported?.fingerprint === 'unverified')).toBe(true);
   });
 
   it('refuses a newer format version, naming the version needed', async () => {
