@@ -158,7 +158,6 @@ export function newId(): string {
 
 /** Fills in what the ledger owns (id, key, certainty, recordedAt) and validates the whole event. */
 export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEvent {
-  refuseWrongWriter(input);
   const candidate = { ...input, id, recordedAt: now, certainty: CERTAINTY_OF[input.source] };
   const parse = (key: string) => {
     const parsed = LedgerEvent.safeParse({ ...candidate, key });
@@ -174,10 +173,12 @@ export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEv
 
 /**
  * The one door's check: each kind has the writers lib/writers.ts names, and no other. Every write
- * builds its event here (record, the pending queue, edits, removals, the network watcher), so a
- * page that reached any of them still could not remove, verify or settle anything.
+ * of a new event passes it (`recordEvent`, which `record`, the pending queue, the network watcher
+ * and the popup's requests go through; edits and removals), so a page that reached any of them
+ * still could not remove, verify or settle anything. `buildEvent` does not check: it also builds
+ * what a file may hold, which an import checks as a whole (lib/report/import.ts).
  */
-function refuseWrongWriter(input: NewEvent): void {
+function refuseWrongWriter(input: Pick<NewEvent, 'kind' | 'source'>): void {
   const source = (input as { source?: unknown }).source;
   if (source === 'import') return; // an import is checked by the import (lib/report/import.ts)
   const writer = typeof source === 'string' && Object.hasOwn(WRITER_OF_SOURCE, source) ? WRITER_OF_SOURCE[source as keyof typeof WRITER_OF_SOURCE] : undefined;
@@ -206,6 +207,7 @@ export async function record(db: LedgerDb, input: NewEvent, now = Date.now()): P
  * stands against the same page signal seen again. Only a network confirmation replaces it.
  */
 export async function recordEvent(db: LedgerDb, event: LedgerEvent): Promise<RecordOutcome> {
+  refuseWrongWriter(event);
   const t = tablesOf(db);
   return db.transaction('rw', writeScope(db), async () => {
     const window = dedupWindowMs(event.kind);
@@ -282,6 +284,7 @@ export async function editManual(
     if ((await goneAmong(t, [id])).has(id)) throw new NotEditableError('This entry was already edited or removed: edit its latest version.');
     // The key stays: an edited statement is still the same statement.
     const edited = buildEvent({ ...current, ...changes, source: 'manual', supersedes: id } as NewEvent, now);
+    refuseWrongWriter(edited);
     await append(t, [edited]);
     return edited;
   });
@@ -316,6 +319,7 @@ export async function removeEntry(db: LedgerDb, id: string, now = Date.now(), re
       },
       now,
     );
+    refuseWrongWriter(removal);
     await append(t, [removal]);
     return removal;
   });
