@@ -90,6 +90,8 @@ const choose = (page: Page, selector: string, label: string) =>
 
 const EMAIL = /[^\s@"<>]+@[^\s@"<>]+\.[a-z]{2,}/i;
 const Refusals = z.array(z.strictObject({ at: z.number(), error: z.string(), host: z.string(), count: z.int() }));
+/** The fingerprint check's outcome (lib/background/fingerprint-check.ts), written out here like the others. */
+const FingerprintCheck = z.strictObject({ ok: z.boolean(), checkedAt: z.number(), seq: z.optional(z.int()) });
 
 /** Everything the extension stored, checked against its schemas; nothing that looks like an email, a token, a cookie or HTML. */
 const EVENT_FIELDS = ['id', 'key', 'kind', 'occurredAt', 'recordedAt', 'account', 'source', 'certainty', 'evidence', 'details', 'supersedes'];
@@ -116,7 +118,7 @@ async function expectOnlySchemaData(h: () => Harness) {
     expect(LOCAL[key]!.safeParse(value).success, `storage.local "${key}"`).toBe(true);
   }
   for (const [key, value] of Object.entries(session)) {
-    const schema = key.startsWith('tab:') ? TabStatus : key === REFUSED_KEY ? Refusals : undefined;
+    const schema = key.startsWith('tab:') ? TabStatus : key === REFUSED_KEY ? Refusals : key === 'fingerprintCheck' ? FingerprintCheck : undefined;
     expect(schema, `storage.session "${key}" has a schema`).toBeDefined();
     expect(schema!.safeParse(value).success, `storage.session "${key}"`).toBe(true);
   }
