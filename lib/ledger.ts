@@ -14,7 +14,7 @@ import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
-import { computeWindows } from './windows';
+import { computeWindows, soraClosureDeciders } from './windows';
 
 export const DB_NAME = 'likeness-ledger';
 
@@ -362,7 +362,8 @@ const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
  * - its latest audience change;
  * - for each person with access now: the first grant after their last revocation (the access dates
  *   from it), and if they were first written otherwise, that first event and the last revocation;
- * - each window not verified, with the answers that extended it: a verified window never shows.
+ * - each window not verified, with the answers that extended it: a verified window never shows;
+ * - the entries that decide whether Sora's closure opened a window (lib/windows.ts).
  * What is kept must mean alone what it means in the whole log: a person's first event comes
  * with the events that end or renew their access, a window's opener with what closed or extended it.
  * An event is kept in the row of the account whose part of the summary needs it, which for an
@@ -398,6 +399,8 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       for (const e of [first, lastRevocation]) if (e) keep(account, e);
     }
   }
+  // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion, say).
+  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
   const closing = live.filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received');
   const refersTo = (e: LedgerEvent, id: string) =>
     (e.kind === 'purge-verified' && e.details.window === id) || (e.kind === 'privacy-answer-received' && e.details.request === id);
