@@ -390,6 +390,9 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       } else person.grantedSince ??= e;
     }
   }
+  // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion,
+  // say); kept before the people, since a grant kept here needs its revocation with it.
+  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
   for (const [account, e] of audience) keep(account, e);
   for (const { account, first, lastRevocation, grantedSince } of people.values()) {
     const firstKept = rows.get(account)?.has(first.id) ?? false;
@@ -399,8 +402,6 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       for (const e of [first, lastRevocation]) if (e) keep(account, e);
     }
   }
-  // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion, say).
-  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
   const closing = live.filter((e) => e.kind === 'purge-verified' || e.kind === 'privacy-answer-received');
   const refersTo = (e: LedgerEvent, id: string) =>
     (e.kind === 'purge-verified' && e.details.window === id) || (e.kind === 'privacy-answer-received' && e.details.request === id);

@@ -5,7 +5,7 @@
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
 import { effectiveEvents } from './ledger';
-import { computeWindows, windowsClosedUnverified, type DeadlineKind, type WindowStatus } from './windows';
+import { computeWindows, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
   id: string;
@@ -34,7 +34,7 @@ export interface PopupSummary {
 
 export function popupSummary(
   inputs: { events: LedgerEvent[]; latest: LedgerEvent[] },
-  options: { now: number; timeZone: string; leadDays?: number },
+  options: WindowOptions,
 ): PopupSummary {
   const events = effectiveEvents(inputs.events);
   const windows = computeWindows(events, options);

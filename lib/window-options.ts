@@ -24,3 +24,9 @@ export interface SettledWindowOptions {
 export function windowOptions(settings: Pick<Settings, 'timeZone' | 'leadDays'>, now: number): SettledWindowOptions {
   return { now, timeZone: settings.timeZone, leadDays: settings.leadDays, graceDays: WINDOW_DEFAULTS.graceDays };
 }
+
+/** The same options in the shape report building takes (lib/report/build.ts ReportOptions). */
+export function reportTiming(settings: Pick<Settings, 'timeZone' | 'leadDays'>, now: number) {
+  const { timeZone, leadDays, graceDays } = windowOptions(settings, now);
+  return { now, timeZone, windows: { leadDays, graceDays } };
+}

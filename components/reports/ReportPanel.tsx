@@ -10,6 +10,7 @@ import { exportEvents } from '@/lib/report/export';
 import { importReport, MAX_REPORT_BYTES, type ImportProblem, type ImportResult } from '@/lib/report/import';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
+import { reportTiming } from '@/lib/window-options';
 import type { DashboardContext } from '../dashboard/context';
 import { accountLabel, kindLabel } from '../text';
 import { ProgressLine } from './ProgressLine';
@@ -119,7 +120,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
   const downloadLink = useRef<HTMLAnchorElement>(null);
 
   const choice = choiceOf(kind, from, to, ctx.accounts[accountIndex], redact);
-  const { timeZone, leadDays } = ctx.settings;
+  const { timeZone } = ctx.settings;
 
   // A new export replaces the last one's blob; leaving the page lets both go.
   useEffect(() => {
@@ -136,7 +137,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       // The dashboard holds the whole ledger already (and follows every write): no second read.
       const exported = await exportEvents(
         ctx.all,
-        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays } },
+        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), ...reportTiming(ctx.settings, Date.now()) },
         setProgress,
       );
       setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });

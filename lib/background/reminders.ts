@@ -13,6 +13,7 @@ import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import { actionsFor, entryPath, parseNotificationId, reminderNotification, type ReminderAction } from '../reminders/notification';
 import { planReminders } from '../reminders/plan';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { windowOptions } from '../window-options';
 import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../windows';
 
 export const REMINDER_ALARM = 'next-reminder';
@@ -49,7 +50,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
   async function windowsAt(settings: Settings, at: number): Promise<DeadlineWindow[]> {
     // The summary inputs hold every window not yet verified, without reading the whole log.
     const { events } = await loadSummaryInputs(await deps.db(), 0);
-    return computeWindows(effectiveEvents(events), { now: at, timeZone: settings.timeZone, leadDays: settings.leadDays });
+    return computeWindows(effectiveEvents(events), windowOptions(settings, at));
   }
 
   async function run(): Promise<void> {
