@@ -17,6 +17,7 @@ import {
   type QuickAddValues,
 } from '@/lib/quick-add';
 import { accountKey } from './accounts';
+import { MonthPicker } from './MonthPicker';
 import { accountLabel, channelLabel, kindLabel, lawLabel, requestLabel, serviceLabel } from './text';
 
 export interface QuickAddFormProps {
@@ -194,7 +195,30 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
           ))}
         </div>
       )}
-      {field('when', 'fieldWhen', (p) => <input {...p} type="datetime-local" value={values.when} onInput={set('when')} required />, 'fieldWhenHint')}
+      {field(
+        'when',
+        'fieldWhen',
+        (p) =>
+          values.precision === 'month' ? (
+            <MonthPicker id={p.id} value={values.month} now={Date.now()} describedBy={p['aria-describedby']} onChange={(month) => setValues((v) => ({ ...v, month }))} />
+          ) : (
+            <input {...p} type="datetime-local" value={values.when} onInput={set('when')} required />
+          ),
+        values.precision === 'month' ? 'fieldMonthHint' : 'fieldWhenHint',
+      )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={values.precision === 'month'}
+          onChange={(e) => {
+            const precision = e.currentTarget.checked ? 'month' : 'day';
+            setValues((v) => ({ ...v, precision }));
+            setErrors((errs) => ({ ...errs, when: undefined }));
+          }}
+          data-field="month-only"
+        />{' '}
+        {t('fieldMonthOnly')}
+      </label>
       {failure && (
         <p role="alert" class="error">
           {failure}

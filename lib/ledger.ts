@@ -233,7 +233,7 @@ const isManualKind = (kind: EventKind) => (MANUAL_KINDS as readonly EventKind[])
 export async function editManual(
   db: LedgerDb,
   id: string,
-  changes: Partial<Pick<NewEvent, 'occurredAt' | 'account' | 'details'>>,
+  changes: Partial<Pick<NewEvent, 'occurredAt' | 'occurredPrecision' | 'account' | 'details'>>,
   now = Date.now(),
 ): Promise<LedgerEvent> {
   const t = tablesOf(db);

@@ -61,8 +61,8 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   };
 
   const saveEdit = async (edited: NewEvent) => {
-    const { occurredAt, account, details } = edited;
-    const next = await editManual(ctx.db, event.id, { occurredAt, account, details } as Partial<NewEvent>);
+    const { occurredAt, occurredPrecision = 'day', account, details } = edited;
+    const next = await editManual(ctx.db, event.id, { occurredAt, occurredPrecision, account, details } as Partial<NewEvent>);
     ctx.changed();
     ctx.announce(t('detailsEdited'));
     setMode('view');
@@ -114,7 +114,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       <dl class="facts">
         <dt>{t('detailsWhen')}</dt>
         <dd>
-          <When at={event.occurredAt} />
+          <When at={event.occurredAt} precision={event.occurredPrecision} />
         </dd>
         <dt>{t('detailsRecorded')}</dt>
         <dd>
@@ -252,7 +252,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             onCancel={() => setMode('view')}
           />
         ) : (
-          <EditDate event={event} onSave={(occurredAt) => saveEdit({ ...event, occurredAt } as NewEvent)} onCancel={() => setMode('view')} />
+          <EditDate event={event} onSave={(occurredAt) => saveEdit({ ...event, occurredAt, occurredPrecision: 'day' } as NewEvent)} onCancel={() => setMode('view')} />
         )
       )}
 

@@ -99,7 +99,7 @@ function UsedAfterRevocation({ events, onShow }: { events: LedgerEvent[]; onShow
             <button type="button" class="link" onClick={() => onShow(e.id)}>
               {eventSubject(e)}
             </button>{' '}
-            <When at={e.occurredAt} />
+            <When at={e.occurredAt} precision={e.occurredPrecision} />
           </li>
         ))}
       </ul>

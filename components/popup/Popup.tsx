@@ -122,7 +122,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
                     <strong>{kindLabel(e.kind)}</strong> {eventSubject(e)}
                   </span>
                   <span class="event-meta muted">
-                    {accountLabel(e.account)} · <When at={e.occurredAt} now={now} relative />
+                    {accountLabel(e.account)} · <When at={e.occurredAt} now={now} relative precision={e.occurredPrecision} />
                   </span>
                 </li>
               ))}

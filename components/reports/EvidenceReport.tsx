@@ -5,7 +5,7 @@
  * of time with how it is known, and the rules and sources behind every deadline.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { formatDuration, formatLength } from '@/lib/format';
+import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
@@ -241,7 +241,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
               const target = e.kind === 'entry-removed' || e.kind === 'observation-reviewed' ? e.details.target : e.kind === 'note' ? e.details.about : undefined;
               return (
                 <tr key={r.id} id={`entry-${r.id}`} class={gone ? 'gone' : undefined}>
-                  <td>{when(r.occurredAt)}</td>
+                  <td>{e.occurredPrecision === 'month' ? <time dateTime={isoMonthOf(e.occurredAt)}>{formatMonth(e.occurredAt, locale)}</time> : when(r.occurredAt)}</td>
                   <td>
                     <strong>{kindLabel(e.kind)}</strong>
                     {subject && ` ${subject}`}
