@@ -5,7 +5,7 @@
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
 import { effectiveEvents } from './ledger';
-import { computeWindows, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
+import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
   id: string;
@@ -13,6 +13,8 @@ export interface WindowAtAGlance {
   status: WindowStatus;
   openedAt: number;
   dueAt: number;
+  /** Counted from the last day of a month the user remembered (lib/month-precision.ts). */
+  fromMonth?: true;
 }
 
 export interface AccountAtAGlance {
@@ -44,7 +46,7 @@ export function popupSummary(
     people: peopleWithAccess(events, account),
     windows: windows
       .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
-      .map(({ id, kind, status, openedAt, dueAt }) => ({ id, kind, status, openedAt, dueAt })),
+      .map(({ id, kind, status, openedAt, dueAt, opener }) => ({ id, kind, status, openedAt, dueAt, ...(countsFromMonth(kind, opener) ? { fromMonth: true as const } : {}) })),
   }));
   return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };
 }

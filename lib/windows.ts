@@ -276,6 +276,9 @@ function statusAt(now: number, { dueAt, dueSoonFrom, overdueFrom }: Moments): Wi
   return 'overdue';
 }
 
+/** Whether a window's start was moved to the end of a remembered month (the closure window counts from the closure). */
+export const countsFromMonth = (kind: DeadlineKind, opener: LedgerEvent): boolean => kind !== SORA_CLOSURE_WINDOW.id && opener.occurredPrecision === 'month';
+
 /** Windows past their due moment and not verified: the toolbar badge counts these. */
 export function windowsClosedUnverified(windows: readonly DeadlineWindow[]): DeadlineWindow[] {
   return windows.filter((w) => w.status === 'closed-awaiting-verification' || w.status === 'overdue');

@@ -1,11 +1,16 @@
 import { t } from '@/lib/i18n';
 import type { AccountAtAGlance } from '@/lib/summary';
 import { accountLabel, audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { SoraClosureNote } from '../SoraClosure';
 import { When } from '../When';
+import { WindowBasis } from '../WindowBasis';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 
-/** One account: who can use the cameo now, and its windows, the late ones first. */
+/**
+ * One account: who can use the cameo now, and its windows, the late ones first. A Sora account
+ * says that Sora has closed. A late window is "closed, not verified", with the next step.
+ */
 export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void }) {
   const { account, audience, people, windows } = summary;
   const id = `account-${account.service}-${account.handle}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -14,6 +19,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
       <h3 id={id}>{accountLabel(account)}</h3>
+      {account.service === 'sora' && <SoraClosureNote />}
       <dl class="facts">
         <dt>{t('popupAudience')}</dt>
         <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
@@ -42,7 +48,14 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                   {windowLabel(w.kind)}
                 </button>{' '}
                 <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+                <span class="closed-unverified" data-testid="closed-unverified">
+                  {t('closedNotVerified')}
+                </span>
                 <span class="progress">{windowProgress(w, now)}</span>
+                <WindowBasis kind={w.kind} fromMonth={!!w.fromMonth} />
+                <button type="button" class="link next-step" onClick={() => onOpen(`entry=${w.id}&draft=follow-up`)} data-testid="next-step">
+                  {t('nextStepAskOpenai')}
+                </button>
               </li>
             ))}
           </ul>
@@ -59,6 +72,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                 </button>{' '}
                 {w.status === 'due-soon' && <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>}
                 <span class="progress">{windowProgress(w, now)}</span>
+                <WindowBasis kind={w.kind} fromMonth={!!w.fromMonth} />
               </li>
             ))}
           </ul>
