@@ -16,8 +16,8 @@ const CONFIDENCE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportC
 /** A date of the closure as the user's language writes it, without moving it by a time zone. */
 export const closureDate = (date: string, locale = uiLocale()) => formatDate(Date.parse(`${date}T12:00:00Z`), locale);
 
-export function closureSummary(): string {
-  return t('closureSummary', closureDate(SORA_CLOSURE.apps.date), closureDate(SORA_CLOSURE.api.date));
+export function closureSummary(locale = uiLocale()): string {
+  return t('closureSummary', closureDate(SORA_CLOSURE.apps.date, locale), closureDate(SORA_CLOSURE.api.date, locale));
 }
 
 function Cite({ source }: { source: Source }) {

@@ -1,7 +1,9 @@
 /** Every window and legal deadline: when it opened, when it is due, where it stands, and why (the source). */
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { countsFromMonth } from '@/lib/windows';
 import { DeadlineHead } from '../DeadlineHead';
+import { WindowBasis } from '../WindowBasis';
 import { accountLabel, deadlineName, statusLabel, windowProgress } from '../text';
 import type { DashboardContext } from './context';
 
@@ -22,6 +24,7 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
               </button>
               <br />
               <span class="muted">{formatLength(w.length, locale)}</span>
+              <WindowBasis kind={w.kind} fromMonth={countsFromMonth(w.kind, w.opener)} />
             </th>
             <td>{accountLabel(w.account)}</td>
             <td class="date">{formatDate(w.openedAt, locale)}</td>

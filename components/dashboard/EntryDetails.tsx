@@ -8,12 +8,13 @@ import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { editManual, historyOf, record, removeEntry, type LedgerDb } from '@/lib/ledger';
-import type { DeadlineWindow } from '@/lib/windows';
+import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import QuickAddForm from '../QuickAddForm';
 import { accountLabel, certaintyLabel, eventSubject, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
 import { needsReview, type Reviews } from './review';
 
@@ -205,6 +206,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             {windowLabel(opened.kind)} ({formatLength(opened.length, locale)}) <span class={`badge status-${opened.status}`}>{statusLabel(opened.status)}</span>
             <br />
             {windowProgress(opened, ctx.now)}
+            <WindowBasis kind={opened.kind} fromMonth={countsFromMonth(opened.kind, opened.opener)} />
             <br />
             <span class="muted">
               {opened.source.url ? (

@@ -9,7 +9,9 @@ import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/for
 import { t } from '@/lib/i18n';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
+import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
 import { DeadlineHead } from '../DeadlineHead';
+import { closureSummary, factLanguage } from '../SoraClosure';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, kindLabel, statusLabel, windowLabel } from '../text';
 
 type ReportWindow = Report['derived']['windows'][number];
@@ -34,6 +36,20 @@ function SourceCite({ source }: { source: Source }) {
       {/* On paper a link is only as good as its printed address. */}
       {source.url && <span class="print-url"> {source.url}</span>}
     </>
+  );
+}
+
+/** Sora's closure, as the extension knows it today (lib/policies.ts), in the report's language. */
+function ClosureFacts({ items, locale }: { items: Statement[]; locale: string }) {
+  const lang = factLanguage(locale);
+  return (
+    <ul>
+      {items.map((s) => (
+        <li key={s.id}>
+          {s.text[lang]} <SourceCite source={s.source} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -129,6 +145,16 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
         <p>{t('reportAboutHow')}</p>
         <p>{t('reportAboutDeadlines')}</p>
       </Section>
+
+      {report.accounts.some((a) => a.service === 'sora') && (
+        <Section id="sora-closure" title={t('closureTitle')}>
+          <p>{closureSummary(locale)}</p>
+          <h3>{t('closureSaid')}</h3>
+          <ClosureFacts items={SORA_CLOSURE_SAID} locale={locale} />
+          <h3>{t('closureNotSaid')}</h3>
+          <ClosureFacts items={SORA_CLOSURE_NOT_SAID} locale={locale} />
+        </Section>
+      )}
 
       <Section id="deadlines" title={t('reportDeadlinesTitle')}>
         {windows.length === 0 ? (
