@@ -19,9 +19,9 @@ export function MonthPicker({ id, value, onChange, now, describedBy }: { id: str
   return (
     <span class="month-picker">
       {/* The month select is labelled by the form's own label for `id` ("When"). */}
-      <select id={id} aria-describedby={describedBy} value={chosen.month} onChange={(e) => onChange(monthValue({ ...chosen, month: Number(e.currentTarget.value) }))} data-field="month">
+      <select id={id} aria-describedby={describedBy} value={String(chosen.month)} onChange={(e) => onChange(monthValue({ ...chosen, month: Number(e.currentTarget.value) }))} data-field="month">
         {Array.from({ length: 12 }, (_, i) => (
-          <option key={i} value={i + 1}>
+          <option key={i} value={String(i + 1)}>
             {monthName.format(Date.UTC(2000, i, 15))}
           </option>
         ))}
@@ -29,9 +29,9 @@ export function MonthPicker({ id, value, onChange, now, describedBy }: { id: str
       <label class="visually-hidden" for={`${id}-year`}>
         {t('fieldYear')}
       </label>
-      <select id={`${id}-year`} aria-describedby={describedBy} value={chosen.year} onChange={(e) => onChange(monthValue({ ...chosen, year: Number(e.currentTarget.value) }))} data-field="year">
+      <select id={`${id}-year`} aria-describedby={describedBy} value={String(chosen.year)} onChange={(e) => onChange(monthValue({ ...chosen, year: Number(e.currentTarget.value) }))} data-field="year">
         {years.map((y) => (
-          <option key={y} value={y}>
+          <option key={y} value={String(y)}>
             {y}
           </option>
         ))}
