@@ -200,7 +200,7 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
   const yesNo = (v: 'yes' | 'no') => t(v === 'yes' ? 'soraHistoryYes' : 'soraHistoryNo');
 
   return (
-    <div class="history" data-testid="history" data-step={reviewing ? 'review' : step}>
+    <div class="history card" data-testid="history" data-step={reviewing ? 'review' : step}>
       <p class="muted">{reviewing ? t('soraHistoryReviewStep') : t('soraHistoryStep', String(at + 1), String(HISTORY_STEPS.length))}</p>
       <h3 id="history-question" ref={heading} tabIndex={-1}>
         {reviewing ? t('soraHistoryReview') : t(QUESTION[step!])}

@@ -31,7 +31,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
             <ul class="people" data-testid="people">
               {people.map((p) => (
                 <li key={p.person}>
-                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} dateOnly /></span>
+                  <strong>{p.person}</strong> <span class="muted">{t('since')} <When at={p.since} dateOnly precision={p.sinceMonth ? 'month' : undefined} /></span>
                 </li>
               ))}
             </ul>
