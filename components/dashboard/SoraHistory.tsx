@@ -37,6 +37,9 @@ interface Form {
   requestMonth: string;
 }
 
+/** The month fields of the form, one per question that has a date. */
+type MonthField = Extract<keyof Form, `${string}Month`>;
+
 const QUESTION: Record<HistoryStep, MessageKey> = {
   account: 'soraHistoryQAccount',
   cameo: 'soraHistoryQCameo',
@@ -181,7 +184,7 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
     );
   }
 
-  const month = (key: 'cameoMonth' | 'audienceMonth' | 'approvedMonth' | 'revokedMonth' | 'deletedMonth' | 'requestMonth') => (
+  const month = (key: MonthField) => (
     <div class="field">
       <label for={`history-${key}`}>{t('soraHistoryWhen')}</label>
       <MonthPicker id={`history-${key}`} value={form[key]} onChange={set(key)} now={ctx.now} />
@@ -233,7 +236,7 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
               {t('soraHistoryPeopleHint')}
             </span>
           </div>
-          {month(step === 'approved' ? 'approvedMonth' : 'revokedMonth')}
+          {month(`${step}Month`)}
         </>
       )}
       {step === 'deleted' && (

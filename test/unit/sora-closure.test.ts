@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, SORA_CLOSURE_WINDOW } from '@/lib/policies';
 import { computeWindows, type DeadlineWindow } from '@/lib/windows';
 import { monthInstant } from '@/lib/month-precision';
+import { notificationId, parseNotificationId } from '@/lib/reminders/notification';
 import { ev } from './helpers/events';
 
 const BERLIN = 'Europe/Berlin';
@@ -46,6 +47,11 @@ describe('the closure window', () => {
       length: { days: 30 },
       source: { confidence: 'inferred' },
     });
+  });
+
+  it('has reminders whose buttons work: its notification id reads back', () => {
+    const ref = { window: 'created-in-october', kind: 'sora-closure' as const, status: 'overdue' as const };
+    expect(parseNotificationId(notificationId(ref))).toEqual(ref);
   });
 
   it('is verified by a purge verification that names it', () => {
