@@ -51,6 +51,32 @@ async function start() {
   await click('[data-testid="history-start"]');
 }
 
+describe('quick add with only a month', () => {
+  it('records the month chosen, shown as that month', async () => {
+    history.replaceState(null, '', '#add');
+    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={vi.fn()} />, root));
+    await until(() => $('main[aria-busy="false"] #add [data-testid="quick-cameo-deleted"]'));
+    await click('#add [data-testid="quick-cameo-deleted"]');
+    const form = await until(() => $('#add [data-testid="quick-add-form"]'));
+    await type('#add [data-field="handle"]', 'me');
+    await act(() => (form.querySelector('[data-field="month-only"]') as HTMLInputElement).click());
+    const select = (field: string, value: string) =>
+      act(() => {
+        const el = form.querySelector<HTMLSelectElement>(`[data-field="${field}"]`)!;
+        el.value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    await select('month', '3');
+    await select('year', '2026');
+    expect(form.textContent).toMatch(/Deadlines count from the last day of this month\./);
+    await act(() => (form.querySelector('[data-testid="quick-add-save"]') as HTMLElement).click());
+    const row = await until(() => root.querySelector<HTMLElement>('[data-testid="timeline-row"][data-kind="cameo-deleted"]'));
+    expect(row.querySelector('.row-when')!.textContent).toBe('March 2026');
+    const stored = await db.events.toArray();
+    expect(stored).toMatchObject([{ kind: 'cameo-deleted', occurredPrecision: 'month', occurredAt: Date.UTC(2026, 2, 1, 12) }]);
+  });
+});
+
 describe('record your Sora history', () => {
   it('asks one question at a time, focus on each, and writes the entries it lists, dated to the month', async () => {
     await start();
