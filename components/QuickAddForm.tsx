@@ -6,19 +6,18 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { SERVICES, type Account, type NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
-import { LAWS } from '@/lib/policies';
 import {
   CHANNELS,
   FIELDS_OF,
   quickAddEvent,
-  REQUESTS,
   type QuickAddErrors,
   type QuickAddField,
   type QuickAddValues,
 } from '@/lib/quick-add';
 import { accountKey } from './accounts';
+import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
-import { accountLabel, channelLabel, kindLabel, lawLabel, requestLabel, serviceLabel } from './text';
+import { accountLabel, channelLabel, kindLabel, serviceLabel } from './text';
 
 export interface QuickAddFormProps {
   initial: QuickAddValues;
@@ -161,20 +160,12 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
         <div class="field-row">
           {field('law', 'fieldLaw', (p) => (
             <select {...p} value={values.law} onChange={set('law')}>
-              {LAWS.map((law) => (
-                <option key={law} value={law}>
-                  {lawLabel(law)}
-                </option>
-              ))}
+              <LawOptions />
             </select>
           ))}
           {field('request', 'fieldRequest', (p) => (
             <select {...p} value={values.request} onChange={set('request')}>
-              {REQUESTS.map((r) => (
-                <option key={r} value={r}>
-                  {requestLabel(r)}
-                </option>
-              ))}
+              <RequestOptions />
             </select>
           ))}
         </div>

@@ -8,11 +8,12 @@ import type { JSX } from 'preact';
 import { AUDIENCES, type Audience } from '@/lib/events';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { record } from '@/lib/ledger';
-import { LAWS, type Law } from '@/lib/policies';
-import { REQUESTS } from '@/lib/quick-add';
+import type { Law } from '@/lib/policies';
+import type { REQUESTS } from '@/lib/quick-add';
 import { HISTORY_STEPS, historyEntries, peopleFrom, type HistoryAnswers, type HistoryStep } from '@/lib/sora-history';
+import { LawOptions, RequestOptions } from '../LawOptions';
 import { MonthPicker } from '../MonthPicker';
-import { audienceLabel, eventSubject, kindLabel, lawLabel, requestLabel } from '../text';
+import { audienceLabel, eventSubject, kindLabel } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';
 
@@ -254,21 +255,13 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
                 <div class="field">
                   <label for="history-law">{t('fieldLaw')}</label>
                   <select id="history-law" value={form.law} onChange={(e) => set('law')(e.currentTarget.value as Law)}>
-                    {LAWS.map((law) => (
-                      <option key={law} value={law}>
-                        {lawLabel(law)}
-                      </option>
-                    ))}
+                    <LawOptions />
                   </select>
                 </div>
                 <div class="field">
                   <label for="history-request">{t('fieldRequest')}</label>
                   <select id="history-request" value={form.request} onChange={(e) => set('request')(e.currentTarget.value as Form['request'])}>
-                    {REQUESTS.map((r) => (
-                      <option key={r} value={r}>
-                        {requestLabel(r)}
-                      </option>
-                    ))}
+                    <RequestOptions />
                   </select>
                 </div>
               </div>
