@@ -51,6 +51,17 @@ async function start() {
   await click('[data-testid="history-start"]');
 }
 
+describe('the welcome page', () => {
+  it('says Sora has closed, with its facts, and links the guided history', async () => {
+    history.replaceState(null, '', '#welcome');
+    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={vi.fn()} />, root));
+    const welcome = await until(() => $('[data-testid="welcome"]'));
+    expect(welcome.querySelector('[data-testid="sora-closure"]')!.textContent).toMatch(/What OpenAI has not said/);
+    expect(welcome.querySelector('[data-testid="welcome-sora-history"]')!.getAttribute('href')).toBe('#after-sora');
+    await until(() => $('section#after-sora [data-testid="history-start"]'));
+  });
+});
+
 describe('quick add with only a month', () => {
   it('records the month chosen, shown as that month', async () => {
     history.replaceState(null, '', '#add');
