@@ -1,7 +1,7 @@
 /** Every window and legal deadline: when it opened, when it is due, where it stands, and why (the source). */
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { countsFromMonth } from '@/lib/windows';
+import { countsFromMonth, windowsClosedUnverified } from '@/lib/windows';
 import { DeadlineHead } from '../DeadlineHead';
 import { WindowBasis } from '../WindowBasis';
 import { accountLabel, deadlineName, statusLabel, windowProgress } from '../text';
@@ -31,6 +31,7 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
             <td class="date">{formatDate(w.dueAt, locale)}</td>
             <td class="progress">
               <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+              {windowsClosedUnverified([w]).length > 0 && <strong class="closed-unverified"> {t('closedNotVerified')}</strong>}
               <br />
               {windowProgress(w, now)}
             </td>

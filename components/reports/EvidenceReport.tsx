@@ -120,6 +120,8 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
   const judged = windows.map((w) => ({ w, ...lateness(w, asOf, locale) }));
   const missed = judged.filter((j) => j.late);
   const corrections = correctionsOf(report.events);
+  // Windows opened by an entry remembered to the month count from its last day: the table says so.
+  const fromMonth = new Set(report.events.filter((e) => e.occurredPrecision === 'month').map((e) => e.id));
   const events = report.events.slice(0, rows);
   const scope = report.scope;
 
@@ -173,6 +175,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                       <span class="muted">
                         {formatLength(w.length, locale)} · <WithRef text={t('reportOpenedBy', REF)} id={w.id} />
                       </span>
+                      {fromMonth.has(w.id) && w.kind !== 'sora-closure' && <span class="muted window-basis">{t('dueFromMonthEnd')}</span>}
                     </th>
                     <td>{accountLabel(w.account)}</td>
                     <td>{when(w.openedAt)}</td>

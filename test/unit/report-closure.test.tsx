@@ -36,6 +36,13 @@ describe('the evidence report after Sora', () => {
     expect(root.querySelector(`#entry-${created.id} time`)!.textContent).toBe('October 2025');
   });
 
+  it('says where a deadline counts from the end of a remembered month', async () => {
+    const root = document.createElement('div');
+    const deleted = buildEvent({ ...created, kind: 'cameo-deleted', account: { service: 'chatgpt', handle: 'me' } } as NewEvent, NOW, 'deleted-in-october');
+    render(<EvidenceReport report={Report.parse(await buildReport([deleted], options))} locale="en" />, root);
+    expect(root.querySelector('#deadlines')!.closest('section')!.textContent).toMatch(/Counted from the last day of the month you remembered\./);
+  });
+
   it('says nothing of Sora for a ledger without a Sora account', async () => {
     const root = document.createElement('div');
     const chatgpt = buildEvent({ ...created, account: { service: 'chatgpt', handle: 'me' } } as NewEvent, NOW, 'chatgpt-only-1');
