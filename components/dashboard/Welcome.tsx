@@ -1,7 +1,8 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/i18n';
 import { SURFACES, SURFACE_IDS } from '@/lib/surfaces';
-import { SoraClosure } from '../SoraClosure';
+import { SORA_CLOSURE } from '@/lib/policies';
+import { closureDate, SoraClosure } from '../SoraClosure';
 
 /**
  * First install (`#welcome`): that Sora has closed and how to record what happened there, what is
@@ -25,6 +26,8 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
         {SURFACE_IDS.map((id) => (
           <li key={id}>
             <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
+            {/* Still watched: a host can come back, and the watcher documents what the site was. */}
+            {SURFACES[id].service === 'sora' && <span class="muted"> {t('welcomeSoraWatched', closureDate(SORA_CLOSURE.apps.date))}</span>}
           </li>
         ))}
       </ul>
