@@ -6,18 +6,18 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { SERVICES, type Account, type NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
-import { LAWS } from '@/lib/policies';
 import {
   CHANNELS,
   FIELDS_OF,
   quickAddEvent,
-  REQUESTS,
   type QuickAddErrors,
   type QuickAddField,
   type QuickAddValues,
 } from '@/lib/quick-add';
 import { accountKey } from './accounts';
-import { accountLabel, channelLabel, kindLabel, lawLabel, requestLabel, serviceLabel } from './text';
+import { LawOptions, RequestOptions } from './LawOptions';
+import { MonthPicker } from './MonthPicker';
+import { accountLabel, channelLabel, kindLabel, serviceLabel } from './text';
 
 export interface QuickAddFormProps {
   initial: QuickAddValues;
@@ -160,20 +160,12 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
         <div class="field-row">
           {field('law', 'fieldLaw', (p) => (
             <select {...p} value={values.law} onChange={set('law')}>
-              {LAWS.map((law) => (
-                <option key={law} value={law}>
-                  {lawLabel(law)}
-                </option>
-              ))}
+              <LawOptions />
             </select>
           ))}
           {field('request', 'fieldRequest', (p) => (
             <select {...p} value={values.request} onChange={set('request')}>
-              {REQUESTS.map((r) => (
-                <option key={r} value={r}>
-                  {requestLabel(r)}
-                </option>
-              ))}
+              <RequestOptions />
             </select>
           ))}
         </div>
@@ -194,7 +186,30 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
           ))}
         </div>
       )}
-      {field('when', 'fieldWhen', (p) => <input {...p} type="datetime-local" value={values.when} onInput={set('when')} required />, 'fieldWhenHint')}
+      {field(
+        'when',
+        'fieldWhen',
+        (p) =>
+          values.precision === 'month' ? (
+            <MonthPicker id={p.id} value={values.month} now={Date.now()} describedBy={p['aria-describedby']} onChange={(month) => setValues((v) => ({ ...v, month }))} />
+          ) : (
+            <input {...p} type="datetime-local" value={values.when} onInput={set('when')} required />
+          ),
+        values.precision === 'month' ? 'fieldMonthHint' : 'fieldWhenHint',
+      )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={values.precision === 'month'}
+          onChange={(e) => {
+            const precision = e.currentTarget.checked ? 'month' : 'day';
+            setValues((v) => ({ ...v, precision }));
+            setErrors((errs) => ({ ...errs, when: undefined }));
+          }}
+          data-field="month-only"
+        />{' '}
+        {t('fieldMonthOnly')}
+      </label>
       {failure && (
         <p role="alert" class="error">
           {failure}

@@ -1,9 +1,21 @@
-import { formatDate, formatDateTime, formatRelative, isoOf } from '@/lib/format';
-import { uiLocale } from '@/lib/i18n';
+import { formatDate, formatDateTime, formatMonth, formatRelative, isoMonthOf, isoOf } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import type { Precision } from '@/lib/month-precision';
 
-/** An instant, as "3 hours ago" (relative), "3 Oct 2025" (dateOnly) or "3 Oct 2025, 14:02"; the exact moment is always in the markup. */
-export function When({ at, now, relative = false, dateOnly = false }: { at: number; now?: number; relative?: boolean; dateOnly?: boolean }) {
+/**
+ * An instant, as "3 hours ago" (relative), "3 Oct 2025" (dateOnly) or "3 Oct 2025, 14:02"; the exact
+ * moment is always in the markup. An entry remembered only to the month shows as "October 2025",
+ * however it is asked for: a day or a "3 days ago" would claim more than the user knows.
+ */
+export function When({ at, now, relative = false, dateOnly = false, precision }: { at: number; now?: number; relative?: boolean; dateOnly?: boolean; precision?: Precision }) {
   const locale = uiLocale();
+  if (precision === 'month') {
+    return (
+      <time dateTime={isoMonthOf(at)} title={t('monthOnlyTitle')} data-precision="month">
+        {formatMonth(at, locale)}
+      </time>
+    );
+  }
   const exact = formatDateTime(at, locale);
   return (
     <time dateTime={isoOf(at)} title={relative || dateOnly ? exact : undefined}>

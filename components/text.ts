@@ -84,6 +84,7 @@ const WINDOW: Record<DeadlineKind, MessageKey> = {
   'account-purge': 'windowAccountPurge',
   'export-link': 'windowExportLink',
   'legal-deadline': 'windowLegalDeadline',
+  'sora-closure': 'windowSoraClosure',
 };
 export const windowLabel = (kind: DeadlineKind) => t(WINDOW[kind]);
 

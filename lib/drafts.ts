@@ -69,6 +69,8 @@ function subjectMatter(window: DeadlineWindow, timeZone: string): string {
       return `On ${on} I deleted ${accountLabel(window)}.`;
     case 'export-link':
       return `On ${on} I received a data export for ${accountLabel(window)}.`;
+    case 'sora-closure':
+      return `On ${on} OpenAI closed Sora. My cameo (the video and voice recording of my likeness) in ${accountLabel(window)} was not deleted before then, and OpenAI has not said what became of it.`;
     case 'legal-deadline': {
       const opener = window.opener;
       if (opener.kind !== 'privacy-request-sent') {

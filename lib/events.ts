@@ -153,6 +153,11 @@ const base = {
   /** Derived from the fact itself, so one action reported twice is recorded once. */
   key: z.string().check(z.minLength(1), z.maxLength(400)),
   occurredAt: Instant,
+  /**
+   * How exactly the user knows when it happened: 'month' for "October 2025" (stored at noon UTC on
+   * the month's first day, lib/month-precision.ts). Absent means to the moment.
+   */
+  occurredPrecision: z.optional(z.enum(['day', 'month'])),
   recordedAt: Instant,
   account: Account,
   source: EventSource,

@@ -21,6 +21,15 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
 /** "3 Oct 2025" / "03.10.2025". */
 export const formatDate = (ms: number, locale: string) => dateFormat(locale, { dateStyle: 'medium' }).format(ms);
 
+/**
+ * "October 2025", for an entry remembered only to the month. Such entries are stored at noon UTC
+ * on the first (lib/month-precision.ts), so the month is read in UTC, whatever the user's zone.
+ */
+export const formatMonth = (ms: number, locale: string) => dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+
+/** "2025-10", a month for <time datetime>. */
+export const isoMonthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
 /** "3 Oct 2025, 14:02". */
 export const formatDateTime = (ms: number, locale: string) =>
   dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);

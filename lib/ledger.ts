@@ -15,7 +15,7 @@ import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { computeWindows } from './windows';
+import { computeWindows, soraClosureDeciders } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 
 export const DB_NAME = 'likeness-ledger';
@@ -273,7 +273,7 @@ const isManualKind = (kind: EventKind) => (MANUAL_KINDS as readonly EventKind[])
 export async function editManual(
   db: LedgerDb,
   id: string,
-  changes: Partial<Pick<NewEvent, 'occurredAt' | 'account' | 'details'>>,
+  changes: Partial<Pick<NewEvent, 'occurredAt' | 'occurredPrecision' | 'account' | 'details'>>,
   now = Date.now(),
 ): Promise<LedgerEvent> {
   const t = tablesOf(db);
@@ -404,7 +404,8 @@ const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
  * - its latest audience change;
  * - for each person with access now: the first grant after their last revocation (the access dates
  *   from it), and if they were first written otherwise, that first event and the last revocation;
- * - each window not verified, with the answers that extended it: a verified window never shows.
+ * - each window not verified, with the answers that extended it: a verified window never shows;
+ * - the entries that decide whether Sora's closure opened a window (lib/windows.ts).
  * What is kept must mean alone what it means in the whole log: a person's first event comes
  * with the events that end or renew their access, a window's opener with what closed or extended it.
  * An event is kept in the row of the account whose part of the summary needs it, which for an
@@ -431,6 +432,9 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       } else person.grantedSince ??= e;
     }
   }
+  // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion,
+  // say); kept before the people, since a grant kept here needs its revocation with it.
+  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
   for (const [account, e] of audience) keep(account, e);
   for (const { account, first, lastRevocation, grantedSince } of people.values()) {
     const firstKept = rows.get(account)?.has(first.id) ?? false;

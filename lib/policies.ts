@@ -312,6 +312,109 @@ export const ACCOUNT_DELETION_IRREVERSIBLE: Statement[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------
+// Sora's closure (openai-surfaces.md, "Sora's closure", as of 2026-12-01). Sora is gone: these
+// facts are what the popup, the dashboard, the welcome page and the evidence report say about it.
+
+const CLOSURE_APPS: Source = {
+  url: 'https://thedailyscout.com/briefings/3Y_HeCdf34E/openai-shutters-sora',
+  title: 'The Daily Scout and seedancepro.work, both citing OpenAI Help and CNBC',
+  asOf: '2026-05-20',
+  confidence: 'secondary',
+};
+const CLOSURE_API: Source = {
+  url: 'https://developers.openai.com/de-DE/api/docs/models/sora-2',
+  title: 'OpenAI API docs: Sora 2 model page (deprecation)',
+  asOf: '2026-12-01',
+  confidence: 'confirmed',
+};
+const CLOSURE_ANNOUNCED: Source = {
+  title: 'OpenAI on X, 24 March 2026, quoted by AP',
+  asOf: '2026-03-24',
+  confidence: 'secondary',
+};
+const CLOSURE_NOTHING_FOUND: Source = {
+  title: 'Likeness Ledger research: no OpenAI statement found (openai-surfaces.md)',
+  asOf: '2026-12-01',
+  confidence: 'inferred',
+};
+
+/** The days Sora closed, as calendar dates: each is counted as a day of the user's own calendar. */
+export const SORA_CLOSURE = {
+  /** The Sora web and phone apps discontinued: no cameo could be made, changed or deleted after it. */
+  apps: { date: '2026-04-26', source: CLOSURE_APPS },
+  /** The Sora 2 models and the Videos API shut down. */
+  api: { date: '2026-09-24', source: CLOSURE_API },
+} as const;
+
+/** What OpenAI said about the closure, and what it did not; shown together, each with its source. */
+export const SORA_CLOSURE_SAID: Statement[] = [
+  {
+    id: 'announced',
+    text: {
+      en: 'OpenAI announced on 24 March 2026: “We’re saying goodbye to Sora”, promising details on preserving your work.',
+      de: 'OpenAI kündigte am 24. März 2026 an: „We’re saying goodbye to Sora“, mit dem Versprechen, zu erklären, wie man seine Werke sichert.',
+    },
+    source: CLOSURE_ANNOUNCED,
+  },
+  {
+    id: 'apps-closed',
+    text: {
+      en: 'The Sora web and phone apps closed on 26 April 2026.',
+      de: 'Die Sora-Website und die Sora-Apps wurden am 26. April 2026 eingestellt.',
+    },
+    source: CLOSURE_APPS,
+  },
+  {
+    id: 'api-off',
+    text: {
+      en: 'The Sora API and its models were switched off on 24 September 2026.',
+      de: 'Die Sora-API und ihre Modelle wurden am 24. September 2026 abgeschaltet.',
+    },
+    source: CLOSURE_API,
+  },
+  {
+    id: 'uploads-30-days',
+    text: {
+      en: 'OpenAI’s only statement on cameo retention (October 2025): uploads are automatically deleted within 30 days after users delete them.',
+      de: 'OpenAIs einzige Aussage zur Aufbewahrung von Cameos (Oktober 2025): Uploads werden innerhalb von 30 Tagen gelöscht, nachdem Nutzer sie gelöscht haben.',
+    },
+    source: PCMAG_CAMEO,
+  },
+];
+
+export const SORA_CLOSURE_NOT_SAID: Statement[] = [
+  {
+    id: 'recordings',
+    text: {
+      en: 'OpenAI has not said what became of cameo recordings (face and voice) or anything derived from them when Sora closed.',
+      de: 'OpenAI hat nicht gesagt, was mit den Cameo-Aufnahmen (Gesicht und Stimme) und allem daraus Abgeleiteten geschah, als Sora eingestellt wurde.',
+    },
+    source: CLOSURE_NOTHING_FOUND,
+  },
+  {
+    id: 'window',
+    text: {
+      en: 'OpenAI has not said whether the closure started its 30-day deletion.',
+      de: 'OpenAI hat nicht gesagt, ob mit der Einstellung die 30-tägige Löschfrist begann.',
+    },
+    source: CLOSURE_NOTHING_FOUND,
+  },
+];
+
+/**
+ * The window the closure opens for a cameo that was not deleted before it. OpenAI stated no
+ * period for this; the nearest stated figure is its 30 days for deleted uploads, so the length
+ * is that figure applied to the closure: an inference, and labelled as one wherever it is shown.
+ */
+export const SORA_CLOSURE_WINDOW: { id: 'sora-closure'; length: Duration; statement: string; source: Source } = {
+  id: 'sora-closure',
+  length: RETENTION_POLICIES['cameo-purge'].length,
+  statement:
+    'OpenAI closed the Sora apps on 26 April 2026 without saying what became of cameos. Its nearest stated figure: uploads are deleted within 30 days after users delete them. Counting those 30 days from the closure is an inference.',
+  source: { ...PCMAG_CAMEO, title: 'OpenAI, quoted by PCMag (Oct 2025), applied to the closure by inference', confidence: 'inferred' },
+};
+
 /** Which accounts an account deletion on one service takes with it. */
 export const LINKED_DELETIONS: Record<'sora' | 'chatgpt' | 'api-platform', ('sora' | 'chatgpt' | 'api-platform')[]> = {
   sora: ['chatgpt', 'api-platform'],
@@ -325,6 +428,9 @@ export const POLICY_SOURCES: Source[] = [
   HELP_EXPORT,
   PCMAG_CAMEO,
   SORA_LAUNCH_DELETION,
+  CLOSURE_ANNOUNCED,
+  CLOSURE_APPS,
+  CLOSURE_API,
   GDPR,
   CCPA_REGS,
   LGPD,

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { Handle, Instant, Service, type Account, type LedgerEvent, type NewEvent } from './events';
 import { fromLocalInput, toLocalInput } from './format';
+import { monthInstant, monthOf, monthValue, parseMonthValue, type Precision } from './month-precision';
 import type { MessageKey } from './i18n';
 import { LAWS, LINKED_DELETIONS, type Law } from './policies';
 
@@ -29,6 +30,10 @@ export interface QuickAddValues {
   handle: string;
   /** An <input type="datetime-local"> value, in the user's zone. */
   when: string;
+  /** 'month' when the user remembers only the month ("October 2025"): then `month` is the date. */
+  precision: Precision;
+  /** "2025-10": the month, when that is all the user remembers. */
+  month: string;
   person: string;
   law: string;
   channel: string;
@@ -64,6 +69,8 @@ export function defaultValues(kind: QuickKind, account: Account | null, now: num
     service: account?.service ?? 'sora',
     handle: account?.handle ?? '',
     when: toLocalInput(now),
+    precision: 'day',
+    month: monthValue(monthOf(now)),
     person: '',
     law,
     channel: 'privacy-portal',
@@ -75,7 +82,7 @@ export function defaultValues(kind: QuickKind, account: Account | null, now: num
 /** The values that reproduce an entry, for editing it; null for a kind quick add does not make. */
 export function valuesOf(event: LedgerEvent): QuickAddValues | null {
   if (!isQuickKind(event.kind)) return null;
-  const values = defaultValues(event.kind, event.account, event.occurredAt, 'none');
+  const values = { ...defaultValues(event.kind, event.account, event.occurredAt, 'none'), ...whenValues(event) };
   switch (event.kind) {
     case 'access-granted':
     case 'access-revoked':
@@ -96,10 +103,9 @@ export function quickAddEvent(values: QuickAddValues, now: number): QuickAddOutc
   const handle = Handle.safeParse(values.handle);
   if (!handle.success) errors.handle = values.handle.trim() ? 'errorHandleTooLong' : 'errorHandleRequired';
 
-  const at = fromLocalInput(values.when);
-  if (at === null) errors.when = 'errorDateInvalid';
-  else if (at > now + CLOCK_SLACK_MS) errors.when = 'errorDateFuture';
-  else if (!Instant.safeParse(at).success) errors.when = 'errorDateImplausible';
+  const when = occurrence(values, now);
+  if ('error' in when) errors.when = when.error;
+  const at = 'at' in when ? when.at : null;
 
   const fields = FIELDS_OF[values.kind];
   const person = Person.safeParse(values.person);
@@ -115,7 +121,7 @@ export function quickAddEvent(values: QuickAddValues, now: number): QuickAddOutc
 
   if (Object.keys(errors).length > 0 || !service.success || !handle.success || at === null) return { ok: false, errors };
 
-  const common = { occurredAt: at, account: { service: service.data, handle: handle.data }, source: 'manual' as const, evidence: {} };
+  const common = { occurredAt: at, ...(values.precision === 'month' ? { occurredPrecision: 'month' as const } : {}), account: { service: service.data, handle: handle.data }, source: 'manual' as const, evidence: {} };
   const event = ((): NewEvent => {
     switch (values.kind) {
       case 'access-granted':
@@ -140,4 +146,28 @@ export function quickAddEvent(values: QuickAddValues, now: number): QuickAddOutc
     }
   })();
   return { ok: true, event };
+}
+
+/** The date fields' values for an entry: its month when that is all it knows, else its moment. */
+export function whenValues(event: Pick<LedgerEvent, 'occurredAt' | 'occurredPrecision'>): Pick<QuickAddValues, 'when' | 'precision' | 'month'> {
+  const precision = event.occurredPrecision === 'month' ? 'month' : 'day';
+  return { when: toLocalInput(event.occurredAt), precision, month: monthValue(monthOf(event.occurredAt)) };
+}
+
+/**
+ * When it happened, from the date fields: a moment, or a month (lib/month-precision.ts), which
+ * may be this month but not a later one.
+ */
+export function occurrence(values: Pick<QuickAddValues, 'when' | 'precision' | 'month'>, now: number): { at: number } | { error: MessageKey } {
+  if (values.precision === 'month') {
+    const month = parseMonthValue(values.month);
+    if (!month) return { error: 'errorDateInvalid' };
+    const at = monthInstant(month);
+    if (monthValue(month) > monthValue(monthOf(now))) return { error: 'errorDateFuture' };
+    return Instant.safeParse(at).success ? { at } : { error: 'errorDateImplausible' };
+  }
+  const at = fromLocalInput(values.when);
+  if (at === null) return { error: 'errorDateInvalid' };
+  if (at > now + CLOCK_SLACK_MS) return { error: 'errorDateFuture' };
+  return Instant.safeParse(at).success ? { at } : { error: 'errorDateImplausible' };
 }

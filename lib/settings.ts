@@ -5,12 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { LAWS, type Law } from './policies';
+import { WINDOW_DEFAULTS } from './window-options';
 
 export const SETTINGS_KEY = 'settings';
 
 export const SETTING_LIMITS = {
   /** Lead time in days: 0 means "only when the window has closed". */
-  leadDays: { min: 0, max: 30, default: 3 },
+  leadDays: { min: 0, max: 30, default: WINDOW_DEFAULTS.leadDays },
 } as const;
 
 export function isTimeZone(zone: string): boolean {

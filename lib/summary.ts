@@ -5,7 +5,7 @@
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
 import { effectiveEvents } from './ledger';
-import { computeWindows, windowsClosedUnverified, type DeadlineKind, type WindowStatus } from './windows';
+import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
   id: string;
@@ -13,12 +13,15 @@ export interface WindowAtAGlance {
   status: WindowStatus;
   openedAt: number;
   dueAt: number;
+  /** Counted from the last day of a month the user remembered (lib/month-precision.ts). */
+  fromMonth?: true;
 }
 
 export interface AccountAtAGlance {
   account: Account;
   audience: Audience | null;
-  people: { person: string; since: number }[];
+  /** `sinceMonth`: the grant was remembered only to the month, so `since` means that month. */
+  people: { person: string; since: number; sinceMonth?: true }[];
   /** Windows not yet verified, soonest first. */
   windows: WindowAtAGlance[];
 }
@@ -32,19 +35,31 @@ export interface PopupSummary {
   waiting?: { count: number; dropped: number };
 }
 
+/** Whether a person's access dates from a grant remembered only to the month. */
+const grantedInMonth = (events: readonly LedgerEvent[], account: Account, { person, since }: { person: string; since: number }) =>
+  events.some(
+    (e) =>
+      e.kind === 'access-granted' &&
+      e.occurredAt === since &&
+      e.occurredPrecision === 'month' &&
+      e.details.person.toLowerCase() === person.toLowerCase() &&
+      e.account.service === account.service &&
+      e.account.handle.toLowerCase() === account.handle.toLowerCase(),
+  );
+
 export function popupSummary(
   inputs: { events: LedgerEvent[]; latest: LedgerEvent[] },
-  options: { now: number; timeZone: string; leadDays?: number },
+  options: WindowOptions,
 ): PopupSummary {
   const events = effectiveEvents(inputs.events);
   const windows = computeWindows(events, options);
   const accounts = accountsOf([...events, ...inputs.latest]).map((account) => ({
     account,
     audience: audienceNow(events, account),
-    people: peopleWithAccess(events, account),
+    people: peopleWithAccess(events, account).map((p) => (grantedInMonth(events, account, p) ? { ...p, sinceMonth: true as const } : p)),
     windows: windows
       .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
-      .map(({ id, kind, status, openedAt, dueAt }) => ({ id, kind, status, openedAt, dueAt })),
+      .map(({ id, kind, status, openedAt, dueAt, opener }) => ({ id, kind, status, openedAt, dueAt, ...(countsFromMonth(kind, opener) ? { fromMonth: true as const } : {}) })),
   }));
   return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };
 }

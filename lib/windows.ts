@@ -13,18 +13,29 @@
  * open up to day 27; due soon from the start of day 28 (the last leadDays local days);
  * closed and awaiting verification from the moment after it is due, days 31 to 37 (graceDays
  * local days); overdue from the start of day 38.
+ *
+ * An entry remembered only to the month (lib/month-precision.ts) is counted from the last day of
+ * that month: the deadline shown is then never earlier than the real one.
+ *
+ * Sora's closure (policies.ts SORA_CLOSURE) opens a window of its own, 'sora-closure', for every
+ * Sora account whose cameo was not deleted before it: OpenAI never said what became of cameos, and
+ * the user is asked to verify, as for a deletion. See `soraClosureOpener` for who gets one.
  */
-import { addDuration, endOfLocalDay, startOfLocalDay } from './calendar';
+import { addDuration, endOfLocalDay, fromLocal, startOfLocalDay } from './calendar';
 import type { Account, EventKind, LedgerEvent } from './events';
+import { countedFrom } from './month-precision';
 import {
   LEGAL_DEADLINES,
   RETENTION_POLICIES,
+  SORA_CLOSURE,
+  SORA_CLOSURE_WINDOW,
   type Duration,
   type Law,
   type RetentionPolicy,
   type Source,
   type WindowKind,
 } from './policies';
+import { WINDOW_DEFAULTS } from './window-options';
 
 export type WindowStatus =
   /** Not yet due, and not within the lead time. */
@@ -38,10 +49,13 @@ export type WindowStatus =
   /** Purge verified, or the privacy request answered. */
   | 'verified';
 
-export type DeadlineKind = WindowKind | 'legal-deadline';
+export type DeadlineKind = WindowKind | 'legal-deadline' | typeof SORA_CLOSURE_WINDOW.id;
 
 export interface DeadlineWindow {
-  /** The id of the event that opened the window. */
+  /**
+   * The id of the event that opened the window; for Sora's closure, of the account's cameo entry
+   * (its creation, else its first sign) that the closure left undeleted.
+   */
   id: string;
   kind: DeadlineKind;
   opener: LedgerEvent;
@@ -68,9 +82,9 @@ export interface WindowOptions {
   now: number;
   /** IANA zone of the user, e.g. 'Europe/Berlin'. Calendar arithmetic happens in it. */
   timeZone: string;
-  /** Days before dueAt when a window counts as due soon. Default 3. */
+  /** Days before dueAt when a window counts as due soon. Default WINDOW_DEFAULTS (window-options.ts). */
   leadDays?: number;
-  /** Days after dueAt in which a closed window awaits verification before it is overdue. Default 7. */
+  /** Days after dueAt in which a closed window awaits verification before it is overdue. Default WINDOW_DEFAULTS. */
   graceDays?: number;
   /** The user's own window lengths, overriding a policy's. */
   overrides?: Partial<Record<WindowKind, Duration>>;
@@ -128,7 +142,7 @@ function earliestByTarget(entries: [string, number][]): Map<string, number> {
  * `events` are the effective events (lib/ledger.ts `effectiveEvents`): edits and removals applied.
  */
 export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
-  const { now, timeZone, leadDays = 3, graceDays = 7, overrides } = options;
+  const { now, timeZone, leadDays = WINDOW_DEFAULTS.leadDays, graceDays = WINDOW_DEFAULTS.graceDays, overrides } = options;
   const extended = new Set<string>();
   const verified: [string, number][] = [];
   const answered: [string, number][] = [];
@@ -152,19 +166,17 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
   const answeredAt = earliestByTarget(answered);
 
   const windows: DeadlineWindow[] = [];
-  for (const e of events) {
-    const opening = openingOf(e, overrides, extended);
-    if (!opening) continue;
-    const dueAt = dueMoment(e.occurredAt, opening, timeZone);
+  const add = (opener: LedgerEvent, opening: Opening, openedAt: number) => {
+    const dueAt = dueMoment(openedAt, opening, timeZone);
     const dueSoonFrom = startOfLocalDay(addDuration(dueAt, { days: 1 - leadDays }, timeZone), timeZone);
     const overdueFrom = endOfLocalDay(addDuration(dueAt, { days: graceDays }, timeZone), timeZone) + 1;
-    const closedAt = (opening.kind === 'legal-deadline' ? answeredAt : purgeVerifiedAt).get(e.id);
+    const closedAt = (opening.kind === 'legal-deadline' ? answeredAt : purgeVerifiedAt).get(opener.id);
     windows.push({
-      id: e.id,
+      id: opener.id,
       kind: opening.kind,
-      opener: e,
-      account: e.account,
-      openedAt: e.occurredAt,
+      opener,
+      account: opener.account,
+      openedAt,
       dueAt,
       status: closedAt !== undefined ? 'verified' : statusAt(now, { dueAt, dueSoonFrom, overdueFrom }),
       ...(opening.law ? { law: opening.law } : {}),
@@ -172,12 +184,92 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
       statement: opening.statement,
       source: opening.source,
       ...(closedAt !== undefined ? { closedAt } : {}),
-      followUps: (followUps.get(e.id) ?? []).sort((a, b) => a.occurredAt - b.occurredAt),
+      followUps: (followUps.get(opener.id) ?? []).sort((a, b) => a.occurredAt - b.occurredAt),
       dueSoonFrom,
       overdueFrom,
     });
+  };
+  for (const e of events) {
+    const opening = openingOf(e, overrides, extended);
+    if (opening) add(e, opening, countedFrom(e, timeZone));
   }
+  const { length, statement, source } = SORA_CLOSURE_WINDOW;
+  const closure: Opening = { kind: SORA_CLOSURE_WINDOW.id, length, counted: 'days', statement, source };
+  for (const opener of soraClosureOpeners(events)) add(opener, closure, closureDayStart(timeZone));
   return windows.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+}
+
+// ---------------------------------------------------------------------------
+// Sora's closure.
+
+const [CLOSURE_YEAR, CLOSURE_MONTH, CLOSURE_DAY] = SORA_CLOSURE.apps.date.split('-').map(Number) as [number, number, number];
+
+/** The closure day is a date: its window counts from that day of the user's own calendar. */
+const closureDayStart = (timeZone: string) =>
+  fromLocal({ year: CLOSURE_YEAR, month: CLOSURE_MONTH, day: CLOSURE_DAY, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
+
+/**
+ * What counts as done before the closure: anything that happened up to the end of the closure day
+ * anywhere on Earth (UTC−12), since after the apps closed nothing could be done in them. One instant
+ * for every zone, so that which accounts get a window does not depend on the zone they are read in
+ * (the popup's summary keeps the deciding entries, lib/ledger.ts), and a month-precision entry of
+ * April 2026 (1 April) counts as before.
+ */
+export const SORA_CLOSED_AFTER = Date.UTC(CLOSURE_YEAR, CLOSURE_MONTH - 1, CLOSURE_DAY + 1, 12);
+
+/** Entries that show a Sora account had a cameo; restrictions and appearances always come with one of these. */
+const CAMEO_SIGNS: ReadonlySet<EventKind> = new Set(['cameo-created', 'audience-changed', 'access-granted', 'access-revoked']);
+/**
+ * What deletes a cameo: deleting it, or deleting the Sora account, which took the profile and the
+ * cameo with it (policies.ts ACCOUNT_DELETION_TAKES). Either opened its own 30-day window, which
+ * stays the one to verify. A deletion recorded on ChatGPT is not tied to a Sora handle and counts
+ * for none; the guided history flow records it on the Sora account.
+ */
+const CAMEO_ENDS: ReadonlySet<EventKind> = new Set(['cameo-deleted', 'account-deletion-requested']);
+
+interface ClosureDeciders {
+  /** The account's first sign of a cameo, and its latest creation, and latest deletion, before the closure. */
+  firstSign?: LedgerEvent;
+  lastCreated?: LedgerEvent;
+  lastEnd?: LedgerEvent;
+}
+
+function closureDecidersByAccount(events: readonly LedgerEvent[]): Map<string, ClosureDeciders> {
+  const byAccount = new Map<string, ClosureDeciders>();
+  for (const e of events) {
+    if (e.account.service !== 'sora' || e.occurredAt >= SORA_CLOSED_AFTER) continue;
+    const sign = CAMEO_SIGNS.has(e.kind);
+    const end = CAMEO_ENDS.has(e.kind);
+    if (!sign && !end) continue;
+    const key = e.account.handle.toLowerCase();
+    const d = byAccount.get(key) ?? {};
+    byAccount.set(key, d);
+    const later = (than?: LedgerEvent) => !than || e.occurredAt > than.occurredAt || (e.occurredAt === than.occurredAt && e.id > than.id);
+    if (sign && (!d.firstSign || !later(d.firstSign))) d.firstSign = e;
+    if (e.kind === 'cameo-created' && later(d.lastCreated)) d.lastCreated = e;
+    if (end && later(d.lastEnd)) d.lastEnd = e;
+  }
+  return byAccount;
+}
+
+/**
+ * The entry each Sora account's closure window hangs on, for every account that had a cameo and
+ * did not delete it before the closure: its latest creation, else its first sign. A deletion ends
+ * the cameo unless a creation came after it; a grant after a deletion makes no new cameo.
+ */
+function soraClosureOpeners(events: readonly LedgerEvent[]): LedgerEvent[] {
+  const openers: LedgerEvent[] = [];
+  for (const { firstSign, lastCreated, lastEnd } of closureDecidersByAccount(events).values()) {
+    if (!firstSign) continue;
+    if (lastEnd && (!lastCreated || lastCreated.occurredAt <= lastEnd.occurredAt)) continue;
+    openers.push(lastCreated ?? firstSign);
+  }
+  return openers;
+}
+
+/** The entries that decide the closure windows, for summaries that keep only some entries (lib/ledger.ts). */
+export function soraClosureDeciders(events: readonly LedgerEvent[]): LedgerEvent[] {
+  return [...closureDecidersByAccount(events).values()].flatMap((d) => [d.firstSign, d.lastCreated, d.lastEnd].filter((e) => e !== undefined));
 }
 
 type Moments = Pick<DeadlineWindow, 'dueAt' | 'dueSoonFrom' | 'overdueFrom'>;
@@ -188,6 +280,9 @@ function statusAt(now: number, { dueAt, dueSoonFrom, overdueFrom }: Moments): Wi
   if (now < overdueFrom) return 'closed-awaiting-verification';
   return 'overdue';
 }
+
+/** Whether a window's start was moved to the end of a remembered month (the closure window counts from the closure). */
+export const countsFromMonth = (kind: DeadlineKind, opener: LedgerEvent): boolean => kind !== SORA_CLOSURE_WINDOW.id && opener.occurredPrecision === 'month';
 
 /** Windows past their due moment and not verified: the toolbar badge counts these. */
 export function windowsClosedUnverified(windows: readonly DeadlineWindow[]): DeadlineWindow[] {

@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
 import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
+import { windowOptions } from '@/lib/window-options';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
 import type { DashboardContext } from './context';
@@ -122,7 +123,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
   const events = useMemo(() => (all ? effectiveEvents(all) : (ledger.firstPage ?? [])), [all, ledger.firstPage]);
   const accounts = useMemo(() => accountsOf(events), [events]);
   const windows = useMemo(
-    () => (complete && settings ? computeWindows(events, { now, timeZone: settings.timeZone, leadDays: settings.leadDays }) : []),
+    () => (complete && settings ? computeWindows(events, windowOptions(settings, now)) : []),
     [complete, events, now, settings],
   );
 

@@ -1,7 +1,9 @@
 /** Every window and legal deadline: when it opened, when it is due, where it stands, and why (the source). */
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { countsFromMonth, windowsClosedUnverified } from '@/lib/windows';
 import { DeadlineHead } from '../DeadlineHead';
+import { WindowBasis } from '../WindowBasis';
 import { deadlineName, statusLabel, windowProgress } from '../text';
 import type { DashboardContext } from './context';
 import { AccountName } from '../Isolated';
@@ -23,12 +25,14 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
               </button>
               <br />
               <span class="muted">{formatLength(w.length, locale)}</span>
+              <WindowBasis kind={w.kind} fromMonth={countsFromMonth(w.kind, w.opener)} />
             </th>
             <td><AccountName account={w.account} /></td>
             <td class="date">{formatDate(w.openedAt, locale)}</td>
             <td class="date">{formatDate(w.dueAt, locale)}</td>
             <td class="progress">
               <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+              {windowsClosedUnverified([w]).length > 0 && <strong class="closed-unverified"> {t('closedNotVerified')}</strong>}
               <br />
               {windowProgress(w, now)}
             </td>

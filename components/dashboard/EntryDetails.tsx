@@ -8,12 +8,13 @@ import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { editManual, historyOf, record, removeEntry, type LedgerDb } from '@/lib/ledger';
-import type { DeadlineWindow } from '@/lib/windows';
+import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import QuickAddForm from '../QuickAddForm';
 import { certaintyLabel, eventSubject, importedLabel, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
 import { needsReview, type Reviews } from './review';
 import { AccountName, Subject } from '../Isolated';
@@ -62,8 +63,8 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   };
 
   const saveEdit = async (edited: NewEvent) => {
-    const { occurredAt, account, details } = edited;
-    const next = await editManual(ctx.db, event.id, { occurredAt, account, details } as Partial<NewEvent>);
+    const { occurredAt, occurredPrecision = 'day', account, details } = edited;
+    const next = await editManual(ctx.db, event.id, { occurredAt, occurredPrecision, account, details } as Partial<NewEvent>);
     ctx.changed();
     ctx.announce(t('detailsEdited'));
     setMode('view');
@@ -115,7 +116,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       <dl class="facts">
         <dt>{t('detailsWhen')}</dt>
         <dd>
-          <When at={event.occurredAt} />
+          <When at={event.occurredAt} precision={event.occurredPrecision} />
         </dd>
         <dt>{t('detailsRecorded')}</dt>
         <dd>
@@ -212,6 +213,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             {windowLabel(opened.kind)} ({formatLength(opened.length, locale)}) <span class={`badge status-${opened.status}`}>{statusLabel(opened.status)}</span>
             <br />
             {windowProgress(opened, ctx.now)}
+            <WindowBasis kind={opened.kind} fromMonth={countsFromMonth(opened.kind, opened.opener)} />
             <br />
             <span class="muted">
               {opened.source.url ? (
@@ -259,7 +261,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             onCancel={() => setMode('view')}
           />
         ) : (
-          <EditDate event={event} onSave={(occurredAt) => saveEdit({ ...event, occurredAt } as NewEvent)} onCancel={() => setMode('view')} />
+          <EditDate event={event} onSave={(occurredAt) => saveEdit({ ...event, occurredAt, occurredPrecision: 'day' } as NewEvent)} onCancel={() => setMode('view')} />
         )
       )}
 

@@ -100,7 +100,7 @@ function UsedAfterRevocation({ events, onShow }: { events: LedgerEvent[]; onShow
             <button type="button" class="link" onClick={() => onShow(e.id)}>
               <Subject event={e} />
             </button>{' '}
-            <When at={e.occurredAt} />
+            <When at={e.occurredAt} precision={e.occurredPrecision} />
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { EVENT_KINDS, SOURCES, type EventKind, type LedgerEvent } from '@/lib/events';
 import { formatDate, formatTime, isoOf } from '@/lib/format';
+import { When } from '../When';
 import { t, uiLocale } from '@/lib/i18n';
 import { accountKey } from '../accounts';
 import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
@@ -161,11 +162,17 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
                   data-id={e.id}
                   data-kind={e.kind}
                 >
-                  <time class="row-when" dateTime={isoOf(e.occurredAt)}>
-                    {formatDate(e.occurredAt, locale)}
-                    <br />
-                    {formatTime(e.occurredAt, locale)}
-                  </time>
+                  {e.occurredPrecision === 'month' ? (
+                    <span class="row-when">
+                      <When at={e.occurredAt} precision="month" />
+                    </span>
+                  ) : (
+                    <time class="row-when" dateTime={isoOf(e.occurredAt)}>
+                      {formatDate(e.occurredAt, locale)}
+                      <br />
+                      {formatTime(e.occurredAt, locale)}
+                    </time>
+                  )}
                   <span class="row-what">
                     <strong>{kindLabel(e.kind)}</strong> <Subject event={e} />
                   </span>

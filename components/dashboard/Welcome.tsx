@@ -1,8 +1,13 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/i18n';
 import { SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { SORA_CLOSURE } from '@/lib/policies';
+import { closureDate, SoraClosure } from '../SoraClosure';
 
-/** First install (`#welcome`): what is watched, what is kept, and that nothing leaves the device. */
+/**
+ * First install (`#welcome`): that Sora has closed and how to record what happened there, what is
+ * watched, what is kept, and that nothing leaves the device.
+ */
 export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
   return (
     <section class="card welcome" aria-labelledby="welcome-title" data-testid="welcome">
@@ -10,11 +15,19 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
         {t('welcomeTitle')}
       </h2>
       <p>{t('welcomeIntro')}</p>
+      <SoraClosure headingLevel={3} headingId="welcome-closure" />
+      <p>
+        <a href="#after-sora" data-testid="welcome-sora-history">
+          {t('soraHistoryLink')}
+        </a>
+      </p>
       <h3>{t('welcomeWatched')}</h3>
       <ul>
         {SURFACE_IDS.map((id) => (
           <li key={id}>
             <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
+            {/* Still watched: a host can come back, and the watcher documents what the site was. */}
+            {SURFACES[id].service === 'sora' && <span class="muted"> {t('welcomeSoraWatched', closureDate(SORA_CLOSURE.apps.date))}</span>}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
 import { AddEntry } from './AddEntry';
+import { AfterSora } from './AfterSora';
 import type { DashboardContext } from './context';
 import { Deadlines } from './Deadlines';
 import { EraseEverything } from './EraseEverything';
@@ -25,6 +26,7 @@ export interface DashboardSection {
 
 export const SECTIONS: DashboardSection[] = [
   { id: 'add', title: 'sectionAdd', component: AddEntry },
+  { id: 'after-sora', title: 'sectionAfterSora', component: AfterSora },
   { id: 'timeline', title: 'sectionTimeline', component: Timeline, firstPage: true },
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },

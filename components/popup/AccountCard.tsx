@@ -1,12 +1,17 @@
 import { t } from '@/lib/i18n';
 import type { AccountAtAGlance } from '@/lib/summary';
 import { audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { SoraClosureNote } from '../SoraClosure';
 import { When } from '../When';
+import { WindowBasis } from '../WindowBasis';
 import { AccountName } from '../Isolated';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 
-/** One account: who can use the cameo now, and its windows, the late ones first. */
+/**
+ * One account: who can use the cameo now, and its windows, the late ones first. A Sora account
+ * says that Sora has closed. A late window is "closed, not verified", with the next step.
+ */
 export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void }) {
   const { account, audience, people, windows } = summary;
   const id = `account-${account.service}-${account.handle}`.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -15,6 +20,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
       <h3 id={id}><AccountName account={account} /></h3>
+      {account.service === 'sora' && <SoraClosureNote />}
       <dl class="facts">
         <dt>{t('popupAudience')}</dt>
         <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
@@ -26,7 +32,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
             <ul class="people" data-testid="people">
               {people.map((p) => (
                 <li key={p.person}>
-                  <strong><bdi>{p.person}</bdi></strong> <span class="muted">{t('since')} <When at={p.since} dateOnly /></span>
+                  <strong><bdi>{p.person}</bdi></strong> <span class="muted">{t('since')} <When at={p.since} dateOnly precision={p.sinceMonth ? 'month' : undefined} /></span>
                 </li>
               ))}
             </ul>
@@ -43,7 +49,14 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                   {windowLabel(w.kind)}
                 </button>{' '}
                 <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
+                <span class="closed-unverified" data-testid="closed-unverified">
+                  {t('closedNotVerified')}
+                </span>
                 <span class="progress">{windowProgress(w, now)}</span>
+                <WindowBasis kind={w.kind} fromMonth={!!w.fromMonth} />
+                <button type="button" class="link next-step" onClick={() => onOpen(`entry=${w.id}&draft=follow-up`)} data-testid="next-step">
+                  {t('nextStepAskOpenai')}
+                </button>
               </li>
             ))}
           </ul>
@@ -60,6 +73,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                 </button>{' '}
                 {w.status === 'due-soon' && <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>}
                 <span class="progress">{windowProgress(w, now)}</span>
+                <WindowBasis kind={w.kind} fromMonth={!!w.fromMonth} />
               </li>
             ))}
           </ul>

@@ -120,9 +120,16 @@ export function Popup({ actions }: { actions: PopupActions }) {
         <section aria-labelledby="latest-title">
           <h2 id="latest-title">{t('popupLatest')}</h2>
           {summary && summary.latest.length === 0 && (
-            <p class="empty" data-testid="empty-state">
-              {t('popupEmpty')}
-            </p>
+            <>
+              <p class="empty" data-testid="empty-state">
+                {t('popupEmpty')}
+              </p>
+              <p>
+                <button type="button" class="link" onClick={() => actions.openDashboard('after-sora')} data-testid="record-sora-history">
+                  {t('soraHistoryLink')}
+                </button>
+              </p>
+            </>
           )}
           {summary && summary.latest.length > 0 && (
             <ul class="event-list" data-testid="latest-events">
@@ -132,7 +139,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
                     <strong>{kindLabel(e.kind)}</strong> <Subject event={e} />
                   </span>
                   <span class="event-meta muted">
-                    <AccountName account={e.account} /> · <When at={e.occurredAt} now={now} relative />
+                    <AccountName account={e.account} /> · <When at={e.occurredAt} now={now} relative precision={e.occurredPrecision} />
                   </span>
                 </li>
               ))}

@@ -5,7 +5,7 @@
  * of time with how it is known, and the rules and sources behind every deadline.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { formatDuration, formatLength } from '@/lib/format';
+import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { Account } from '@/lib/events';
 import { fingerprintText } from '@/lib/fingerprint';
@@ -13,8 +13,10 @@ import { isolate } from '@/lib/isolate';
 import { provenanceOf } from '@/lib/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
+import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
 import { DeadlineHead } from '../DeadlineHead';
 import { AccountName } from '../Isolated';
+import { closureSummary, factLanguage } from '../SoraClosure';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
 
 /** An account in running text: the handle isolated (FSI…PDI), as <bdi> would in an element of its own. */
@@ -42,6 +44,20 @@ function SourceCite({ source }: { source: Source }) {
       {/* On paper a link is only as good as its printed address. */}
       {source.url && <span class="print-url"> {source.url}</span>}
     </>
+  );
+}
+
+/** Sora's closure, as the extension knows it today (lib/policies.ts), in the report's language. */
+function ClosureFacts({ items, locale }: { items: Statement[]; locale: string }) {
+  const lang = factLanguage(locale);
+  return (
+    <ul>
+      {items.map((s) => (
+        <li key={s.id}>
+          {s.text[lang]} <SourceCite source={s.source} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -112,6 +128,8 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
   const judged = windows.map((w) => ({ w, ...lateness(w, asOf, locale) }));
   const missed = judged.filter((j) => j.late);
   const corrections = correctionsOf(report.events);
+  // Windows opened by an entry remembered to the month count from its last day: the table says so.
+  const fromMonth = new Set(report.events.filter((e) => e.occurredPrecision === 'month').map((e) => e.id));
   const events = report.events.slice(0, rows);
   const scope = report.scope;
 
@@ -149,6 +167,16 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
         <p>{t('reportAboutDeadlines')}</p>
       </Section>
 
+      {report.accounts.some((a) => a.service === 'sora') && (
+        <Section id="sora-closure" title={t('closureTitle')}>
+          <p>{closureSummary(locale)}</p>
+          <h3>{t('closureSaid')}</h3>
+          <ClosureFacts items={SORA_CLOSURE_SAID} locale={locale} />
+          <h3>{t('closureNotSaid')}</h3>
+          <ClosureFacts items={SORA_CLOSURE_NOT_SAID} locale={locale} />
+        </Section>
+      )}
+
       <Section id="deadlines" title={t('reportDeadlinesTitle')}>
         {windows.length === 0 ? (
           <p>{t('reportDeadlinesNone')}</p>
@@ -166,6 +194,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                       <span class="muted">
                         {formatLength(w.length, locale)} · <WithRef text={t('reportOpenedBy', REF)} id={w.id} />
                       </span>
+                      {fromMonth.has(w.id) && w.kind !== 'sora-closure' && <span class="muted window-basis">{t('dueFromMonthEnd')}</span>}
                     </th>
                     <td><AccountName account={w.account} /></td>
                     <td>{when(w.openedAt)}</td>
@@ -261,7 +290,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
               const target = e.kind === 'entry-removed' || e.kind === 'observation-reviewed' ? e.details.target : e.kind === 'note' ? e.details.about : undefined;
               return (
                 <tr key={r.id} id={`entry-${r.id}`} class={gone ? 'gone' : undefined}>
-                  <td>{when(r.occurredAt)}</td>
+                  <td>{e.occurredPrecision === 'month' ? <time dateTime={isoMonthOf(e.occurredAt)}>{formatMonth(e.occurredAt, locale)}</time> : when(r.occurredAt)}</td>
                   <td>
                     <strong>{kindLabel(e.kind)}</strong>
                     {subject && ` ${subject}`}

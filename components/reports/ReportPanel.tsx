@@ -12,6 +12,7 @@ import { importReport, MAX_REPORT_BYTES, type ImportOptions, type ImportProblem,
 import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
+import { reportTiming } from '@/lib/window-options';
 import type { DashboardContext } from '../dashboard/context';
 import { accountLabel, kindLabel } from '../text';
 import { ImportPreview } from './ImportPreview';
@@ -150,7 +151,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
   const downloadLink = useRef<HTMLAnchorElement>(null);
 
   const choice = choiceOf(kind, from, to, ctx.accounts[accountIndex], redact);
-  const { timeZone, leadDays } = ctx.settings;
+  const { timeZone } = ctx.settings;
 
   // A new export replaces the last one's blob; leaving the page lets both go.
   useEffect(() => {
@@ -167,7 +168,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       // The dashboard holds the whole ledger already (and follows every write): no second read.
       const exported = await exportEvents(
         ctx.all,
-        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays }, chain: await readChain(ctx.db) },
+        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), ...reportTiming(ctx.settings, Date.now()), chain: await readChain(ctx.db) },
         setProgress,
       );
       setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });

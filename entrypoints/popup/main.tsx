@@ -24,7 +24,7 @@ const actions: PopupActions = {
   async load() {
     const tabId = namedTab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const [reply, tab, settings, fingerprint] = await Promise.all([
-      ask({ type: 'popup-summary', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      ask({ type: 'popup-summary' }),
       tabId !== undefined ? readTabStatus(browser.storage.session, tabId) : Promise.resolve(null),
       loadSettings(browser.storage.local),
       readFingerprintCheck(browser.storage.session),

@@ -11,6 +11,7 @@ import { readLedger } from '@/lib/report/export';
 import type { OnProgress } from '@/lib/report/progress';
 import { choiceFromQuery, scopeOf } from '@/lib/report/scope-choice';
 import { loadSettings } from '@/lib/settings';
+import { reportTiming } from '@/lib/window-options';
 
 document.documentElement.lang = uiLocale();
 document.title = t('reportTitle');
@@ -28,9 +29,7 @@ async function load(onProgress: OnProgress) {
       scope: scopeOf(choice, settings.timeZone),
       redact: choice.redact,
       extensionVersion: browser.runtime.getManifest().version,
-      now: Date.now(),
-      timeZone: settings.timeZone,
-      windows: { leadDays: settings.leadDays },
+      ...reportTiming(settings, Date.now()),
       chain,
     },
     onProgress,

@@ -6,10 +6,13 @@ import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
 import { loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
 import { readPending, type LocalArea } from '../pending-queue';
+import { loadSettings } from '../settings';
 import { popupSummary, type PopupSummary } from '../summary';
+import { windowOptions } from '../window-options';
 
 export const PageRequest = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('popup-summary'), timeZone: z.string().check(z.maxLength(64)) }),
+  /** Counted with the settings' zone and lead days (window-options.ts), as everywhere else. */
+  z.strictObject({ type: z.literal('popup-summary') }),
   /** A manual entry from quick add; the ledger validates the event itself. */
   z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
   /** The popup's undo: the entry it just made is removed (an entry of its own; history stays). */
@@ -44,7 +47,7 @@ export async function handlePageRequest(request: PageRequest, deps: PageDeps): P
   const now = deps.now?.() ?? Date.now();
   switch (request.type) {
     case 'popup-summary':
-      const summary = popupSummary(await loadSummaryInputs(await deps.db()), { now, timeZone: request.timeZone });
+      const summary = popupSummary(await loadSummaryInputs(await deps.db()), windowOptions(await loadSettings(deps.local), now));
       const pending = await readPending(deps.local);
       return { ok: true, summary: { ...summary, waiting: { count: pending.items.length, dropped: pending.dropped } } };
     case 'record': {

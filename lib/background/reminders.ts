@@ -23,6 +23,7 @@ import {
 import { planReminders } from '../reminders/plan';
 import { badgeTitle } from '../reminders/text';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { windowOptions } from '../window-options';
 import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../windows';
 
 export const REMINDER_ALARM = 'next-reminder';
@@ -59,7 +60,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
   async function windowsAt(settings: Settings, at: number): Promise<DeadlineWindow[]> {
     // The summary inputs hold every window not yet verified, without reading the whole log.
     const { events } = await loadSummaryInputs(await deps.db(), 0);
-    return computeWindows(effectiveEvents(events), { now: at, timeZone: settings.timeZone, leadDays: settings.leadDays });
+    return computeWindows(effectiveEvents(events), windowOptions(settings, at));
   }
 
   async function run(): Promise<void> {

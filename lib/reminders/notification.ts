@@ -28,7 +28,9 @@ export function actionsFor(window: Pick<DeadlineWindow, 'kind'>, status: Reminde
 }
 
 const PREFIX = 'reminder';
-const KINDS: readonly DeadlineKind[] = ['cameo-purge', 'account-purge', 'export-link', 'legal-deadline'];
+// Total over the kinds, so a new window kind is one the type check makes us name here.
+const KIND_NAMES: Record<DeadlineKind, true> = { 'cameo-purge': true, 'account-purge': true, 'export-link': true, 'legal-deadline': true, 'sora-closure': true };
+const KINDS = Object.keys(KIND_NAMES) as DeadlineKind[];
 
 export interface NotificationRef {
   window: string;

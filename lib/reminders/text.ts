@@ -35,6 +35,7 @@ const SENTENCES: Record<DeadlineKind, { ahead: MessageKey; past: MessageKey; cal
   'account-purge': { ahead: 'reminderAccountPurgeAhead', past: 'reminderAccountPurgePast', calendar: 'calendarAccountPurge' },
   'export-link': { ahead: 'reminderExportLinkAhead', past: 'reminderExportLinkPast', calendar: 'calendarExportLink' },
   'legal-deadline': { ahead: 'reminderLegalAhead', past: 'reminderLegalPast', calendar: 'calendarLegal' },
+  'sora-closure': { ahead: 'reminderSoraClosureAhead', past: 'reminderSoraClosurePast', calendar: 'calendarSoraClosure' },
 };
 
 const substitutions = (window: DeadlineWindow, options: TextOptions) => [

@@ -7,6 +7,7 @@ import { GENESIS, type ChainLink } from '../fingerprint';
 import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
 import { effectiveEvents } from '../ledger';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
+import { WINDOW_DEFAULTS } from '../window-options';
 import { computeWindows, type WindowOptions } from '../windows';
 import { toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
@@ -35,8 +36,6 @@ export interface ReportOptions {
   chain?: readonly ChainLink[];
 }
 
-export const DEFAULT_LEAD_DAYS = 3;
-export const DEFAULT_GRACE_DAYS = 7;
 
 /** Handles compare without case, as in lib/grants.ts. */
 const sameAccount = (a: Account, b: Account) => a.service === b.service && a.handle.toLowerCase() === b.handle.toLowerCase();
@@ -120,8 +119,8 @@ export async function buildReport(events: readonly LedgerEvent[], options: Repor
 /** `buildReport` without putting the events in the report's form. */
 export async function draftReport(events: readonly LedgerEvent[], options: ReportOptions): Promise<ReportDraft> {
   const { scope, now, timeZone } = options;
-  const leadDays = options.windows?.leadDays ?? DEFAULT_LEAD_DAYS;
-  const graceDays = options.windows?.graceDays ?? DEFAULT_GRACE_DAYS;
+  const leadDays = options.windows?.leadDays ?? WINDOW_DEFAULTS.leadDays;
+  const graceDays = options.windows?.graceDays ?? WINDOW_DEFAULTS.graceDays;
   const iso = isoFormatter(timeZone);
   const ordered = [...events].sort(chronological);
   const inScope = eventsInScope(ordered, scope);

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
-import { LAWS, RETENTION_POLICIES, type WindowKind } from '../policies';
+import { LAWS, RETENTION_POLICIES, SORA_CLOSURE_WINDOW, type WindowKind } from '../policies';
 import { isTimeZone } from '../settings';
 import type { WindowStatus } from '../windows';
 
@@ -68,7 +68,7 @@ const WINDOW_STATUSES = ['open', 'due-soon', 'closed-awaiting-verification', 'ov
 const ReportWindow = z.strictObject({
   /** The id of the event that opened the window. */
   id: EventId,
-  kind: z.enum([...WINDOW_KINDS, 'legal-deadline']),
+  kind: z.enum([...WINDOW_KINDS, 'legal-deadline', SORA_CLOSURE_WINDOW.id]),
   account: Account,
   openedAt: IsoInstant,
   dueAt: IsoInstant,

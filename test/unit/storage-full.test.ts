@@ -37,7 +37,7 @@ describe('storage full', () => {
     full.mockRestore();
     expect((await readPending(local)).items).toHaveLength(1);
 
-    const reply = await handlePageRequest({ type: 'popup-summary', timeZone: 'Europe/Berlin' }, { db: async () => db, local, extensionId: EXT, extensionBase: 'x', now: () => NOW });
+    const reply = await handlePageRequest({ type: 'popup-summary' }, { db: async () => db, local, extensionId: EXT, extensionBase: 'x', now: () => NOW });
     expect(reply).toMatchObject({ ok: true, summary: { waiting: { count: 1, dropped: 0 } } });
 
     // The next observation finds room: it is written, and what waited goes in after it.

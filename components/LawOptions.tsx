@@ -1,0 +1,24 @@
+/** The options of the law and request selects, shared by quick add and the guided Sora history. */
+import { LAWS } from '@/lib/policies';
+import { REQUESTS } from '@/lib/quick-add';
+import { lawLabel, requestLabel } from './text';
+
+export const LawOptions = () => (
+  <>
+    {LAWS.map((law) => (
+      <option key={law} value={law}>
+        {lawLabel(law)}
+      </option>
+    ))}
+  </>
+);
+
+export const RequestOptions = () => (
+  <>
+    {REQUESTS.map((r) => (
+      <option key={r} value={r}>
+        {requestLabel(r)}
+      </option>
+    ))}
+  </>
+);
