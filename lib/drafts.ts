@@ -41,6 +41,8 @@ export interface Draft {
   recipient: string;
   subject: string;
   body: string;
+  /** For a follow-up or a complaint: when the answer to the last request was due. */
+  answerWasDue: number | null;
   /** Opens the draft in the user's email program; `whole` false when the body had to be cut to fit. */
   mailto: { url: string; whole: boolean };
 }
@@ -170,7 +172,7 @@ export function mailtoUrl(address: string | null, subject: string, body: string,
   return { url: head + encode(kept) + tail, whole: false };
 }
 
-function finish(kind: DraftKind, about: DeadlineWindow, law: Law, to: Draft['to'], letter: Letter, options: DraftOptions): Draft {
+function finish(kind: DraftKind, about: DeadlineWindow, law: Law, to: Draft['to'], letter: Letter, options: DraftOptions, answerWasDue: number | null = null): Draft {
   const words = LETTERS[options.language];
   const address = to === 'openai-privacy' ? OPENAI_PRIVACY_CHANNEL.email.address : null;
   const recipient = to === 'openai-privacy' ? words.openaiPrivacy : words.authority[law as LawWithDeadline];
@@ -183,12 +185,13 @@ function finish(kind: DraftKind, about: DeadlineWindow, law: Law, to: Draft['to'
     address,
     recipient,
     ...letter,
+    answerWasDue,
     mailto: mailtoUrl(address, letter.subject, letter.body, words.cutForEmail),
   };
 }
 
-/** The day an answer to a request sent today is due under `law`. */
-const answerDue = (law: LawWithDeadline, { now, timeZone }: Pick<DraftOptions, 'now' | 'timeZone'>) =>
+/** The day an answer to a request sent `now` is due under `law`. */
+export const answerDue = (law: LawWithDeadline, { now, timeZone }: Pick<DraftOptions, 'now' | 'timeZone'>) =>
   endOfLocalDay(addDuration(now, LEGAL_DEADLINES[law].respondWithin, timeZone), timeZone);
 
 /** The request to OpenAI's privacy team to erase and confirm, under `law`. */
@@ -201,14 +204,14 @@ export function erasureRequestDraft(about: DeadlineWindow, law: Law, options: Dr
 export function followUpDraft(about: DeadlineWindow, lapsed: DeadlineWindow, options: DraftOptions): Draft {
   const facts = requestFacts(lapsed);
   const letter = LETTERS[options.language].followUp(factsOf(about, [about, lapsed], options), facts, answerDue(facts.law, options));
-  return finish('follow-up', about, facts.law, 'openai-privacy', letter, options);
+  return finish('follow-up', about, facts.law, 'openai-privacy', letter, options, facts.dueAt);
 }
 
 /** The complaint to the authority of the last request's law. */
 export function complaintDraft(about: DeadlineWindow, requests: readonly DeadlineWindow[], options: DraftOptions, refusal?: LedgerEvent): Draft {
   const facts = requests.map(requestFacts);
   const letter = LETTERS[options.language].complaint(factsOf(about, [about, ...requests], options), facts, refusal?.occurredAt ?? null);
-  return finish('complaint', about, facts.at(-1)!.law, 'authority', letter, options);
+  return finish('complaint', about, facts.at(-1)!.law, 'authority', letter, options, facts.at(-1)!.dueAt);
 }
 
 /** The final answer to a request: done or refused ('extended' and 'other' leave the clock running). */
