@@ -1,6 +1,8 @@
 import { t } from '@/lib/i18n';
+import { canDraft } from '@/lib/letters/kinds';
 import type { AccountAtAGlance } from '@/lib/summary';
 import { accountLabel, audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { draftHash } from '../dashboard/deep-link';
 import { When } from '../When';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
@@ -43,6 +45,11 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                 </button>{' '}
                 <span class={`badge status-${w.status}`}>{statusLabel(w.status)}</span>
                 <span class="progress">{windowProgress(w, now)}</span>
+                {canDraft(w.kind) && (
+                  <button type="button" class="link" onClick={() => onOpen(draftHash(w.id))} aria-label={t('deadlinesDraftFor', windowLabel(w.kind))} data-testid="draft-follow-up">
+                    {t('reminderDraftFollowUp')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
