@@ -6,8 +6,10 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
@@ -26,7 +28,8 @@ export interface Page {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Adds a script from a file path (axe-core, say) to the page. */
   addScript(path: string): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** The whole page, or with `selector` only that element. */
+  screenshot(path: string, selector?: string): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,6 +52,8 @@ export interface Harness {
   tabIdOf(url: string): Promise<number>;
   /** Every event in the ledger, read from the extension's own IndexedDB. */
   ledger(): Promise<LedgerEvent[]>;
+  /** The files the browser downloaded so far (a saved letter, a calendar file), by the names it gave them. */
+  downloads(): Promise<{ name: string; text: string }[]>;
   /** Stops the background service worker, as the browser does when it is idle (Chromium only). */
   stopBackground?(): Promise<void>;
   close(): Promise<void>;
@@ -101,7 +106,7 @@ function wrapPlaywright(page: PwPage): Page {
     count: (s) => page.locator(s).count(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    screenshot: async (path, selector) => void (await (selector ? page.locator(selector).first().screenshot({ path }) : page.screenshot({ path, fullPage: true }))),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     close: () => page.close(),
   };
@@ -126,14 +131,24 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
 
 async function launchChromium(port: number, userDataDir = ''): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
+  const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
+    acceptDownloads: true,
+    downloadsPath: downloadDir,
   });
+  // Playwright saves each download under a generated name: the name the page gave it is the Download's.
+  const downloaded: Download[] = [];
+  const watchDownloads = (page: PwPage) => page.on('download', (d) => downloaded.push(d));
+  context.pages().forEach(watchDownloads);
+  context.on('page', watchDownloads);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
   const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  // The extension's pages may use the real clipboard (a test reads back what "Copy" wrote).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`${origin}/${path.replace(/^\//, '')}`);
@@ -160,6 +175,7 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
+    downloads: () => Promise.all(downloaded.map(async (d) => ({ name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') }))),
     stopBackground: async () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
@@ -169,7 +185,10 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
       }
       await cdp.detach();
     },
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -196,7 +215,11 @@ function wrapPuppeteer(page: PpPage): Page {
     count: (s) => page.$$eval(s, (els) => els.length),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    screenshot: async (path, selector) => {
+      const target = selector ? await page.$(selector) : page;
+      if (!target) throw new Error(`nothing to photograph at ${selector}`);
+      await target.screenshot({ path: path as `${string}.png`, ...(selector ? {} : { fullPage: true }) });
+    },
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     close: () => page.close(),
   };
@@ -221,6 +244,7 @@ async function findPage(browser: PpBrowser, test: (href: string) => boolean, tim
 }
 
 async function launchFirefox(): Promise<Harness> {
+  const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: requireBinary('firefox'),
@@ -230,6 +254,13 @@ async function launchFirefox(): Promise<Harness> {
       // Every host name resolves to the fixture server (listening on 443).
       'network.dns.forceResolve': FIXTURE_IP,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Downloads go straight to a folder of the test's, without asking.
+      'browser.download.dir': downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await ff.installExtension(EXTENSION_DIRS.firefox);
@@ -258,7 +289,15 @@ async function launchFirefox(): Promise<Harness> {
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
-    close: () => ff.close(),
+    // A download still being written is a .part file beside its final name.
+    downloads: async () =>
+      readdirSync(downloadDir)
+        .filter((name) => !name.endsWith('.part') && !existsSync(join(downloadDir, `${name}.part`)))
+        .map((name) => ({ name, text: readFileSync(join(downloadDir, name), 'utf8') })),
+    close: async () => {
+      await ff.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 
