@@ -6,7 +6,7 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
@@ -148,7 +148,8 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
   const origin = `chrome-extension://${new URL(worker.url()).host}`;
   // The extension's pages may use the real clipboard (a test reads back what "Copy" wrote).
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  // (Granted to every origin: Chromium refuses a grant naming a chrome-extension: origin, which it counts as opaque.)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`${origin}/${path.replace(/^\//, '')}`);
@@ -289,10 +290,10 @@ async function launchFirefox(): Promise<Harness> {
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
-    // A download still being written is a .part file beside its final name.
+    // A download still being written is an empty file under its final name, beside a .part file.
     downloads: async () =>
       readdirSync(downloadDir)
-        .filter((name) => !name.endsWith('.part') && !existsSync(join(downloadDir, `${name}.part`)))
+        .filter((name) => !name.endsWith('.part') && !existsSync(join(downloadDir, `${name}.part`)) && statSync(join(downloadDir, name)).size > 0)
         .map((name) => ({ name, text: readFileSync(join(downloadDir, name), 'utf8') })),
     close: async () => {
       await ff.close();
