@@ -209,9 +209,11 @@ export function followUpDraft(about: DeadlineWindow, lapsed: DeadlineWindow, opt
 
 /** The complaint to the authority of the last request's law. */
 export function complaintDraft(about: DeadlineWindow, requests: readonly DeadlineWindow[], options: DraftOptions, refusal?: LedgerEvent): Draft {
-  const facts = requests.map(requestFacts);
-  const letter = LETTERS[options.language].complaint(factsOf(about, [about, ...requests], options), facts, refusal?.occurredAt ?? null);
-  return finish('complaint', about, facts.at(-1)!.law, 'authority', letter, options, facts.at(-1)!.dueAt);
+  const [first, ...later] = requests.map(requestFacts) as [RequestFacts, ...RequestFacts[]];
+  const last = later.at(-1) ?? first;
+  const complaint = { first, followedUpOn: later.map((r) => r.sentAt), last, refusedAt: refusal?.occurredAt ?? null };
+  const letter = LETTERS[options.language].complaint(factsOf(about, [about, ...requests], options), complaint);
+  return finish('complaint', about, last.law, 'authority', letter, options, last.dueAt);
 }
 
 /** The final answer to a request: done or refused ('extended' and 'other' leave the clock running). */

@@ -192,14 +192,12 @@ export const de: LetterTemplates = {
     return { subject: `Erinnerung: mein Antrag vom ${on(lapsed.sentAt, f)} ist unbeantwortet (${LAW[lapsed.law].short}): ${heading(f)}`, body: lines.join('\n') };
   },
 
-  complaint(f, requests, refusedAt) {
-    const [first, ...later] = requests as [RequestFacts, ...RequestFacts[]];
-    const last = requests.at(-1)!;
+  complaint(f, { first, followedUpOn, last, refusedAt }) {
     const words = LAW[last.law];
     const asked = first.logged
       ? ABOUT['legal-deadline']({ ...f, openedAt: first.sentAt, request: first })
       : `Am ${on(first.sentAt, f)} habe ich das Datenschutzteam von OpenAI (${OPENAI_PRIVACY_CHANNEL.email.address}) nach ${LAW[first.law].erasure} gebeten, die Löschung zu bestätigen.`;
-    const followed = later.length > 0 ? ` Ich habe am ${later.map((r) => on(r.sentAt, f)).join(', ')} daran erinnert.` : '';
+    const followed = followedUpOn.length > 0 ? ` Ich habe am ${followedUpOn.map((at) => on(at, f)).join(', ')} daran erinnert.` : '';
     const outcome = refusedAt !== null ? `Am ${on(refusedAt, f)} hat OpenAI abgelehnt.` : `Nach ${words.name} war eine Antwort bis zum ${on(last.dueAt, f)} fällig. Ich habe keine erhalten.`;
     const lines = [
       `An ${words.authority},`,

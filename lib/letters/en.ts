@@ -140,14 +140,12 @@ export const en: LetterTemplates = {
     return { subject: `Follow-up: my request of ${on(lapsed.sentAt, f)} is unanswered (${SHORT_LAW[lapsed.law]}) – ${heading(f)}`, body: lines.join('\n') };
   },
 
-  complaint(f, requests, refusedAt) {
-    const [first, ...later] = requests as [RequestFacts, ...RequestFacts[]];
-    const last = requests.at(-1)!;
+  complaint(f, { first, followedUpOn, last, refusedAt }) {
     const deadline = LEGAL_DEADLINES[last.law];
     const asked = first.logged
       ? ABOUT['legal-deadline']({ ...f, openedAt: first.sentAt, request: first })
       : `On ${on(first.sentAt, f)} I asked OpenAI's privacy team (${OPENAI_PRIVACY_CHANNEL.email.address}) to confirm the erasure under ${ERASURE_RIGHTS[first.law].right}.`;
-    const followed = later.length > 0 ? ` I followed it up on ${later.map((r) => on(r.sentAt, f)).join(', ')}.` : '';
+    const followed = followedUpOn.length > 0 ? ` I followed it up on ${followedUpOn.map((at) => on(at, f)).join(', ')}.` : '';
     const outcome =
       refusedAt !== null ? `On ${on(refusedAt, f)} OpenAI refused.` : `Under ${deadline.name} an answer was due by ${on(last.dueAt, f)}. I have received none.`;
     const lines = [

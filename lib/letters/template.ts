@@ -56,6 +56,17 @@ export interface LetterFacts {
   evidence: EvidenceItem[];
 }
 
+/** The requests a complaint recounts. */
+export interface ComplaintFacts {
+  /** The first request: the user's own privacy request, or the first letter drafted here. */
+  first: RequestFacts;
+  /** When it was followed up, oldest first. */
+  followedUpOn: number[];
+  /** The request whose deadline passed or that was refused: the complaint goes under its law. */
+  last: RequestFacts;
+  refusedAt: number | null;
+}
+
 export interface Letter {
   subject: string;
   body: string;
@@ -75,7 +86,7 @@ export interface LetterTemplates {
   /** After the request's legal deadline passed unanswered: the reminder, before a complaint. */
   followUp(f: LetterFacts, lapsed: RequestFacts, answerBy: number): Letter;
   /** To the authority, once the requests went unanswered past their deadlines or were refused. */
-  complaint(f: LetterFacts, requests: readonly RequestFacts[], refusedAt: number | null): Letter;
+  complaint(f: LetterFacts, c: ComplaintFacts): Letter;
   /** The last line of an email link whose letter was cut to fit (the full text is copied). */
   cutForEmail: string;
 }
