@@ -3,12 +3,13 @@
 // request under the law chosen in the settings); Copy puts the letter on the clipboard (Chromium,
 // whose test profile may read it back), Save downloads it as a text file, "I sent it" records the
 // letter and its legal deadline runs; the deadlines download as a calendar file that ical.js reads.
-// Screenshots of the draft go to test-results/screenshots (ignored), to be looked at.
+// Screenshots of the draft go to test-results/screenshots (ignored), to be looked at; axe checks it in both themes.
 import ICAL from 'ical.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { entryPath } from '@/lib/reminders/notification';
+import { axeViolations } from './harness/axe';
 import type { Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { inEachBrowser } from './harness/suite';
@@ -70,10 +71,12 @@ inEachBrowser('drafts', (h) => {
 
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot(join(SHOTS, `draft-${h().name}-light.png`), '[data-testid="entry-details"]');
+    expect(await axeViolations(page)).toEqual([]);
     // Only Chromium emulates a colour scheme (puppeteer's Firefox over BiDi cannot).
     if (h().name === 'chromium') {
       await page.setColorScheme('dark');
       await page.screenshot(join(SHOTS, `draft-${h().name}-dark.png`), '[data-testid="entry-details"]');
+      expect(await axeViolations(page)).toEqual([]);
       await page.setColorScheme('light');
     }
   });
