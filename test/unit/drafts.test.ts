@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAILTO_MAX_LENGTH, followUpSentEvent, letterText, mailtoUrl, nextFollowUp, type Draft, type NextStep } from '@/lib/drafts';
 import type { LedgerEvent } from '@/lib/events';
@@ -147,6 +149,13 @@ describe('in German', () => {
         expect(other.subject).not.toBe(english.subject);
       }
     }
+  });
+
+  it('exists in every language the UI speaks: a new UI language needs its letters too', () => {
+    const uiLanguages = readdirSync(resolve(import.meta.dirname, '../../public/_locales'));
+    expect(uiLanguages.length).toBeGreaterThanOrEqual(2);
+    // Locale folders are named like en, de, pt_BR: the letters are per language.
+    for (const locale of uiLanguages) expect(LETTER_LANGUAGES as string[], locale).toContain(locale.split('_')[0]);
   });
 
   it('a letter’s language follows the UI language, English where there is none', () => {
