@@ -25,7 +25,7 @@ const SCOPE: Record<ErasureScope, string> = {
 
 const TOPIC: Record<ErasureScope, string> = { cameo: 'mein Cameo', account: 'meine Kontodaten', request: 'meine personenbezogenen Daten' };
 
-/** Each law as a German letter cites it. */
+/** Each law as a German letter cites it; the authority in the accusative ("an die …", "An die …,"). */
 const LAW: Record<LawWithDeadline, { erasure: string; access: string; name: string; short: string; rule: string; authority: string }> = {
   gdpr: {
     erasure: 'Art. 17 DSGVO (Recht auf Löschung)',
@@ -186,7 +186,7 @@ export const de: LetterTemplates = {
       '',
       `Ich wiederhole meinen Antrag: ${asking(lapsed.law, f)}`,
       '',
-      `Wenn ich bis zum ${on(answerBy, f)} keine Antwort habe, werde ich mich bei ${LAW[lapsed.law].authority} beschweren.`,
+      `Wenn ich bis zum ${on(answerBy, f)} keine Antwort habe, werde ich mich mit einer Beschwerde an ${LAW[lapsed.law].authority} wenden.`,
       ...closing(f),
     ];
     return { subject: `Erinnerung: mein Antrag vom ${on(lapsed.sentAt, f)} ist unbeantwortet (${LAW[lapsed.law].short}): ${heading(f)}`, body: lines.join('\n') };
@@ -202,7 +202,7 @@ export const de: LetterTemplates = {
     const lines = [
       `An ${words.authority},`,
       '',
-      `hiermit beschwere ich mich über OpenAI wegen der Löschung meiner personenbezogenen Daten (${account(f)}): ${SCOPE[f.scope]}.`,
+      `hiermit beschwere ich mich über OpenAI wegen der Löschung meiner personenbezogenen Daten zu ${accountDative(f)}. Es geht um ${SCOPE[f.scope]}.`,
       '',
       ...(first.logged ? [] : [`${ABOUT[f.kind](f)} ${promised(f)}`, '']),
       `${asked}${followed} ${outcome}`,
