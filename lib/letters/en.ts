@@ -125,7 +125,7 @@ export const en: LetterTemplates = {
   followUp(f, lapsed, answerBy) {
     const asked = lapsed.logged
       ? ABOUT['legal-deadline']({ ...f, openedAt: lapsed.sentAt, request: lapsed })
-      : `On ${on(lapsed.sentAt, f)} I asked you to confirm the erasure of ${SCOPE[f.scope]}, under ${ERASURE_RIGHTS[lapsed.law].right}.`;
+      : `On ${on(lapsed.sentAt, f)} I asked you, under ${ERASURE_RIGHTS[lapsed.law].right}, to erase ${TOPIC[f.scope]} and everything derived from it, and to confirm the erasure.`;
     const lines = [
       'Dear OpenAI privacy team,',
       '',

@@ -277,7 +277,7 @@ describe('after the request is sent', () => {
     const draft = draftOf(stepFor([deleted, sent], deleted.id, '2025-12-14T10:00:00+01:00'));
     expect(draft).toMatchObject({ kind: 'follow-up', to: 'openai-privacy', law: 'gdpr', window: deleted.id });
     expect(draft.subject).toMatch(/^Follow-up: my request of 12 November 2025 is unanswered \(Art\. 15 and 17 GDPR\)/);
-    expect(draft.body).toContain('On 12 November 2025 I asked you to confirm the erasure of my cameo');
+    expect(draft.body).toContain('On 12 November 2025 I asked you, under Article 17 GDPR (right to erasure), to erase my cameo and everything derived from it, and to confirm the erasure.');
     expect(draft.body).toContain('your answer was due by 12 December 2025. I have received none.');
     expect(draft.body).toContain(`If I have no answer by 14 January 2026, I will lodge a complaint with ${LEGAL_DEADLINES.gdpr.authority}.`);
     expect(draft.body).toContain("- 12 November 2025: letter sent to OpenAI's privacy team (my own record)");
