@@ -133,6 +133,10 @@ describe('importing again updates, never doubles', () => {
     expect(uids(later.vevents).sort()).toEqual([...uids(first.vevents), `${sent.id}@likeness-ledger`].sort());
     const stamp = (v: ICAL.Component) => (v.getFirstPropertyValue('dtstamp') as ICAL.Time).toUnixTime();
     expect(stamp(later.vevents[0]!)).toBeGreaterThan(stamp(first.vevents[0]!));
+    // A higher SEQUENCE: the calendar takes the later file's event as a revision of the one it holds.
+    const sequence = (v: ICAL.Component) => Number(v.getFirstPropertyValue('sequence'));
+    const same = later.vevents.find((v) => v.getFirstPropertyValue('uid') === first.vevents[0]!.getFirstPropertyValue('uid'))!;
+    expect(sequence(same)).toBeGreaterThan(sequence(first.vevents[0]!));
   });
 
   it('one window’s own file holds the same event as the file of all, under the same UID', () => {
