@@ -69,7 +69,7 @@ const safe = (text: string) => neutralText(text) as SafeText;
 const serviceName = (window: DeadlineWindow) => Object.values(SURFACES).find((s) => s.service === window.account.service)?.label ?? window.account.service;
 
 /** The ledger entries behind a window, oldest first: its opener, the letters about it and the answers to them. */
-export function evidenceOf(window: DeadlineWindow, events: readonly LedgerEvent[]): LedgerEvent[] {
+function evidenceOf(window: DeadlineWindow, events: readonly LedgerEvent[]): LedgerEvent[] {
   const about = new Set([window.id]);
   for (const e of events) if (e.kind === 'follow-up-sent' && e.details.window === window.id) about.add(e.id);
   if (window.opener.kind === 'follow-up-sent') about.add(window.opener.details.window);
@@ -195,20 +195,20 @@ export const answerDue = (law: LawWithDeadline, { now, timeZone }: Pick<DraftOpt
   endOfLocalDay(addDuration(now, LEGAL_DEADLINES[law].respondWithin, timeZone), timeZone);
 
 /** The request to OpenAI's privacy team to erase and confirm, under `law`. */
-export function erasureRequestDraft(about: DeadlineWindow, law: Law, options: DraftOptions): Draft {
+function erasureRequestDraft(about: DeadlineWindow, law: Law, options: DraftOptions): Draft {
   const letter = LETTERS[options.language].request(factsOf(about, [about], options), law, law === 'none' ? null : answerDue(law, options));
   return finish('erasure-request', about, law, 'openai-privacy', letter, options);
 }
 
 /** The reminder to OpenAI once a request's deadline passed unanswered. */
-export function followUpDraft(about: DeadlineWindow, lapsed: DeadlineWindow, options: DraftOptions): Draft {
+function followUpDraft(about: DeadlineWindow, lapsed: DeadlineWindow, options: DraftOptions): Draft {
   const facts = requestFacts(lapsed);
   const letter = LETTERS[options.language].followUp(factsOf(about, [about, lapsed], options), facts, answerDue(facts.law, options));
   return finish('follow-up', about, facts.law, 'openai-privacy', letter, options, facts.dueAt);
 }
 
 /** The complaint to the authority of the last request's law. */
-export function complaintDraft(about: DeadlineWindow, requests: readonly DeadlineWindow[], options: DraftOptions, refusal?: LedgerEvent): Draft {
+function complaintDraft(about: DeadlineWindow, requests: readonly DeadlineWindow[], options: DraftOptions, refusal?: LedgerEvent): Draft {
   const [first, ...later] = requests.map(requestFacts) as [RequestFacts, ...RequestFacts[]];
   const last = later.at(-1) ?? first;
   const complaint = { first, followedUpOn: later.map((r) => r.sentAt), last, refusedAt: refusal?.occurredAt ?? null };
