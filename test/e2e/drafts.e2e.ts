@@ -2,7 +2,8 @@
 // never verified; the reminder's "Draft a follow-up" link opens the dashboard at its draft (a
 // request under the law chosen in the settings); Copy puts the letter on the clipboard (Chromium,
 // whose test profile may read it back), Save downloads it as a text file, "I sent it" records the
-// letter and its legal deadline runs; the deadlines download as a calendar file that ical.js reads.
+// letter and its legal deadline runs; the deadlines download as a calendar file that ical.js reads;
+// a privacy request left unanswered leads to the follow-up, and that to the complaint.
 // Screenshots of the draft go to test-results/screenshots (ignored), to be looked at; axe checks it in both themes.
 import ICAL from 'ical.js';
 import { mkdirSync } from 'node:fs';
@@ -154,5 +155,43 @@ inEachBrowser('drafts', (h) => {
     expect(vevents(one.text)).toHaveLength(1);
     for (const property of ['uid', 'dtstart', 'summary', 'description']) expect(String(single!.getFirstPropertyValue(property))).toBe(String(same.getFirstPropertyValue(property)));
     await page.close();
+  });
+
+  it('a privacy request left unanswered: first the follow-up under its own law, then the complaint to the authority', async () => {
+    const asked = await h().inExtension(recordEntry, {
+      kind: 'privacy-request-sent',
+      occurredAt: Date.now() - 80 * DAY,
+      account: ME,
+      evidence: {},
+      details: { law: 'ccpa', channel: 'privacy-portal', request: 'erasure', reference: 'DSR-77' },
+    });
+    expect(asked.ok).toBe(true);
+    let dash = await h().extensionPage(entryPath(asked.id!, true));
+    await dash.waitFor('[data-testid="draft-body"]', 30_000);
+    expect(await textOf(dash, `#draft-title-${asked.id}`)).toBe('Next step: Follow-up: the deadline passed unanswered');
+    expect(await valueOf(dash, '[data-testid="draft-body"]')).toContain('through its Privacy Portal (https://privacy.openai.com/) (reference “\u2068DSR-77\u2069”)');
+    await dash.close();
+
+    // The follow-up went out 50 days ago: its own 45 days under the CCPA have run out too.
+    const followedUp = await h().inExtension(recordEntry, {
+      kind: 'follow-up-sent',
+      occurredAt: Date.now() - 50 * DAY,
+      account: ME,
+      evidence: {},
+      details: { window: asked.id, law: 'ccpa', to: 'openai-privacy' },
+    });
+    expect(followedUp.ok).toBe(true);
+    dash = await h().extensionPage(entryPath(asked.id!, true));
+    await dash.waitFor('[data-testid="draft-body"]', 30_000);
+    expect(await textOf(dash, `#draft-title-${asked.id}`)).toBe('Next step: Complaint to the authority');
+    expect(await textOf(dash, '[data-testid="draft-to"]')).toBe('the California Privacy Protection Agency');
+    expect(await valueOf(dash, '[data-testid="draft-body"]')).toMatch(/^To the California Privacy Protection Agency,\n/);
+    const href = await dash.evaluate(() => document.querySelector<HTMLAnchorElement>('[data-testid="draft-mailto"]')!.href);
+    expect(href).toMatch(/^mailto:\?subject=Complaint%3A%20OpenAI%20has%20not%20answered/);
+    await dash.click('[data-testid="draft-sent"]');
+    await dash.waitFor('[data-testid="draft-none"][data-reason="complained"]', 30_000);
+    const complaint = (await h().ledger()).find((e) => e.kind === 'follow-up-sent' && e.details.to === 'authority');
+    expect(complaint?.kind === 'follow-up-sent' && complaint.details).toEqual({ window: asked.id, law: 'ccpa', to: 'authority' });
+    await dash.close();
   });
 });
