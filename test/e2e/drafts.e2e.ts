@@ -71,12 +71,12 @@ inEachBrowser('drafts', (h) => {
     expect(href.length).toBeLessThanOrEqual(2000);
 
     mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot(join(SHOTS, `draft-${h().name}-light.png`), '[data-testid="entry-details"]');
+    await page.screenshot(join(SHOTS, `draft-${h().name}-light.png`), { selector: '[data-testid="entry-details"]' });
     expect(await axeViolations(page)).toEqual([]);
     // Only Chromium emulates a colour scheme (puppeteer's Firefox over BiDi cannot).
     if (h().name === 'chromium') {
       await page.setColorScheme('dark');
-      await page.screenshot(join(SHOTS, `draft-${h().name}-dark.png`), '[data-testid="entry-details"]');
+      await page.screenshot(join(SHOTS, `draft-${h().name}-dark.png`), { selector: '[data-testid="entry-details"]' });
       expect(await axeViolations(page)).toEqual([]);
       await page.setColorScheme('light');
     }

@@ -28,10 +28,29 @@ export interface Page {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Adds a script from a file path (axe-core, say) to the page. */
   addScript(path: string): Promise<void>;
-  /** The whole page, or with `selector` only that element. */
-  screenshot(path: string, selector?: string): Promise<void>;
+  /** The whole page; with `viewport` only what the viewport shows; with `selector` only that element. */
+  screenshot(path: string, options?: { viewport?: boolean; selector?: string }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * The page's accessibility tree as a screen reader gets it, closed shadow roots included
+   * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
+   */
+  accessibilityTree?(): Promise<AXNode[]>;
+  /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
+  setForcedColors?(active: boolean): Promise<void>;
+  /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A node of Chromium's accessibility tree (the fields the tests read). */
+export interface AXNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  description?: { value?: string };
+  ignored: boolean;
+  ignoredReasons?: { name: string }[];
+  properties?: { name: string; value: { value?: unknown } }[];
 }
 
 export interface Harness {
@@ -60,10 +79,8 @@ export interface Harness {
 }
 
 export function requireBinary(name: BrowserName) {
-  const path = BROWSER_BINARIES[name];
-  // A missing browser is a failure, never a skip: CI installs both (.ci/run).
-  if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
-  return path;
+  // A missing browser is a failure (a MissingRequirement naming what to install), never a skip: CI installs both (.ci/run).
+  return BROWSER_BINARIES[name];
 }
 
 /**
@@ -106,8 +123,19 @@ function wrapPlaywright(page: PwPage): Page {
     count: (s) => page.locator(s).count(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path, selector) => void (await (selector ? page.locator(selector).first().screenshot({ path }) : page.screenshot({ path, fullPage: true }))),
+    screenshot: async (path, options) =>
+      void (await (options?.selector ? page.locator(options.selector).first().screenshot({ path }) : page.screenshot({ path, fullPage: !options?.viewport }))),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
+    accessibilityTree: async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
 }
@@ -129,7 +157,7 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
   ];
 }
 
-async function launchChromium(port: number, userDataDir = ''): Promise<Harness> {
+async function launchChromium(port: number, userDataDir = '', language?: string): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
@@ -138,6 +166,8 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
     args: chromiumArgs(port, dir),
     acceptDownloads: true,
     downloadsPath: downloadDir,
+    // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE; Debian needs chromium-l10n for it.
+    ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
   });
   // Playwright saves each download under a generated name: the name the page gave it is the Download's.
   const downloaded: Download[] = [];
@@ -216,12 +246,13 @@ function wrapPuppeteer(page: PpPage): Page {
     count: (s) => page.$$eval(s, (els) => els.length),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path, selector) => {
-      const target = selector ? await page.$(selector) : page;
-      if (!target) throw new Error(`nothing to photograph at ${selector}`);
-      await target.screenshot({ path: path as `${string}.png`, ...(selector ? {} : { fullPage: true }) });
+    screenshot: async (path, options) => {
+      const target = options?.selector ? await page.$(options.selector) : page;
+      if (!target) throw new Error(`nothing to photograph at ${options?.selector}`);
+      await target.screenshot({ path: path as `${string}.png`, ...(options?.selector ? {} : { fullPage: !options?.viewport }) });
     },
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
 }
@@ -318,7 +349,8 @@ const tabIdByUrl = async (url: string) => {
 /**
  * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
  * close the browser and start it again on the same ledger: a restart, as a user has one.
+ * `language` (Chromium) is the browser's UI language, and so the extension's (`de`).
  */
-export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string } = {}): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir) : launchFirefox();
+export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string; language?: string } = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options.language) : launchFirefox();
 }
