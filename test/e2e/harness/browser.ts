@@ -21,6 +21,8 @@ export interface Page {
   goto(url: string): Promise<void>;
   click(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
+  /** Chooses a file on disk in a file input, as the browser's file chooser does. */
+  chooseFile(selector: string, path: string): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   text(selector: string): Promise<string>;
@@ -117,6 +119,7 @@ function wrapPlaywright(page: PwPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).first().click(),
     fill: (s, text) => page.locator(s).first().fill(text),
+    chooseFile: (s, path) => page.locator(s).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     waitFor: async (s, timeout = 10_000) => void (await page.locator(s).first().waitFor({ timeout })),
     text: (s) => page.locator(s).first().innerText(),
@@ -233,6 +236,10 @@ function wrapPuppeteer(page: PpPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).click(),
     fill: (s, text) => page.locator(s).fill(text),
+    chooseFile: async (s, path) => {
+      const input = await page.waitForSelector(s);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
     // Playwright's "Shift+Tab" chords, spelt out for Puppeteer.
     press: async (chord) => {
       const keys = chord.split('+') as never[];
