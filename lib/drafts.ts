@@ -1,28 +1,39 @@
 /**
- * Follow-up drafts, filled from the ledger: what to send when a purge window or a legal
- * deadline passes without word, to whom, with the dates and the evidence.
+ * Follow-up letters, filled from the ledger: what to send when a purge window or a legal deadline
+ * passes without word, to whom, with the dates and the evidence.
  *
- * The steps, for a purge window: first a request to OpenAI's privacy team to confirm the
- * erasure, citing the chosen law's right and deadline. Sending it is logged (`followUpSentEvent`)
- * and opens its own legal deadline (lib/windows.ts). When that deadline passes unanswered, or
- * the answer is a refusal, the next draft is a complaint to the data protection authority,
- * with the evidence report attached. A privacy request whose deadline passed goes straight to
- * the complaint. Letters are in English, the language OpenAI's privacy team and the authorities
- * named in lib/policies.ts all accept; dates are written out in full so no reader misreads them.
+ * The steps, for a window OpenAI should have purged by now (a deleted cameo, a deleted account):
+ * 1. a request to OpenAI's privacy team to erase and confirm the erasure of the recording and
+ *    everything derived from it, and to say what is still held, under the law chosen in the
+ *    settings (GDPR Art. 15 + 17, the CCPA's right to know and delete, …);
+ * 2. when that request's legal deadline passes unanswered, the follow-up;
+ * 3. when the follow-up's deadline passes too, or OpenAI refuses, the complaint to the authority.
+ * A privacy request the user logged themselves is step 1 already, under its own law.
+ * Each letter sent is logged as `follow-up-sent` about the window (`followUpSentEvent`); one to
+ * OpenAI opens its own legal deadline (lib/windows.ts), which is what steps 2 and 3 wait for.
+ *
+ * The words are per language (lib/letters/); what a window's letters are about is per kind
+ * (lib/letters/kinds.ts). Text from a page or an import is neutralised before any language sees
+ * it (lib/letters/quote.ts): it is quoted as data and cannot add lines to a letter.
  */
 import { addDuration, endOfLocalDay } from './calendar';
-import type { EventOf, LedgerEvent, NewEvent, Service } from './events';
-import { ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from './policies';
+import type { EventOf, LedgerEvent, NewEvent } from './events';
+import { LETTER_SCOPE } from './letters/kinds';
+import { LETTERS, type LetterLanguage } from './letters/languages';
+import { neutralText } from './letters/quote';
+import type { EvidenceItem, LawWithDeadline, Letter, LetterFacts, RequestFacts, SafeText } from './letters/template';
+import { LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from './policies';
 import { SURFACES } from './surfaces';
 import type { DeadlineWindow } from './windows';
 
-export type DraftKind = 'erasure-confirmation' | 'complaint';
+export type DraftKind = 'erasure-request' | 'follow-up' | 'complaint';
 
 export interface Draft {
   kind: DraftKind;
-  /** The window the follow-up is about (what `follow-up-sent` names). */
+  /** The window the letter is about (what `follow-up-sent` names). */
   window: string;
   law: Law;
+  language: LetterLanguage;
   to: 'openai-privacy' | 'authority';
   /** The email address, where one is known; a complaint goes through the authority's own form or address. */
   address: string | null;
@@ -30,95 +41,35 @@ export interface Draft {
   recipient: string;
   subject: string;
   body: string;
-  /** Opens the draft in the user's email program. */
-  mailto: string;
+  /** For a follow-up or a complaint: when the answer to the last request was due. */
+  answerWasDue: number | null;
+  /** Opens the draft in the user's email program; `whole` false when the body had to be cut to fit. */
+  mailto: { url: string; whole: boolean };
 }
 
 export type NextStep =
   | { step: 'draft'; draft: Draft }
-  /** A follow-up was sent; its legal deadline has not passed yet. */
+  /** A letter was sent; its legal deadline has not passed yet. */
   | { step: 'waiting'; until: number; sent: LedgerEvent }
   | { step: 'none'; reason: 'verified' | 'not-due' | 'answered' | 'complained' | 'no-deadline' | 'not-a-deletion' };
 
 export interface DraftOptions {
   now: number;
   timeZone: string;
-  /** The law the user chose in the settings, for a purge window (a request carries its own). */
+  /** The law the user chose in the settings, for a purge window (a logged request carries its own). */
   jurisdiction: Law;
+  language: LetterLanguage;
   /** Every effective event (lib/ledger.ts effectiveEvents): the evidence and the answers. */
   events: readonly LedgerEvent[];
-  /** Every window (lib/windows.ts computeWindows), for the deadlines of follow-ups already sent. */
+  /** Every window (lib/windows.ts computeWindows), for the deadlines of letters already sent. */
   windows: readonly DeadlineWindow[];
 }
 
-const longDate = (instant: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+const safe = (text: string) => neutralText(text) as SafeText;
+const serviceName = (window: DeadlineWindow) => Object.values(SURFACES).find((s) => s.service === window.account.service)?.label ?? window.account.service;
 
-const serviceLabel = (service: Service) => Object.values(SURFACES).find((s) => s.service === service)?.label ?? service;
-
-const accountLabel = ({ account }: Pick<DeadlineWindow, 'account'>) =>
-  `my ${serviceLabel(account.service)} account "${account.handle}"`;
-
-/** What the window is about, as the letter names it. */
-function subjectMatter(window: DeadlineWindow, timeZone: string): string {
-  const on = longDate(window.openedAt, timeZone);
-  switch (window.kind) {
-    case 'cameo-purge':
-      return `On ${on} I deleted my cameo (the video and voice recording of my likeness) from ${accountLabel(window)}.`;
-    case 'account-purge':
-      return `On ${on} I deleted ${accountLabel(window)}.`;
-    case 'export-link':
-      return `On ${on} I received a data export for ${accountLabel(window)}.`;
-    case 'sora-closure':
-      return `On ${on} OpenAI closed Sora. My cameo (the video and voice recording of my likeness) in ${accountLabel(window)} was not deleted before then, and OpenAI has not said what became of it.`;
-    case 'legal-deadline': {
-      const opener = window.opener;
-      if (opener.kind !== 'privacy-request-sent') {
-        return `On ${on} I asked OpenAI's privacy team (${OPENAI_PRIVACY_CHANNEL.email.address}) to confirm the erasure of data of ${accountLabel(window)}.`;
-      }
-      const reference = opener.details.reference ? ` (reference ${opener.details.reference})` : '';
-      const made = `On ${on} I made ${REQUEST_NAMES[opener.details.request]} about ${accountLabel(window)} to OpenAI`;
-      return `${[made, channelLabel(opener.details.channel)].filter(Boolean).join(' ')}${reference}.`;
-    }
-  }
-}
-
-const REQUEST_NAMES: Record<EventOf<'privacy-request-sent'>['details']['request'], string> = {
-  erasure: 'an erasure request',
-  access: 'an access request',
-  other: 'a privacy request',
-};
-
-const channelLabel = (channel: EventOf<'privacy-request-sent'>['details']['channel']) =>
-  channel === 'privacy-portal' ? `through its Privacy Portal (${OPENAI_PRIVACY_CHANNEL.portal.url})` : channel === 'email' ? 'by email' : '';
-
-const HOW: Record<LedgerEvent['certainty'], string> = {
-  confirmed: "confirmed by the service's own response at the time",
-  'seen-on-page': 'seen on the page',
-  'stated-by-user': 'my own record',
-};
-
-function describeEvent(e: LedgerEvent): string | null {
-  switch (e.kind) {
-    case 'cameo-deleted':
-      return 'cameo deleted';
-    case 'account-deletion-requested':
-      return 'account deletion requested';
-    case 'privacy-request-sent':
-      return `${e.details.request} request sent${e.details.law === 'none' ? '' : ` under ${LEGAL_DEADLINES[e.details.law].name}`}${e.details.reference ? `, reference ${e.details.reference}` : ''}`;
-    case 'follow-up-sent':
-      return e.details.to === 'authority' ? 'complaint sent to the authority' : "follow-up sent to OpenAI's privacy team";
-    case 'privacy-answer-received':
-      return `answer received: ${{ done: 'done', refused: 'refused', extended: 'deadline extended', other: 'other' }[e.details.outcome]}`;
-    case 'data-export-received':
-      return 'data export received';
-    default:
-      return null;
-  }
-}
-
-/** The ledger entries behind a window, oldest first: its opener, the follow-ups about it and the answers to them. */
-export function evidenceOf(window: DeadlineWindow, events: readonly LedgerEvent[]): LedgerEvent[] {
+/** The ledger entries behind a window, oldest first: its opener, the letters about it and the answers to them. */
+function evidenceOf(window: DeadlineWindow, events: readonly LedgerEvent[]): LedgerEvent[] {
   const about = new Set([window.id]);
   for (const e of events) if (e.kind === 'follow-up-sent' && e.details.window === window.id) about.add(e.id);
   if (window.opener.kind === 'follow-up-sent') about.add(window.opener.details.window);
@@ -131,164 +82,187 @@ export function evidenceOf(window: DeadlineWindow, events: readonly LedgerEvent[
   return [...new Set(related)].sort((a, b) => a.occurredAt - b.occurredAt);
 }
 
-function evidenceLines(entries: readonly LedgerEvent[], timeZone: string): string[] {
-  return entries.flatMap((e) => {
-    const what = describeEvent(e);
-    if (!what) return [];
-    const detail = [HOW[e.certainty], e.evidence.shownText ? `showing "${e.evidence.shownText}"` : '', e.evidence.url ? `at ${e.evidence.url}` : '']
-      .filter(Boolean)
-      .join(', ');
-    return [`- ${longDate(e.occurredAt, timeZone)}: ${what} (${detail})`];
-  });
+function evidenceItem(e: LedgerEvent): EvidenceItem | null {
+  const what = ((): EvidenceItem['what'] | null => {
+    switch (e.kind) {
+      case 'cameo-created':
+      case 'cameo-deleted':
+      case 'account-deletion-requested':
+      case 'data-export-received':
+        return { kind: e.kind };
+      case 'privacy-request-sent':
+        return { kind: e.kind, request: e.details.request, law: e.details.law, ...(e.details.reference ? { reference: safe(e.details.reference) } : {}) };
+      case 'follow-up-sent':
+        return { kind: e.kind, to: e.details.to };
+      case 'privacy-answer-received':
+        return { kind: e.kind, outcome: e.details.outcome };
+      default:
+        return null;
+    }
+  })();
+  if (!what) return null;
+  return {
+    at: e.occurredAt,
+    what,
+    how: e.certainty,
+    ...(e.evidence.shownText ? { shown: safe(e.evidence.shownText) } : {}),
+    ...(e.evidence.url ? { url: safe(e.evidence.url) } : {}),
+  };
 }
 
-/** Follows RFC 6068: each part percent-encoded, line breaks as CRLF. */
-export function mailtoUrl(address: string | null, subject: string, body: string): string {
+/** A request with a legal deadline, as the letters tell it. */
+function requestFacts(deadline: DeadlineWindow): RequestFacts {
+  const opener = deadline.opener;
+  return {
+    sentAt: deadline.openedAt,
+    dueAt: deadline.dueAt,
+    law: deadline.law as LawWithDeadline,
+    ...(opener.kind === 'privacy-request-sent'
+      ? {
+          logged: {
+            request: opener.details.request,
+            channel: opener.details.channel,
+            ...(opener.details.reference ? { reference: safe(opener.details.reference) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function factsOf(about: DeadlineWindow, evidenceFrom: readonly DeadlineWindow[], options: DraftOptions): LetterFacts {
+  const entries = new Map(evidenceFrom.flatMap((w) => evidenceOf(w, options.events)).map((e) => [e.id, e]));
+  return {
+    now: options.now,
+    timeZone: options.timeZone,
+    account: { service: serviceName(about), handle: safe(about.account.handle) },
+    kind: about.kind,
+    scope: LETTER_SCOPE[about.kind]!,
+    openedAt: about.openedAt,
+    dueAt: about.dueAt,
+    statement: about.statement,
+    source: about.source.title,
+    ...(about.kind === 'legal-deadline' && about.law && about.law !== 'none' ? { request: requestFacts(about) } : {}),
+    evidence: [...entries.values()].sort((a, b) => a.occurredAt - b.occurredAt).flatMap((e) => evidenceItem(e) ?? []),
+  };
+}
+
+/**
+ * The longest mailto: URL we hand over whole. Browsers take far longer ones, but the programs
+ * they pass it to do not: Windows' URL handlers and Outlook cut around 2,048 characters (the old
+ * Internet Explorer limit of 2,083 that mail programs kept). Above it the body is cut at a line
+ * and says so, and the page copies the full text for pasting.
+ */
+export const MAILTO_MAX_LENGTH = 2000;
+
+/** Follows RFC 6068: each part percent-encoded (UTF-8), line breaks as CRLF. */
+export function mailtoUrl(address: string | null, subject: string, body: string, cutNote = ''): { url: string; whole: boolean } {
   const encode = (text: string) => encodeURIComponent(text.replace(/\r?\n/g, '\r\n'));
-  return `mailto:${address ? encodeURIComponent(address).replace('%40', '@') : ''}?subject=${encode(subject)}&body=${encode(body)}`;
-}
-
-function finish(draft: Omit<Draft, 'mailto'>): Draft {
-  return { ...draft, mailto: mailtoUrl(draft.address, draft.subject, draft.body) };
-}
-
-function promisedPeriod(window: DeadlineWindow, timeZone: string): string {
-  if (window.kind === 'legal-deadline') {
-    return `Under ${window.law && window.law !== 'none' ? LEGAL_DEADLINES[window.law].name : 'the law'} an answer was due by ${longDate(window.dueAt, timeZone)}.`;
+  const head = `mailto:${address ? encodeURIComponent(address).replace('%40', '@') : ''}?subject=${encode(subject)}&body=`;
+  const full = head + encode(body);
+  if (full.length <= MAILTO_MAX_LENGTH) return { url: full, whole: true };
+  // Whole lines only, so no line (and no percent-escape) is cut in half.
+  const lines = body.split('\n');
+  const tail = encode(`\n${cutNote}`);
+  let kept = '';
+  for (const line of lines) {
+    const next = kept ? `${kept}\n${line}` : line;
+    if ((head + encode(next) + tail).length > MAILTO_MAX_LENGTH) break;
+    kept = next;
   }
-  return `OpenAI states: "${window.statement}" (${window.source.title}). That period ended on ${longDate(window.dueAt, timeZone)}.`;
+  return { url: head + encode(kept) + tail, whole: false };
 }
 
-/** The request to OpenAI's privacy team to confirm the erasure, with the law's right and deadline. */
-export function erasureConfirmationDraft(window: DeadlineWindow, options: Omit<DraftOptions, 'windows'>): Draft {
-  const { now, timeZone, jurisdiction: law, events } = options;
-  const isCcpa = law === 'ccpa' || law === 'us-state';
-  const what = window.kind === 'cameo-purge' ? 'my cameo' : window.kind === 'account-purge' ? 'my account data' : 'my personal data';
-  const lines = [
-    'Dear OpenAI privacy team,',
-    '',
-    `${subjectMatter(window, timeZone)} ${promisedPeriod(window, timeZone)} I have had no confirmation that the data has been erased.`,
-    '',
-  ];
-  if (law === 'none') {
-    lines.push(`I ask you to confirm that ${what}, and any copies or data derived from it, has been deleted, or to tell me which of it you keep and why.`);
-  } else {
-    const deadline = LEGAL_DEADLINES[law];
-    const answerBy = endOfLocalDay(addDuration(now, deadline.respondWithin, timeZone), timeZone);
-    lines.push(
-      isCcpa
-        ? `Under ${ERASURE_RIGHTS[law].right} I ask you to verify that ${what}, and any copies or data derived from it, has been deleted from your records and that your service providers were told to delete it, or to tell me which of it you keep and on what ground.`
-        : `Under ${ERASURE_RIGHTS[law].right} I ask you to confirm that ${what}, and any copies or data derived from it, has been erased, or to tell me which of it you keep and on what legal basis.`,
-      '',
-      `${deadline.name}: ${deadline.statement} Counting from today, ${longDate(now, timeZone)}, your answer is due by ${longDate(answerBy, timeZone)}.`,
-    );
-  }
-  lines.push('', 'What my records show:', ...evidenceLines(evidenceOf(window, events), timeZone), '', 'Kind regards,', '');
-  const topic = window.kind === 'cameo-purge' ? 'my cameo' : window.kind === 'account-purge' ? 'my account' : 'my data';
-  const subject =
-    law === 'none'
-      ? `Please confirm the deletion of ${topic} (${serviceLabel(window.account.service)}, "${window.account.handle}")`
-      : isCcpa
-        ? `Request to verify deletion of ${topic} (${law === 'ccpa' ? 'CCPA' : 'state privacy law'}) – ${serviceLabel(window.account.service)}, "${window.account.handle}"`
-        : `Request to confirm erasure of ${topic} (${ERASURE_RIGHTS[law].right.replace(/ \(.*\)$/, '')}) – ${serviceLabel(window.account.service)}, "${window.account.handle}"`;
-  return finish({
-    kind: 'erasure-confirmation',
-    window: window.id,
-    law,
-    to: 'openai-privacy',
-    address: OPENAI_PRIVACY_CHANNEL.email.address,
-    recipient: "OpenAI's privacy team",
-    subject,
-    body: lines.join('\n'),
-  });
-}
-
-/** The complaint to the authority, once OpenAI let the legal deadline pass or refused. */
-export function complaintDraft(
-  about: DeadlineWindow,
-  request: DeadlineWindow,
-  law: Exclude<Law, 'none'>,
-  options: Pick<DraftOptions, 'timeZone' | 'events'>,
-  refusal?: LedgerEvent,
-): Draft {
-  const { timeZone, events } = options;
-  const deadline = LEGAL_DEADLINES[law];
-  const asked =
-    request.id === about.id
-      ? subjectMatter(request, timeZone)
-      : `On ${longDate(request.openedAt, timeZone)} I asked OpenAI's privacy team (${OPENAI_PRIVACY_CHANNEL.email.address}) to confirm the erasure under ${ERASURE_RIGHTS[law].right}.`;
-  const outcome = refusal
-    ? `On ${longDate(refusal.occurredAt, timeZone)} OpenAI refused.`
-    : `Under ${deadline.name} an answer was due by ${longDate(request.dueAt, timeZone)}. I have received none.`;
-  const evidence = [...new Map([...evidenceOf(about, events), ...evidenceOf(request, events)].map((e) => [e.id, e])).values()].sort(
-    (a, b) => a.occurredAt - b.occurredAt,
-  );
-  const lines = [
-    `To ${deadline.authority},`,
-    '',
-    `I wish to lodge a complaint against OpenAI about the erasure of my personal data (${accountLabel(about)}).`,
-    '',
-    ...(request.id === about.id ? [] : [`${subjectMatter(about, timeZone)} ${promisedPeriod(about, timeZone)}`, '']),
-    `${asked} ${outcome}`,
-    '',
-    'I attach the evidence report exported from my own records (Likeness Ledger), which lists each of these entries with its date and how it was recorded:',
-    ...evidenceLines(evidence, timeZone),
-    '',
-    'I ask you to examine this complaint and to require OpenAI to confirm the erasure or to state which data it keeps and why.',
-    '',
-    'Kind regards,',
-    '',
-  ];
-  return finish({
-    kind: 'complaint',
+function finish(kind: DraftKind, about: DeadlineWindow, law: Law, to: Draft['to'], letter: Letter, options: DraftOptions, answerWasDue: number | null = null): Draft {
+  const words = LETTERS[options.language];
+  const address = to === 'openai-privacy' ? OPENAI_PRIVACY_CHANNEL.email.address : null;
+  const recipient = to === 'openai-privacy' ? words.openaiPrivacy : words.authority[law as LawWithDeadline];
+  return {
+    kind,
     window: about.id,
     law,
-    to: 'authority',
-    address: null,
-    recipient: deadline.authority,
-    subject: `Complaint: OpenAI has not ${refusal ? 'complied with' : 'answered'} my erasure request (${deadline.name})`,
-    body: lines.join('\n'),
-  });
+    language: options.language,
+    to,
+    address,
+    recipient,
+    ...letter,
+    answerWasDue,
+    mailto: mailtoUrl(address, letter.subject, letter.body, words.cutForEmail),
+  };
 }
 
-const answerTo = (requestId: string, events: readonly LedgerEvent[]) =>
-  events.filter((e): e is EventOf<'privacy-answer-received'> => e.kind === 'privacy-answer-received' && e.details.request === requestId && e.details.outcome !== 'extended' && e.details.outcome !== 'other')[0];
+/** The day an answer to a request sent `now` is due under `law`. */
+export const answerDue = (law: LawWithDeadline, { now, timeZone }: Pick<DraftOptions, 'now' | 'timeZone'>) =>
+  endOfLocalDay(addDuration(now, LEGAL_DEADLINES[law].respondWithin, timeZone), timeZone);
 
-/** The next follow-up for a window: a draft, a wait for a deadline, or nothing to send. */
+/** The request to OpenAI's privacy team to erase and confirm, under `law`. */
+function erasureRequestDraft(about: DeadlineWindow, law: Law, options: DraftOptions): Draft {
+  const letter = LETTERS[options.language].request(factsOf(about, [about], options), law, law === 'none' ? null : answerDue(law, options));
+  return finish('erasure-request', about, law, 'openai-privacy', letter, options);
+}
+
+/** The reminder to OpenAI once a request's deadline passed unanswered. */
+function followUpDraft(about: DeadlineWindow, lapsed: DeadlineWindow, options: DraftOptions): Draft {
+  const facts = requestFacts(lapsed);
+  const letter = LETTERS[options.language].followUp(factsOf(about, [about, lapsed], options), facts, answerDue(facts.law, options));
+  return finish('follow-up', about, facts.law, 'openai-privacy', letter, options, facts.dueAt);
+}
+
+/** The complaint to the authority of the last request's law. */
+function complaintDraft(about: DeadlineWindow, requests: readonly DeadlineWindow[], options: DraftOptions, refusal?: LedgerEvent): Draft {
+  const [first, ...later] = requests.map(requestFacts) as [RequestFacts, ...RequestFacts[]];
+  const last = later.at(-1) ?? first;
+  const complaint = { first, followedUpOn: later.map((r) => r.sentAt), last, refusedAt: refusal?.occurredAt ?? null };
+  const letter = LETTERS[options.language].complaint(factsOf(about, [about, ...requests], options), complaint);
+  return finish('complaint', about, last.law, 'authority', letter, options, last.dueAt);
+}
+
+/** The final answer to a request: done or refused ('extended' and 'other' leave the clock running). */
+const answerTo = (requestId: string, events: readonly LedgerEvent[]) =>
+  events
+    .filter((e): e is EventOf<'privacy-answer-received'> => e.kind === 'privacy-answer-received' && e.details.request === requestId)
+    .find((e) => e.details.outcome === 'done' || e.details.outcome === 'refused');
+
+const running = (w: DeadlineWindow) => w.status === 'open' || w.status === 'due-soon';
+
+/** The window a letter is about: a letter's own legal deadline belongs to the window it followed up. */
+export function windowAbout(window: DeadlineWindow, windows: readonly DeadlineWindow[]): DeadlineWindow {
+  const opener = window.opener;
+  return opener.kind === 'follow-up-sent' ? (windows.find((w) => w.id === opener.details.window) ?? window) : window;
+}
+
+/** The next letter for a window: a draft, a wait for a deadline, or nothing to send. */
 export function nextFollowUp(window: DeadlineWindow, options: DraftOptions): NextStep {
-  const { events, windows } = options;
-  if (window.kind === 'export-link') return { step: 'none', reason: 'not-a-deletion' };
-  // A follow-up's own deadline is part of the purge window it is about.
-  const about = window.opener.kind === 'follow-up-sent' ? (windows.find((w) => w.id === (window.opener as EventOf<'follow-up-sent'>).details.window) ?? window) : window;
+  const { events, windows, jurisdiction } = options;
+  const about = windowAbout(window, windows);
+  if (LETTER_SCOPE[about.kind] === null) return { step: 'none', reason: 'not-a-deletion' };
   const sent = events
     .filter((e): e is EventOf<'follow-up-sent'> => e.kind === 'follow-up-sent' && e.details.window === about.id)
     .sort((a, b) => a.occurredAt - b.occurredAt);
   if (sent.some((e) => e.details.to === 'authority')) return { step: 'none', reason: 'complained' };
+  // A legal deadline is settled by its answer (below), a purge by the user's verification.
+  if (about.kind !== 'legal-deadline' && about.status === 'verified') return { step: 'none', reason: 'verified' };
 
-  if (about.kind === 'legal-deadline') {
-    const answer = answerTo(about.id, events);
-    if (answer?.details.outcome === 'done') return { step: 'none', reason: 'answered' };
-    if (!answer && (about.status === 'open' || about.status === 'due-soon')) return { step: 'none', reason: 'not-due' };
-    if (!about.law || about.law === 'none') return { step: 'none', reason: 'no-deadline' };
-    return { step: 'draft', draft: complaintDraft(about, about, about.law, options, answer) };
+  // Every request to OpenAI about it, oldest first, each with its legal deadline where it has one.
+  const requests = [
+    ...(about.kind === 'legal-deadline' ? [{ event: about.opener, deadline: about as DeadlineWindow | undefined }] : []),
+    ...sent.filter((e) => e.details.to === 'openai-privacy').map((e) => ({ event: e as LedgerEvent, deadline: windows.find((w) => w.id === e.id) })),
+  ];
+  const last = requests.at(-1);
+  if (!last) return running(about) ? { step: 'none', reason: 'not-due' } : { step: 'draft', draft: erasureRequestDraft(about, jurisdiction, options) };
+  // Sent without a law: no deadline to wait for and no authority to turn to. A request under the
+  // law now chosen has both; without one, there is nothing further to draft.
+  if (!last.deadline) {
+    return jurisdiction === 'none' ? { step: 'none', reason: 'no-deadline' } : { step: 'draft', draft: erasureRequestDraft(about, jurisdiction, options) };
   }
-
-  if (about.status === 'verified') return { step: 'none', reason: 'verified' };
-  const lastToOpenAi = sent.filter((e) => e.details.to === 'openai-privacy').at(-1);
-  if (!lastToOpenAi) {
-    if (about.status === 'open' || about.status === 'due-soon') return { step: 'none', reason: 'not-due' };
-    return { step: 'draft', draft: erasureConfirmationDraft(about, options) };
-  }
-  const request = windows.find((w) => w.id === lastToOpenAi.id);
-  // Sent without a law: no deadline to wait for and no authority to turn to; another request is all there is.
-  if (!request || lastToOpenAi.details.law === 'none') return { step: 'draft', draft: erasureConfirmationDraft(about, { ...options, jurisdiction: 'none' }) };
-  const answer = answerTo(request.id, events);
+  const answer = answerTo(last.deadline.id, events);
   if (answer?.details.outcome === 'done') return { step: 'none', reason: 'answered' };
-  if (!answer && (request.status === 'open' || request.status === 'due-soon')) return { step: 'waiting', until: request.dueAt, sent: lastToOpenAi };
-  return { step: 'draft', draft: complaintDraft(about, request, lastToOpenAi.details.law, options, answer) };
+  if (!answer && running(last.deadline)) return { step: 'waiting', until: last.deadline.dueAt, sent: last.event };
+  const deadlines = requests.flatMap((r) => r.deadline ?? []);
+  if (answer || requests.length > 1) return { step: 'draft', draft: complaintDraft(about, deadlines, options, answer) };
+  return { step: 'draft', draft: followUpDraft(about, last.deadline, options) };
 }
 
-/** What to record when the user sends a draft: the follow-up, which starts its own legal deadline. */
+/** What to record when the user sends a draft: the letter, which (to OpenAI) starts its own legal deadline. */
 export function followUpSentEvent(draft: Draft, window: DeadlineWindow, now: number): NewEvent {
   return {
     kind: 'follow-up-sent',
@@ -299,3 +273,12 @@ export function followUpSentEvent(draft: Draft, window: DeadlineWindow, now: num
     details: { window: draft.window, law: draft.law, to: draft.to },
   };
 }
+
+/** The letter as one text, for the clipboard and the saved file: who it is for, the subject, the body. */
+export function letterText(draft: Draft): string {
+  const to = draft.address ? `${draft.recipient} <${draft.address}>` : draft.recipient;
+  return `${to}\n${draft.subject}\n\n${draft.body}`;
+}
+
+/** A file name that says what the letter is and when it was drafted: likeness-ledger-complaint-2026-12-03.txt */
+export const letterFileName = (draft: Draft, dateKey: string) => `likeness-ledger-${draft.kind}-${dateKey}.txt`;

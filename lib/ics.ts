@@ -64,6 +64,13 @@ export function alarmTrigger(leadDays: number): string {
   return `${sign}P${days ? `${days}D` : ''}${time}`;
 }
 
+/**
+ * Each file is a newer revision of the same events: calendars that weigh revisions (Outlook,
+ * Apple Calendar) take a re-imported event with a higher SEQUENCE as an update of the one they
+ * hold. Minutes since 2020 grow with every export and fit SEQUENCE's integer.
+ */
+const revision = (now: number) => Math.max(0, Math.floor((now - Date.UTC(2020, 0, 1)) / 60_000));
+
 function eventLines(window: DeadlineWindow, options: CalendarOptions, stamp: string): string[] {
   const due = localDateParts(window.dueAt, options.timeZone);
   const sentence = windowSentence(window, options);
@@ -72,6 +79,7 @@ function eventLines(window: DeadlineWindow, options: CalendarOptions, stamp: str
     // Stable per window: importing the file again updates the events instead of doubling them.
     `UID:${window.id}@likeness-ledger`,
     `DTSTAMP:${stamp}`,
+    `SEQUENCE:${revision(options.now)}`,
     `DTSTART;VALUE=DATE:${dateValue(due)}`,
     `DTEND;VALUE=DATE:${dateValue(nextDay(due))}`,
     `SUMMARY:${escapeText(calendarTitle(window, options))}`,

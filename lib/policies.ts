@@ -231,6 +231,36 @@ export const ERASURE_RIGHTS: Record<Exclude<Law, 'none'>, ErasureRight> = {
 };
 
 /**
+ * The right to know what is held, cited with the erasure: the answer to it shows whether the
+ * erasure is complete (GDPR Art. 15 with Art. 17; the CCPA's right to know with its right to delete).
+ */
+export const ACCESS_RIGHTS: Record<Exclude<Law, 'none'>, ErasureRight> = {
+  gdpr: { law: 'gdpr', right: 'Article 15 GDPR (right of access)', source: GDPR },
+  'uk-gdpr': { law: 'uk-gdpr', right: 'Article 15 UK GDPR (right of access)', source: { ...GDPR, title: 'UK GDPR Art. 15 (same as GDPR)', confidence: 'inferred' } },
+  ccpa: {
+    law: 'ccpa',
+    right: 'Cal. Civ. Code §1798.110 (right to know)',
+    source: {
+      url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=1798.110',
+      title: 'Cal. Civ. Code §1798.110',
+      asOf: '2026-12-01',
+      confidence: 'inferred',
+    },
+  },
+  'us-state': {
+    law: 'us-state',
+    right: "the right to access under my state's consumer privacy law",
+    source: { ...CCPA_REGS, title: 'US state privacy laws', confidence: 'inferred' },
+  },
+  lgpd: { law: 'lgpd', right: 'LGPD Art. 18, I and II (confirmation and access)', source: { ...LGPD, title: 'LGPD Art. 18', confidence: 'inferred' } },
+  pipeda: {
+    law: 'pipeda',
+    right: 'PIPEDA Principle 4.9 (individual access)',
+    source: { url: 'https://laws-lois.justice.gc.ca/eng/acts/P-8.6/', title: 'PIPEDA Principle 4.9', asOf: '2026-12-01', confidence: 'inferred' },
+  },
+};
+
+/**
  * Where a privacy request to OpenAI goes. The portal is named in OpenAI's help; the email
  * address is the one commonly cited for data subject requests, not found in an OpenAI page here.
  */

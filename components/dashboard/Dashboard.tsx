@@ -14,7 +14,7 @@ import { windowOptions } from '@/lib/window-options';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
 import type { DashboardContext } from './context';
-import { parseDeepLink } from './deep-link';
+import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
 import { Welcome } from './Welcome';
 
@@ -133,18 +133,18 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
     heading?.focus({ preventScroll: true });
   }, []);
 
-  const showEntry = useCallback((id: string) => {
+  const showEntry = useCallback((id: string, draft = false) => {
     setEntry(id);
     setRevealed((n) => n + 1);
-    // Kept in the address, so a reload (or a bookmark) comes back to the entry.
-    history.replaceState(null, '', `#entry=${id}`);
+    // Kept in the address, so a reload (or a bookmark) comes back to the entry, and to its draft.
+    history.replaceState(null, '', `#${draft ? draftHash(id) : `entry=${id}`}`);
   }, []);
 
   useEffect(() => {
     const follow = () => {
       const next = parseDeepLink(location.hash, SECTION_IDS);
       setLink(next);
-      if (next.entry) showEntry(next.entry);
+      if (next.entry) showEntry(next.entry, wantsDraft(next, next.entry));
       if (next.section) goToSection(next.section);
     };
     addEventListener('hashchange', follow);

@@ -9,13 +9,16 @@ import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/fo
 import { t, uiLocale } from '@/lib/i18n';
 import { editManual, historyOf, record, removeEntry, type LedgerDb } from '@/lib/ledger';
 import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
+import { canDraft } from '@/lib/letters/kinds';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { DraftPanel } from './DraftPanel';
 import QuickAddForm from '../QuickAddForm';
 import { certaintyLabel, eventSubject, importedLabel, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
+import { wantsDraft } from './deep-link';
 import { needsReview, type Reviews } from './review';
 import { AccountName, Subject } from '../Isolated';
 
@@ -33,9 +36,6 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   const [error, setError] = useState<string | null>(null);
   const locale = uiLocale();
 
-  useEffect(() => {
-    if (focusRequest?.id === event.id) heading.current?.focus();
-  }, [focusRequest]);
 
   const history = historyOf(ctx.all, event.id);
   const latest = [...history].reverse().find((h) => h.kind !== 'entry-removed' && h.kind !== 'observation-reviewed');
@@ -43,6 +43,12 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   const isCurrent = latest?.id === event.id && !retraction;
   const review = reviews.get(event.id);
   const opened = ctx.windows.find((w) => w.id === event.id);
+  // Opened for its draft (a reminder's "Draft a follow-up", `draft=follow-up`): focus goes to the draft instead.
+  const draftRequested =
+    wantsDraft(ctx.link, event.id) && isCurrent && opened !== undefined && canDraft(opened.kind);
+  useEffect(() => {
+    if (focusRequest?.id === event.id && !draftRequested) heading.current?.focus();
+  }, [focusRequest]);
 
   // Removed or dismissed while shown: its buttons go, so focus goes to its heading, not to the page.
   const wasCurrent = useRef(isCurrent);
@@ -227,6 +233,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             </span>
           </p>
           {isCurrent && opened.status !== 'verified' && <CloseWindow window={opened} db={ctx.db} act={act} />}
+          {isCurrent && <DraftPanel window={opened} ctx={ctx} focus={draftRequested && focusRequest?.id === event.id} />}
         </>
       )}
 

@@ -31,8 +31,8 @@ export interface DashboardContext {
   entry: string | null;
   /** Opens an entry's details where the timeline is (a click on its row). */
   select(id: string | null): void;
-  /** Goes to an entry: scrolls to the timeline, shows it and its details, and moves focus there. */
-  showEntry(id: string): void;
+  /** Goes to an entry: scrolls to the timeline, shows it and its details, and moves focus there (`draft`: to its draft). */
+  showEntry(id: string, draft?: boolean): void;
   /** Counts calls of showEntry, so the timeline knows when to move focus. */
   revealed: number;
   /** Reads the ledger afresh (after it was erased). */

@@ -22,3 +22,12 @@ export function parseDeepLink(hash: string, sectionIds: readonly string[]): Deep
   }
   return link;
 }
+
+/**
+ * The link to an entry with its draft open: what a reminder's "Draft a follow-up" opens
+ * (lib/reminders/notification.ts `entryPath`), and the popup's and the deadlines table's buttons.
+ */
+export const draftHash = (entry: string) => `entry=${encodeURIComponent(entry)}&draft=follow-up`;
+
+/** Whether the link asks for the draft of this entry. */
+export const wantsDraft = (link: DeepLink, entry: string) => link.entry === entry && link.params.draft === 'follow-up';

@@ -1,7 +1,9 @@
 import { t } from '@/lib/i18n';
+import { canDraft } from '@/lib/letters/kinds';
 import type { AccountAtAGlance } from '@/lib/summary';
 import { audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { SoraClosureNote } from '../SoraClosure';
+import { draftHash } from '../dashboard/deep-link';
 import { When } from '../When';
 import { WindowBasis } from '../WindowBasis';
 import { AccountName } from '../Isolated';
@@ -54,9 +56,11 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
                 </span>
                 <span class="progress">{windowProgress(w, now)}</span>
                 <WindowBasis kind={w.kind} fromMonth={!!w.fromMonth} />
-                <button type="button" class="link next-step" onClick={() => onOpen(`entry=${w.id}&draft=follow-up`)} data-testid="next-step">
-                  {t('nextStepAskOpenai')}
-                </button>
+                {canDraft(w.kind) && (
+                  <button type="button" class="link next-step" onClick={() => onOpen(draftHash(w.id))} aria-label={t('deadlinesDraftFor', windowLabel(w.kind))} data-testid="draft-follow-up">
+                    {w.kind === 'sora-closure' ? t('nextStepAskOpenai') : t('reminderDraftFollowUp')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

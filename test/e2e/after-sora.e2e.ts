@@ -92,7 +92,7 @@ inEachBrowser('after Sora', (h) => {
     expect(late).toMatch(/Overdue/);
     expect(late).toMatch(/Closed, not verified\./);
     expect(late).toMatch(/our inference/);
-    expect(await textOf(popup, '[data-testid="next-step"]')).toMatch(/Next step: ask OpenAI to confirm it is deleted/);
+    expect(await textOf(popup, '[data-testid="late-windows"] [data-testid="draft-follow-up"]')).toMatch(/Next step: ask OpenAI to confirm it is deleted/);
     // The badge counts it too: the popup and the background count with the same options.
     await eventually(async () => expect(await h().inExtension(() => ext.action.getBadgeText({}))).toBe('1'));
     if (h().name === 'chromium') {

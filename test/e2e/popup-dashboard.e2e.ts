@@ -1,16 +1,15 @@
 // The popup and the dashboard in real browsers: a user records each manual kind with quick add,
 // sees it in both, edits and removes one, filters the timeline; axe finds no serious or critical
 // violation in either theme; the Chromium run writes the README's screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { launch, type Harness, type Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { SCREENSHOTS } from './harness/paths';
 import { seedSampleLedger, shoot } from './harness/screenshots';
 import { fixtureUrl, inEachBrowser } from './harness/suite';
 
-const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const ME = { service: 'sora', handle: '@maya' } as const;
 const QUICK_KINDS = ['access-granted', 'access-revoked', 'cameo-deleted', 'account-deletion-requested', 'privacy-request-sent'];
 
@@ -63,23 +62,6 @@ const localInput = (ms: number) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 };
-
-const axeSource = readFileSync(AXE, 'utf8');
-
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  // The extension's CSP (script-src 'self') refuses an injected <script> (page.addScript); the
-  // harness's evaluate runs as the debugger does, outside the page's CSP.
-  await page.evaluate(axeSource as never);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
-    const { violations, passes } = await axe.run(document, { resultTypes: ['violations'] });
-    // A run that checked nothing would pass too: it must have checked the page.
-    if (passes.length < 10) throw new Error(`axe checked only ${passes.length} rules`);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 inEachBrowser('popup and dashboard', (h) => {
   it('a user records each manual kind with quick add and sees it in the popup', async () => {

@@ -121,3 +121,31 @@ describe('text and line folding', () => {
     expect(foldLine('SHORT:line')).toBe('SHORT:line');
   });
 });
+
+describe('importing again updates, never doubles', () => {
+  const uids = (vevents: ICAL.Component[]) => vevents.map((v) => String(v.getFirstPropertyValue('uid')));
+  const sent = ev('follow-up-sent', { window: cameo.id, law: 'gdpr', to: 'openai-privacy' }, '2025-11-12T10:00:00+01:00');
+
+  it('a later file keeps each window’s UID, adds the new deadline under its own, and is stamped later', () => {
+    const first = calendar(EVENTS);
+    const later = calendar([...EVENTS, sent], BERLIN, 3, at('2025-11-13T12:00:00+01:00'));
+    expect(new Set(uids(later.vevents)).size).toBe(later.vevents.length);
+    expect(uids(later.vevents).sort()).toEqual([...uids(first.vevents), `${sent.id}@likeness-ledger`].sort());
+    const stamp = (v: ICAL.Component) => (v.getFirstPropertyValue('dtstamp') as ICAL.Time).toUnixTime();
+    expect(stamp(later.vevents[0]!)).toBeGreaterThan(stamp(first.vevents[0]!));
+    // A higher SEQUENCE: the calendar takes the later file's event as a revision of the one it holds.
+    const sequence = (v: ICAL.Component) => Number(v.getFirstPropertyValue('sequence'));
+    const same = later.vevents.find((v) => v.getFirstPropertyValue('uid') === first.vevents[0]!.getFirstPropertyValue('uid'))!;
+    expect(sequence(same)).toBeGreaterThan(sequence(first.vevents[0]!));
+  });
+
+  it('one window’s own file holds the same event as the file of all, under the same UID', () => {
+    const now = at('2025-11-13T12:00:00+01:00');
+    const { windows, vevents } = calendar([...EVENTS, sent], BERLIN, 3, now);
+    const own = new ICAL.Component(ICAL.parse(calendarOf([windows.find((w) => w.id === sent.id)!], { now, timeZone: BERLIN, locale: 'en-GB', leadDays: 3 }))).getAllSubcomponents('vevent');
+    expect(uids(own)).toEqual([`${sent.id}@likeness-ledger`]);
+    const same = vevents.find((v) => v.getFirstPropertyValue('uid') === `${sent.id}@likeness-ledger`)!;
+    for (const property of ['dtstart', 'dtend', 'summary', 'description']) expect(String(own[0]!.getFirstPropertyValue(property))).toBe(String(same.getFirstPropertyValue(property)));
+    expect(dateOf(same)).toBe('2025-12-12');
+  });
+});

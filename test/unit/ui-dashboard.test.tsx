@@ -258,6 +258,41 @@ describe('the dashboard', () => {
     expect(answer?.kind === 'privacy-answer-received' && answer.details).toEqual({ request: request.id, outcome: 'refused' });
   });
 
+  it('opens at the draft a reminder links to, with focus on it; "I sent it" records the letter and the panel waits for its answer', async () => {
+    const { event: deletion } = await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY));
+    await show(`#entry=${deletion.id}&draft=follow-up`);
+    const title = await until(() => $(`#draft-title-${deletion.id}`));
+    await until(() => document.activeElement === title);
+    expect(title.textContent).toBe('Next step: Request to erase and confirm');
+    // Europe/Berlin: the settings' first guess is the GDPR.
+    expect(($('[data-testid="draft-body"]') as HTMLTextAreaElement).value).toContain('Under Article 17 GDPR (right to erasure)');
+    expect($('[data-testid="draft-mailto"]')!.getAttribute('href')).toMatch(/^mailto:dsar@openai\.com\?subject=Request%20to%20confirm%20erasure/);
+    // In German, the same letter in German.
+    await setValue($('[data-testid="draft-language"]') as HTMLSelectElement, 'de');
+    expect(($('[data-testid="draft-body"]') as HTMLTextAreaElement).value).toMatch(/^Sehr geehrte Damen und Herren,/);
+
+    await click($('[data-testid="draft-sent"]')!);
+    await until(() => $('[data-testid="draft-waiting"]'));
+    const sent = (await db.events.toArray()).filter((e) => e.kind === 'follow-up-sent');
+    expect(sent.map((e) => e.kind === 'follow-up-sent' && e.details)).toEqual([{ window: deletion.id, law: 'gdpr', to: 'openai-privacy' }]);
+    expect(changed).toHaveBeenCalled();
+    await until(() => $(`[data-testid="deadlines"] tr[data-window="${sent[0]!.id}"][data-status="open"]`));
+  });
+
+  it('the deadlines table offers a draft for a late window only, and a calendar entry for each one not settled', async () => {
+    const { event: late } = await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY));
+    const { event: running } = await record(db, input({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'email', request: 'erasure' } }, NOW - DAY));
+    await show();
+    await until(() => $('[data-testid="deadlines"]'));
+    const row = (id: string) => $(`[data-testid="deadlines"] tr[data-window="${id}"]`)!;
+    expect(row(late.id).querySelector('[data-testid="deadline-draft"]')!.getAttribute('aria-label')).toMatch(/^Draft a follow-up: Cameo purge, /);
+    expect(row(running.id).querySelector('[data-testid="deadline-draft"]')).toBeNull();
+    expect(row(late.id).querySelector('[data-testid="deadline-calendar"]')).not.toBeNull();
+    expect(row(running.id).querySelector('[data-testid="deadline-calendar"]')).not.toBeNull();
+    await act(() => (row(late.id).querySelector('[data-testid="deadline-draft"]') as HTMLElement).click());
+    await until(() => document.activeElement === $(`#draft-title-${late.id}`));
+  });
+
   it('erases everything, after saying what goes', async () => {
     await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - DAY));
     const { event } = await record(db, input({ kind: 'access-granted', details: { person: '@alex' }, source: 'page' }, NOW - DAY));

@@ -110,6 +110,19 @@ describe('the popup at a glance', () => {
     await click($('[data-testid="export-report"]')!);
     expect(actions.openDashboard).toHaveBeenCalledWith('import-export');
   });
+
+  it('offers the follow-up draft on the overdue line, as the reminder does, and not for a window still running', async () => {
+    const late = ev({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY);
+    const running = ev({ kind: 'cameo-deleted', details: {} }, NOW - DAY);
+    const actions = actionsFor(dataOf([late, running]));
+    await show(actions);
+    expect($$('[data-testid="open-windows"] [data-testid="draft-follow-up"]')).toHaveLength(0);
+    const draft = $('[data-testid="late-windows"] [data-testid="draft-follow-up"]')!;
+    expect(draft.textContent).toBe('Draft a follow-up');
+    expect(draft.getAttribute('aria-label')).toBe('Draft a follow-up: Cameo purge');
+    await click(draft);
+    expect(actions.openDashboard).toHaveBeenCalledWith(`entry=${late.id}&draft=follow-up`);
+  });
 });
 
 describe('quick add in the popup', () => {

@@ -6,7 +6,10 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
@@ -27,8 +30,8 @@ export interface Page {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Adds a script from a file path (axe-core, say) to the page. */
   addScript(path: string): Promise<void>;
-  /** The whole page, or with `viewport` only what the viewport shows. */
-  screenshot(path: string, options?: { viewport?: boolean }): Promise<void>;
+  /** The whole page; with `viewport` only what the viewport shows; with `selector` only that element. */
+  screenshot(path: string, options?: { viewport?: boolean; selector?: string }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /**
    * The page's accessibility tree as a screen reader gets it, closed shadow roots included
@@ -70,6 +73,8 @@ export interface Harness {
   tabIdOf(url: string): Promise<number>;
   /** Every event in the ledger, read from the extension's own IndexedDB. */
   ledger(): Promise<LedgerEvent[]>;
+  /** The files the browser downloaded so far (a saved letter, a calendar file), by the names it gave them. */
+  downloads(): Promise<{ name: string; text: string }[]>;
   /** Stops the background service worker, as the browser does when it is idle (Chromium only). */
   stopBackground?(): Promise<void>;
   close(): Promise<void>;
@@ -121,7 +126,8 @@ function wrapPlaywright(page: PwPage): Page {
     count: (s) => page.locator(s).count(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: !options?.viewport })),
+    screenshot: async (path, options) =>
+      void (await (options?.selector ? page.locator(options.selector).first().screenshot({ path }) : page.screenshot({ path, fullPage: !options?.viewport }))),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
     accessibilityTree: async () => {
@@ -156,16 +162,27 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
 
 async function launchChromium(port: number, userDataDir = '', language?: string): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
+  const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
+    acceptDownloads: true,
+    downloadsPath: downloadDir,
     // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE; Debian needs chromium-l10n for it.
     ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
   });
+  // Playwright saves each download under a generated name: the name the page gave it is the Download's.
+  const downloaded: Download[] = [];
+  const watchDownloads = (page: PwPage) => page.on('download', (d) => downloaded.push(d));
+  context.pages().forEach(watchDownloads);
+  context.on('page', watchDownloads);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
   const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  // The extension's pages may use the real clipboard (a test reads back what "Copy" wrote).
+  // (Granted to every origin: Chromium refuses a grant naming a chrome-extension: origin, which it counts as opaque.)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const extensionPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`${origin}/${path.replace(/^\//, '')}`);
@@ -192,6 +209,7 @@ async function launchChromium(port: number, userDataDir = '', language?: string)
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
+    downloads: () => Promise.all(downloaded.map(async (d) => ({ name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') }))),
     stopBackground: async () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
@@ -201,7 +219,10 @@ async function launchChromium(port: number, userDataDir = '', language?: string)
       }
       await cdp.detach();
     },
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -232,7 +253,11 @@ function wrapPuppeteer(page: PpPage): Page {
     count: (s) => page.$$eval(s, (els) => els.length),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path, options) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: !options?.viewport })),
+    screenshot: async (path, options) => {
+      const target = options?.selector ? await page.$(options.selector) : page;
+      if (!target) throw new Error(`nothing to photograph at ${options?.selector}`);
+      await target.screenshot({ path: path as `${string}.png`, ...(options?.selector ? {} : { fullPage: !options?.viewport }) });
+    },
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
@@ -258,6 +283,7 @@ async function findPage(browser: PpBrowser, test: (href: string) => boolean, tim
 }
 
 async function launchFirefox(): Promise<Harness> {
+  const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: requireBinary('firefox'),
@@ -267,6 +293,13 @@ async function launchFirefox(): Promise<Harness> {
       // Every host name resolves to the fixture server (listening on 443).
       'network.dns.forceResolve': FIXTURE_IP,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Downloads go straight to a folder of the test's, without asking.
+      'browser.download.dir': downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await ff.installExtension(EXTENSION_DIRS.firefox);
@@ -295,7 +328,15 @@ async function launchFirefox(): Promise<Harness> {
     inExtension,
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
-    close: () => ff.close(),
+    // A download still being written is an empty file under its final name, beside a .part file.
+    downloads: async () =>
+      readdirSync(downloadDir)
+        .filter((name) => !name.endsWith('.part') && !existsSync(join(downloadDir, `${name}.part`)) && statSync(join(downloadDir, name)).size > 0)
+        .map((name) => ({ name, text: readFileSync(join(downloadDir, name), 'utf8') })),
+    close: async () => {
+      await ff.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,17 @@
+/**
+ * The languages the letters are written in. Adding one (fr, es) is a file like en.ts and one
+ * entry here; `letterLanguageFor` then offers it to users of that UI language.
+ */
+import { de } from './de';
+import { en } from './en';
+import type { LetterTemplates } from './template';
+
+export const LETTERS = { en, de } satisfies Record<string, LetterTemplates>;
+export type LetterLanguage = keyof typeof LETTERS;
+export const LETTER_LANGUAGES = Object.keys(LETTERS) as LetterLanguage[];
+
+/** The letter's language for a UI locale ("de-AT" → de); English where there is no letter in it. */
+export function letterLanguageFor(locale: string): LetterLanguage {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LETTER_LANGUAGES as string[]).includes(language) ? (language as LetterLanguage) : 'en';
+}
