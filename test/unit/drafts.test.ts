@@ -178,11 +178,16 @@ describe('text from a page or an import is quoted as data', () => {
   ];
 
   it.each(hostile)('a handle, a shown text and a reference of %j add no line and no control to any letter, in any language', (text) => {
-    const request = ev('privacy-request-sent', { law: 'gdpr', channel: 'email', request: 'erasure', reference: text }, '2025-10-03T10:00:00+02:00', {
-      account: { service: 'sora', handle: text.slice(0, 100) },
-      evidence: { shownText: text },
-    });
-    const cameo = ev('cameo-deleted', {}, '2025-10-03T10:00:00+02:00', { account: { service: 'sora', handle: text.slice(0, 100) }, evidence: { shownText: text } });
+    // Handles with controls are refused at the door now (lib/events.ts), but a ledger written
+    // before that rule may hold one: the letters must not trust the schema for it.
+    const olderHandle = <E extends LedgerEvent>(e: E): E => ({ ...e, account: { ...e.account, handle: text.slice(0, 100) } });
+    const request = olderHandle(
+      ev('privacy-request-sent', { law: 'gdpr', channel: 'email', request: 'erasure', reference: text }, '2025-10-03T10:00:00+02:00', {
+        account: { service: 'sora', handle: 'eve' },
+        evidence: { shownText: text },
+      }),
+    );
+    const cameo = olderHandle(ev('cameo-deleted', {}, '2025-10-03T10:00:00+02:00', { account: { service: 'sora', handle: 'eve' }, evidence: { shownText: text } }));
     for (const language of LETTER_LANGUAGES) {
       const clean = { request: ev('privacy-request-sent', { law: 'gdpr', channel: 'email', request: 'erasure', reference: 'R-1' }, request.occurredAt), cameo: ev('cameo-deleted', {}, cameo.occurredAt) };
       const pairs: [LedgerEvent, LedgerEvent][] = [
