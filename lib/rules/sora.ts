@@ -117,7 +117,7 @@ export const SORA: SurfaceRules = {
     {
       id: 'sora.appearance.draft',
       surface: 'sora',
-      where: /^\/(drafts|profile\/[^/]+)\/?$/i,
+      where: /^\/(drafts|profile\/[^/]+)(\/|$)/i,
       when: { listed: { role: CARDS, name: /^(drafts (of|with) (me|you|my (cameo|character))|(cameo|character) drafts)$/i } },
       kind: 'appearance-seen',
       details: { ...APPEARANCE, where: { const: 'draft' } },
