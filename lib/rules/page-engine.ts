@@ -133,11 +133,17 @@ function itemsOf(list: Element): Element[] {
     );
   }
   if (role === 'grid') return [...list.querySelectorAll('[role="row"]')].filter(shown);
-  // A grid of cards: the children of the section, or of the one wrapper it holds.
+  // A grid of cards: the children of the section, or of the wrappers it holds one inside another.
+  // A lone child that holds unlike things (a video, a link, a name) is a card, not a wrapper.
   let cards: Element = list;
-  while (cards.childElementCount === 1) cards = cards.firstElementChild!;
+  for (let only = cards.firstElementChild; cards.childElementCount === 1 && only && (only.childElementCount === 1 || alike(only)); only = cards.firstElementChild) {
+    cards = only;
+  }
   return [...cards.children].filter(shown);
 }
+
+/** Two or more children, all of one kind: the cards of a grid. */
+const alike = (el: Element) => el.childElementCount > 1 && [...el.children].every((c) => c.localName === el.firstElementChild!.localName);
 
 /** The https URL of the item's first link, without query or fragment (they can carry tokens). */
 function linkIn(item: Element): string | undefined {
