@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ALL_MATCH_PATTERNS } from './lib/surfaces';
+import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from './lib/surfaces';
 
 // Firefox 140 is the first desktop version that knows `data_collection_permissions`.
 const FIREFOX_MIN_VERSION = '140.0';
@@ -20,7 +20,9 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting'],
-    host_permissions: ALL_MATCH_PATTERNS,
+    host_permissions: REQUIRED_MATCH_PATTERNS,
+    // Asked for when the user turns them on in the dashboard's settings (lib/sora-access.ts).
+    optional_host_permissions: OPTIONAL_MATCH_PATTERNS,
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
