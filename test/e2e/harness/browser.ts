@@ -6,11 +6,14 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
+import { SORA_ORIGINS } from '@/lib/sora-access';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -124,9 +127,33 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
   ];
 }
 
-async function launchChromium(port: number, userDataDir = ''): Promise<Harness> {
+/**
+ * Gives the extension the Sora hosts in a Chromium profile, as if the user had granted them before
+ * (or an update kept them). Chromium asks the user in a native prompt that a headless test cannot
+ * answer (microsoft/playwright#32755), so the grant is written where Chromium keeps it: the
+ * profile's Preferences, for the extension's id, which a first start creates.
+ */
+async function grantSoraInProfile(port: number, userDataDir: string) {
+  const first = await chromium.launchPersistentContext(userDataDir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
+  const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  await first.close();
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions.settings[id];
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...SORA_ORIGINS])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+async function launchChromium(port: number, userDataDir = '', soraGranted = false): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+  // A grant needs a profile that outlives the first start: a temporary one when the test gave none.
+  const temporary = soraGranted && !userDataDir ? mkdtempSync(join(tmpdir(), 'll-chromium-')) : '';
+  if (soraGranted) await grantSoraInProfile(port, userDataDir || temporary);
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir || temporary, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
@@ -169,7 +196,10 @@ async function launchChromium(port: number, userDataDir = ''): Promise<Harness> 
       }
       await cdp.detach();
     },
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    },
   };
 }
 
@@ -220,7 +250,7 @@ async function findPage(browser: PpBrowser, test: (href: string) => boolean, tim
   throw new Error('page not found in time');
 }
 
-async function launchFirefox(): Promise<Harness> {
+async function launchFirefox(soraGranted = false): Promise<Harness> {
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: requireBinary('firefox'),
@@ -230,12 +260,15 @@ async function launchFirefox(): Promise<Harness> {
       // Every host name resolves to the fixture server (listening on 443).
       'network.dns.forceResolve': FIXTURE_IP,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // An optional permission the extension asks for is granted without the prompt (the settings switch uses it).
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await ff.installExtension(EXTENSION_DIRS.firefox);
   const origin = `moz-extension://${FIREFOX_UUID}`;
   const anchor = await findPage(ff, (href) => href.startsWith(`${origin}/options.html#welcome`));
   await anchor.evaluate(defineExt);
+  if (soraGranted) await grantSoraByClick(anchor);
   const inExtension = <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> => anchor.evaluate(fn as never, arg) as Promise<T>;
   return {
     name: 'firefox',
@@ -262,6 +295,20 @@ async function launchFirefox(): Promise<Harness> {
   };
 }
 
+/**
+ * Gives the extension the Sora hosts in Firefox: a permission request needs a user's click, so the
+ * anchor page gets a button that asks, and the test clicks it (the prompt is off by pref).
+ */
+async function grantSoraByClick(anchor: PpPage) {
+  await anchor.evaluate((origins: string[]) => {
+    const button = Object.assign(document.createElement('button'), { id: 'll-grant-sora', textContent: 'grant' });
+    button.addEventListener('click', () => void ext.permissions.request({ origins }).then(() => button.remove()));
+    document.body.append(button);
+  }, [...SORA_ORIGINS]);
+  await anchor.locator('#ll-grant-sora').click();
+  await anchor.waitForFunction(() => !document.getElementById('ll-grant-sora'));
+}
+
 /** Gives functions run in extension pages one name for the API: `browser` in Firefox, `chrome` in Chromium. */
 const defineExt = () => {
   const g = globalThis as unknown as { browser?: unknown; chrome?: unknown; ext?: unknown };
@@ -278,7 +325,14 @@ const tabIdByUrl = async (url: string) => {
 /**
  * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
  * close the browser and start it again on the same ledger: a restart, as a user has one.
+ * A fresh install does not watch Sora's pages; `soraGranted` starts with them watched.
  */
-export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string } = {}): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir) : launchFirefox();
+export interface LaunchOptions {
+  userDataDir?: string;
+  /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */
+  soraGranted?: boolean;
+}
+
+export function launch(name: BrowserName, fixturePort: number, options: LaunchOptions = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options.soraGranted) : launchFirefox(options.soraGranted);
 }
