@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NewEvent } from '@/lib/events';
-import { launch, type Harness, type Page } from './harness/browser';
+import { launch, type Harness, type Page, waitForSoraScript } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { SCREENSHOTS } from './harness/paths';
 import { fixtureUrl, inEachBrowser } from './harness/suite';
@@ -292,6 +292,7 @@ describe('screenshots [chromium]', () => {
   let harness: Harness | undefined;
   beforeAll(async () => {
     harness = await launch('chromium', inject('fixturePort'), { soraGranted: true });
+    await waitForSoraScript(harness);
   });
   afterAll(async () => {
     await harness?.close();

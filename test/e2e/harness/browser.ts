@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-c
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
-import { SORA_ORIGINS } from '@/lib/sora-access';
+import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/sora-access';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -327,6 +327,16 @@ const tabIdByUrl = async (url: string) => {
  * close the browser and start it again on the same ledger: a restart, as a user has one.
  * A fresh install does not watch Sora's pages; `soraGranted` starts with them watched.
  */
+/** Waits until the background has registered the Sora content script (it does so at start when the hosts are granted). */
+export async function waitForSoraScript(harness: Harness, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  const registered = (id: string) => ext.scripting.getRegisteredContentScripts({ ids: [id] }).then((s) => s.length > 0);
+  while (!(await harness.inExtension(registered, SORA_SCRIPT.id))) {
+    if (Date.now() > deadline) throw new Error('the Sora content script was not registered');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface LaunchOptions {
   userDataDir?: string;
   /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */

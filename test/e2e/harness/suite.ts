@@ -3,7 +3,7 @@
  * Usage: inEachBrowser('popup', (h) => { it('…', async () => { const page = await h().newPage(…) }) })
  */
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { BROWSERS, launch, type BrowserName, type Harness, type LaunchOptions } from './browser';
+import { BROWSERS, launch, waitForSoraScript, type BrowserName, type Harness, type LaunchOptions } from './browser';
 
 export function inEachBrowser(title: string, body: (harness: () => Harness) => void, options: LaunchOptions = {}) {
   for (const name of BROWSERS) onlyIn(name, title, body, options);
@@ -15,6 +15,8 @@ export function onlyIn(name: BrowserName, title: string, body: (harness: () => H
     let harness: Harness | undefined;
     beforeAll(async () => {
       harness = await launch(name, inject('fixturePort'), options);
+      // The background registers the Sora script at its start: pages opened before that are not watched.
+      if (options.soraGranted) await waitForSoraScript(harness);
     });
     afterAll(async () => {
       await harness?.close();
