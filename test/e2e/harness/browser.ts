@@ -148,6 +148,20 @@ async function grantSoraInProfile(port: number, userDataDir: string) {
   writeFileSync(file, JSON.stringify(prefs));
 }
 
+/** Chromium with the extension watching Sora's pages, for the benchmarks (their workloads are Sora pages). */
+export async function chromiumWatchingSora(port: number): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'll-bench-'));
+  await grantSoraInProfile(port, dir);
+  const context = await chromium.launchPersistentContext(dir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
+  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (id) => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(f: { ids: string[] }): Promise<unknown[]> } } }).chrome.scripting;
+    while ((await scripting.getRegisteredContentScripts({ ids: [id] })).length === 0) await new Promise((r) => setTimeout(r, 100));
+  }, SORA_SCRIPT.id);
+  return context;
+}
+
 async function launchChromium(port: number, userDataDir = '', soraGranted = false): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   // A grant needs a profile that outlives the first start: a temporary one when the test gave none.
