@@ -7,15 +7,23 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { soraWatched, stopWatchingSora, watchSora, type PermissionsApi } from '@/lib/sora-access';
 
-export function SoraAccess({ permissions = browser.permissions as unknown as PermissionsApi }: { permissions?: PermissionsApi }) {
+/** The browser's permissions API; absent or unimplemented where the page runs without one (unit tests): the switch then stays disabled. */
+const browserPermissions = () => (globalThis as { browser?: { permissions?: PermissionsApi } }).browser?.permissions;
+
+export function SoraAccess({ permissions = browserPermissions() }: { permissions?: PermissionsApi }) {
   const [on, setOn] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    const refresh = () => void soraWatched(permissions).then(setOn, () => setOn(false));
+    if (!permissions) return;
+    const refresh = () => void soraWatched(permissions).then(setOn, () => setOn(null));
     refresh();
-    permissions.onAdded.addListener(refresh);
-    permissions.onRemoved.addListener(refresh);
+    try {
+      permissions.onAdded.addListener(refresh);
+      permissions.onRemoved.addListener(refresh);
+    } catch {
+      return; // No permission events here: the switch shows what was read once.
+    }
     return () => {
       permissions.onAdded.removeListener(refresh);
       permissions.onRemoved.removeListener(refresh);
@@ -24,6 +32,7 @@ export function SoraAccess({ permissions = browser.permissions as unknown as Per
 
   // A click, not a change: the browser asks the user only inside the click itself, so nothing is awaited before the request.
   const toggle = async (e: MouseEvent) => {
+    if (!permissions) return;
     const want = (e.currentTarget as HTMLInputElement).checked;
     const asked = want ? watchSora(permissions) : stopWatchingSora(permissions);
     setStatus('');

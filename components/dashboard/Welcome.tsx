@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/i18n';
-import { SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/surfaces';
 
 /** First install (`#welcome`): what is watched, what is kept, and that nothing leaves the device. */
 export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
@@ -15,6 +15,7 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
         {SURFACE_IDS.map((id) => (
           <li key={id}>
             <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
+            {isOptional(id) && <> {t('welcomeOnRequest')}</>}
           </li>
         ))}
       </ul>
