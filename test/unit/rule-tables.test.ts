@@ -82,6 +82,8 @@ const FIXTURE_PAGES: Record<string, { fires?: string[]; quiet?: string[]; test: 
   'site/sora.chatgpt.com/forged-handle.html': { fires: ['sora.cameo-deleted'], test: 'test/e2e/watch-sora.e2e.ts' },
   'site/chatgpt.com/index.html': { fires: ['chatgpt.account-deleted', 'chatgpt.export-requested'], test: 'test/e2e/watchers.e2e.ts' },
   'site/chatgpt.com/forge.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/security.e2e.ts' },
+  // A page for the deletion warning against a hostile page; the destructive steps' table is to join TABLES.
+  'site/chatgpt.com/focus-trap.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/warning-dialog.e2e.ts' },
   'site/privacy.openai.com/index.html': { fires: ['privacy.account-deletion', 'privacy.data-request'], test: 'test/e2e/watchers.e2e.ts' },
   'site/platform.openai.com/index.html': { fires: ['platform.account-deleted'], test: 'test/e2e/watchers.e2e.ts' },
   'site/help.openai.com/index.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/watchers.e2e.ts' },

@@ -6,7 +6,7 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
@@ -22,6 +22,8 @@ export interface Page {
   goto(url: string): Promise<void>;
   click(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
+  /** Chooses a file on disk in a file input, as the browser's file chooser does. */
+  chooseFile(selector: string, path: string): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   text(selector: string): Promise<string>;
@@ -29,9 +31,29 @@ export interface Page {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Adds a script from a file path (axe-core, say) to the page. */
   addScript(path: string): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** The whole page, or with `viewport` only what the viewport shows. */
+  screenshot(path: string, options?: { viewport?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * The page's accessibility tree as a screen reader gets it, closed shadow roots included
+   * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
+   */
+  accessibilityTree?(): Promise<AXNode[]>;
+  /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
+  setForcedColors?(active: boolean): Promise<void>;
+  /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A node of Chromium's accessibility tree (the fields the tests read). */
+export interface AXNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  description?: { value?: string };
+  ignored: boolean;
+  ignoredReasons?: { name: string }[];
+  properties?: { name: string; value: { value?: unknown } }[];
 }
 
 export interface Harness {
@@ -58,10 +80,8 @@ export interface Harness {
 }
 
 export function requireBinary(name: BrowserName) {
-  const path = BROWSER_BINARIES[name];
-  // A missing browser is a failure, never a skip: CI installs both (.ci/run).
-  if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
-  return path;
+  // A missing browser is a failure (a MissingRequirement naming what to install), never a skip: CI installs both (.ci/run).
+  return BROWSER_BINARIES[name];
 }
 
 /**
@@ -98,14 +118,25 @@ function wrapPlaywright(page: PwPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).first().click(),
     fill: (s, text) => page.locator(s).first().fill(text),
+    chooseFile: (s, path) => page.locator(s).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     waitFor: async (s, timeout = 10_000) => void (await page.locator(s).first().waitFor({ timeout })),
     text: (s) => page.locator(s).first().innerText(),
     count: (s) => page.locator(s).count(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
+    accessibilityTree: async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
 }
@@ -162,7 +193,7 @@ export async function chromiumWatchingSora(port: number): Promise<BrowserContext
   return context;
 }
 
-async function launchChromium(port: number, userDataDir = '', soraGranted = false): Promise<Harness> {
+async function launchChromium(port: number, userDataDir = '', { language, soraGranted = false }: { language?: string; soraGranted?: boolean } = {}): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   // A grant needs a profile that outlives the first start: a temporary one when the test gave none.
   const temporary = soraGranted && !userDataDir ? mkdtempSync(join(tmpdir(), 'll-chromium-')) : '';
@@ -171,6 +202,8 @@ async function launchChromium(port: number, userDataDir = '', soraGranted = fals
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
+    // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE; Debian needs chromium-l10n for it.
+    ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
@@ -227,6 +260,10 @@ function wrapPuppeteer(page: PpPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).click(),
     fill: (s, text) => page.locator(s).fill(text),
+    chooseFile: async (s, path) => {
+      const input = await page.waitForSelector(s);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
     // Playwright's "Shift+Tab" chords, spelt out for Puppeteer.
     press: async (chord) => {
       const keys = chord.split('+') as never[];
@@ -240,8 +277,9 @@ function wrapPuppeteer(page: PpPage): Page {
     count: (s) => page.$$eval(s, (els) => els.length),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    screenshot: async (path, options) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
 }
@@ -340,7 +378,12 @@ const tabIdByUrl = async (url: string) => {
  * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
  * close the browser and start it again on the same ledger: a restart, as a user has one.
  * A fresh install does not watch Sora's pages; `soraGranted` starts with them watched.
+ * `language` (Chromium) is the browser's UI language, and so the extension's (`de`).
  */
+export function launch(name: BrowserName, fixturePort: number, options: LaunchOptions = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options) : launchFirefox(options.soraGranted);
+}
+
 /** Waits until the background has registered the Sora content script (it does so at start when the hosts are granted). */
 export async function waitForSoraScript(harness: Harness, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -353,10 +396,7 @@ export async function waitForSoraScript(harness: Harness, timeoutMs = 15_000) {
 
 export interface LaunchOptions {
   userDataDir?: string;
+  language?: string;
   /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */
   soraGranted?: boolean;
-}
-
-export function launch(name: BrowserName, fixturePort: number, options: LaunchOptions = {}): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options.soraGranted) : launchFirefox(options.soraGranted);
 }
