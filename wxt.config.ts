@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_MATCH_PATTERNS } from './lib/surfaces';
+import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from './lib/surfaces';
 import { NOTICES_FILE, noticesForModules } from './scripts/third-party-notices';
 
 // Firefox 140 is the first desktop version that knows `data_collection_permissions`.
@@ -36,7 +36,9 @@ export default defineConfig({
     homepage_url: HOMEPAGE_URL,
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting'],
-    host_permissions: ALL_MATCH_PATTERNS,
+    host_permissions: REQUIRED_MATCH_PATTERNS,
+    // Asked for when the user turns them on in the dashboard's settings (lib/sora-access.ts).
+    optional_host_permissions: OPTIONAL_MATCH_PATTERNS,
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

@@ -4,10 +4,8 @@
  * from a completed request that changes my cameo's restrictions (webRequest, the background).
  * Goal: p95 under 250 ms for each.
  */
-import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../test/e2e/fixture-server';
-import { chromiumArgs } from '../test/e2e/harness/browser';
-import { BROWSER_BINARIES, EXTENSION_DIRS } from '../test/e2e/harness/paths';
+import { chromiumWatchingSora } from '../test/e2e/harness/browser';
 import type { LedgerEvent } from '../lib/events';
 import { median, quantile, type Figure } from './stats';
 
@@ -26,7 +24,8 @@ function latencyFigures(what: string, latencies: number[], expected: number): Fi
 
 export async function detectionLatency(): Promise<Figure[]> {
   const server = await startFixtureServer();
-  const context = await chromium.launchPersistentContext('', { executablePath: BROWSER_BINARIES.chromium, headless: true, args: chromiumArgs(server.port, EXTENSION_DIRS.chromium) });
+  // The workload is Sora's: a profile where the user turned on watching Sora's pages.
+  const context = await chromiumWatchingSora(server.port);
   const latencies: number[] = [];
   const requestLatencies: number[] = [];
   try {
@@ -68,12 +67,13 @@ export async function detectionLatency(): Promise<Figure[]> {
       const text = `Latency check ${i}: no political videos`;
       // From the moment the page sends it: the browser's "completed" comes before the page's own
       // promise resolves, so this counts the request's round trip too (an upper bound, ≈ 1–5 ms here).
-      const at = await page.evaluate(async (instruction_set) => {
+      const at = await page.evaluate(async (value) => {
         const sentAt = Date.now();
-        const res = await fetch('/backend/project_y/cameos/by_id/ch_5f2c/update_v2', {
+        // Sora's real shape: by the cameo id (bare hex), the instruction set an object of text parts.
+        const res = await fetch('/backend/project_y/cameos/by_id/69666ca2c39081919af589edb0c796d9/update_v2', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ instruction_set }),
+          body: JSON.stringify({ instruction_set: { value: [{ type: 'text', value }] } }),
         });
         await res.text();
         return sentAt;

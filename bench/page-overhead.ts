@@ -10,8 +10,8 @@
  */
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startFixtureServer } from '../test/e2e/fixture-server';
-import { chromiumArgs } from '../test/e2e/harness/browser';
-import { BROWSER_BINARIES, EXTENSION_DIRS } from '../test/e2e/harness/paths';
+import { chromiumArgs, chromiumWatchingSora } from '../test/e2e/harness/browser';
+import { BROWSER_BINARIES } from '../test/e2e/harness/paths';
 import { median, ratioInterval, type Figure } from './stats';
 
 /** Each watched page at the route where the most of its surface's rules watch (the worst case). */
@@ -68,7 +68,8 @@ export async function pageOverhead(runs = Number(process.env.LL_BENCH_RUNS ?? 9)
   const server = await startFixtureServer();
   const launch = (extensionDir?: string) =>
     chromium.launchPersistentContext('', { executablePath: BROWSER_BINARIES.chromium, headless: true, args: chromiumArgs(server.port, extensionDir) });
-  const withExt = await launch(EXTENSION_DIRS.chromium);
+  // The watched workloads are Sora pages: a profile where the user turned on watching Sora's pages.
+  const withExt = await chromiumWatchingSora(server.port);
   const without = await launch();
   const figures: Figure[] = [];
   try {

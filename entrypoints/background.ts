@@ -7,6 +7,7 @@ import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
 import { flushPending } from '@/lib/pending-queue';
 import { forgetTab } from '@/lib/tab-status';
+import { keepSoraScriptInStep, type PermissionsApi, type ScriptingApi } from '@/lib/sora-access';
 
 export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
@@ -67,4 +68,7 @@ export default defineBackground(() => {
     budget.forget(tabId);
     void forgetTab(browser.storage.session, tabId);
   });
+
+  // Sora's content script runs only on the Sora hosts the user granted (lib/sora-access.ts).
+  void keepSoraScriptInStep(browser.permissions as unknown as PermissionsApi, browser.scripting as unknown as ScriptingApi).catch(() => undefined);
 });

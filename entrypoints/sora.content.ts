@@ -1,12 +1,12 @@
 import type { Send } from '@/lib/messages';
-import { matchPatterns } from '@/lib/surfaces';
 import { askInPage, closeQuestion } from '@/lib/content/ask';
 import { watchPage } from '@/lib/content/watch-page';
 import { SORA } from '@/lib/rules/sora';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';
 
 export default defineContentScript({
-  matches: matchPatterns('sora'),
+  // Not in the manifest: registered by the background for the Sora hosts the user granted (lib/sora-access.ts).
+  registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
     const send: Send = (message) => browser.runtime.sendMessage(message);

@@ -9,6 +9,10 @@ export const SURFACES = {
     label: 'Sora',
     hosts: ['sora.chatgpt.com', 'sora.com'],
     service: 'sora',
+    // Sora's web app closed on 2026-04-26 [S, many agree]: asking every new user for its hosts
+    // would be a permission with no use. Its rules stay (the site may return, its history matters);
+    // its hosts are asked for only when the user turns on "Watch Sora's pages" (lib/sora-access.ts).
+    optional: true,
   },
   chatgpt: {
     label: 'ChatGPT',
@@ -26,7 +30,7 @@ export const SURFACES = {
     hosts: ['platform.openai.com'],
     service: 'api-platform',
   },
-} as const satisfies Record<string, { label: string; hosts: readonly string[]; service: string }>;
+} as const satisfies Record<string, { label: string; hosts: readonly string[]; service: string; optional?: true }>;
 
 export type SurfaceId = keyof typeof SURFACES;
 export const SURFACE_IDS = Object.keys(SURFACES) as SurfaceId[];
@@ -37,6 +41,12 @@ export function matchPatterns(surface: SurfaceId): string[] {
 }
 
 export const ALL_MATCH_PATTERNS: string[] = SURFACE_IDS.flatMap(matchPatterns);
+
+/** Whether a surface's hosts are asked for only when the user wants them watched. */
+export const isOptional = (surface: SurfaceId): boolean => 'optional' in SURFACES[surface] && SURFACES[surface].optional === true;
+/** The host permissions asked for at install, and those asked for later (manifest `optional_host_permissions`). */
+export const REQUIRED_MATCH_PATTERNS: string[] = SURFACE_IDS.filter((s) => !isOptional(s)).flatMap(matchPatterns);
+export const OPTIONAL_MATCH_PATTERNS: string[] = SURFACE_IDS.filter(isOptional).flatMap(matchPatterns);
 
 /** Which surface a URL belongs to, or null for any other page. */
 export function surfaceOfUrl(url: string): SurfaceId | null {

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { LAWS, type Law } from '@/lib/policies';
 import { SETTING_LIMITS, type Settings as SettingsValues } from '@/lib/settings';
 import { lawLabel } from '../text';
+import { SoraAccess } from './SoraAccess';
 import type { DashboardContext } from './context';
 
 export function Settings({ ctx }: { ctx: DashboardContext }) {
@@ -29,6 +30,7 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
   };
 
   return (
+    <>
     <form class="settings" onSubmit={save} aria-labelledby="settings-title" noValidate>
       <div class="field checkbox">
         <label>
@@ -102,5 +104,7 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
       </div>
       <p><a href="/privacy-policy.html" target="_blank" data-testid="settings-privacy">{t('privacyLink')}</a></p>
     </form>
+    <SoraAccess />
+    </>
   );
 }

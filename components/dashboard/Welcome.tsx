@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/i18n';
-import { SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/surfaces';
 import { SORA_CLOSURE } from '@/lib/policies';
 import { closureDate, SoraClosure } from '../SoraClosure';
 
@@ -26,8 +26,8 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
         {SURFACE_IDS.map((id) => (
           <li key={id}>
             <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
-            {/* Still watched: a host can come back, and the watcher documents what the site was. */}
-            {SURFACES[id].service === 'sora' && <span class="muted"> {t('welcomeSoraWatched', closureDate(SORA_CLOSURE.apps.date))}</span>}
+            {/* Optional hosts (Sora's): the site closed but may come back; its watcher stays, on request. */}
+            {isOptional(id) && <span class="muted"> {t('welcomeOnRequest', closureDate(SORA_CLOSURE.apps.date))}</span>}
           </li>
         ))}
       </ul>

@@ -31,8 +31,8 @@ const OBSERVE: MutationObserverInit = {
   subtree: true,
   characterData: true,
   attributes: true,
-  // The states the rules read; a class name is never one of them.
-  attributeFilter: ['aria-checked', 'aria-busy', 'aria-hidden', 'hidden', 'open', 'role', 'aria-label'],
+  // The states the rules read (Sora's handle is in its Profile link's href); a class name is never one of them.
+  attributeFilter: ['aria-checked', 'aria-selected', 'aria-busy', 'aria-hidden', 'hidden', 'open', 'role', 'aria-label', 'href'],
 };
 
 export interface WatchOptions {

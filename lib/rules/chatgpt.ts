@@ -16,6 +16,7 @@ export const CHATGPT: SurfaceRules = {
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
       expect: { role: 'button', name: /^delete( account)?$/i },
+      basis: { fact: 'Settings → Account → Delete → type the email and DELETE → "Permanently delete my account" (help 6378407); the page after it is not documented', confidence: 'I' },
     },
     {
       // Data controls → Export data → "Export" → "Confirm export" [C 7260999]; the confirmation's wording [I].
@@ -26,6 +27,7 @@ export const CHATGPT: SurfaceRules = {
       kind: 'data-export-requested',
       details: {},
       expect: { role: 'button', name: /^export( data)?$/i },
+      basis: { fact: 'Settings → Data controls → Export → "Confirm export" (help 7260999); the on-page text after it is not documented', confidence: 'I' },
     },
   ],
 };

@@ -63,7 +63,7 @@ export function bodyFieldsFor(method: string, url: string, rules: readonly Netwo
 }
 
 /**
- * Keeps the listed top-level string fields of a small JSON body and nothing else.
+ * Keeps the listed top-level fields of a small JSON body, as text, and nothing else.
  * `raw` is webRequest's requestBody.raw; a body in a file, too large or not JSON is not read.
  */
 export function pickBodyFields(raw: readonly { bytes?: ArrayBuffer }[] | undefined, fields: readonly string[]): Record<string, string> | undefined {
@@ -85,10 +85,22 @@ export function pickBodyFields(raw: readonly { bytes?: ArrayBuffer }[] | undefin
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const picked: Record<string, string> = {};
   for (const field of fields) {
-    const value = (json as Record<string, unknown>)[field];
-    if (typeof value === 'string') picked[field] = value;
+    const value = textOf((json as Record<string, unknown>)[field]);
+    if (value !== undefined) picked[field] = value;
   }
   return picked;
+}
+
+/**
+ * A body field as text: a string as it is; an instruction set, `{"value":[{"type":"text","value":"…"}]}`
+ * (how Sora sends its restrictions), as its text parts, one per line. Anything else is not read.
+ */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const parts = (value as { value?: unknown } | null)?.value;
+  if (typeof value !== 'object' || !Array.isArray(parts)) return undefined;
+  const texts = parts.flatMap((p) => ((p as { type?: unknown })?.type === 'text' && typeof (p as { value?: unknown }).value === 'string' ? [(p as { value: string }).value] : []));
+  return texts.length > 0 || parts.length === 0 ? texts.join('\n') : undefined;
 }
 
 /** What a completed request means: one finding per rule it satisfies with all its required fields. */

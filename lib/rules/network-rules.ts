@@ -12,13 +12,16 @@
 import type { EventKind } from '../events';
 import { LINKED_DELETIONS } from '../policies';
 import type { SurfaceId } from '../surfaces';
-import type { Mapping } from './page-rules';
+import type { Basis, Mapping } from './page-rules';
 
 export type NetworkField = (
   | { const: unknown }
   /** A named group of the path pattern (an id in the URL). */
   | { path: string }
-  /** A top-level string field of the JSON request body, mapped if `map` is given. */
+  /**
+   * A top-level field of the JSON request body, mapped if `map` is given: a string, or an
+   * instruction set's text (Sora's `{"value":[{"type":"text","value":"…"}]}`, network-engine.ts).
+   */
   | { body: string; map?: Mapping }
 ) & { optional?: true };
 
@@ -34,7 +37,7 @@ export interface NetworkRule {
   status: readonly [number, number];
   kind: EventKind;
   details: Readonly<Record<string, NetworkField>>;
-  basis: string;
+  basis: Basis;
 }
 
 const SUCCESS = [200, 299] as const;
@@ -49,9 +52,10 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     filter: '/backend/characters/finalize',
     status: SUCCESS,
     kind: 'cameo-created',
+    // The cameo id (bare hex): only finalize's response names the character id (ch_…) that a
+    // later deletion carries, and responses are never read. The upload before it carries the video: never watched.
     details: { cameoId: { body: 'cameo_id', optional: true } },
-    // The upload before it (POST /backend/characters/upload) carries the video: never watched.
-    basis: 'POST /backend/characters/finalize {cameo_id, …} [S]',
+    basis: { fact: 'POST /backend/characters/finalize {cameo_id (32 hex), username, display_name, instruction_set, …} → {character: {character_id: ch_…}} (sora2api, Modified_Sora2api)', confidence: 'S' },
   },
   {
     id: 'sora.net.audience-changed',
@@ -61,10 +65,10 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     filter: '/backend/project_y/cameos/by_id/*/update_v2',
     status: SUCCESS,
     kind: 'audience-changed',
-    // How the four levels map to `visibility` is unknown [I]: only "public" is read, as everyone.
+    // How the four levels map to `visibility` is unknown: only "public" is read, as everyone.
     // The other levels are logged from the page alone.
     details: { after: { body: 'visibility', map: [[/^public$/i, 'everyone']] } },
-    basis: 'POST …/cameos/by_id/{id}/update_v2 {visibility} [S]; the mapping [I]',
+    basis: { fact: 'POST …/project_y/cameos/by_id/{cameo_id}/update_v2 {visibility: "public" | "private"} (public client code); "public" as Everyone is inferred', confidence: 'I' },
   },
   {
     id: 'sora.net.restrictions-changed',
@@ -75,7 +79,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'restrictions-changed',
     details: { restrictions: { body: 'instruction_set' } },
-    basis: 'POST …/cameos/by_id/{id}/update_v2 {instruction_set} [S]',
+    basis: { fact: 'POST …/project_y/cameos/by_id/{cameo_id}/update_v2 {instruction_set: {"value":[{"type":"text","value":"…"}]}} (Modified_Sora2api update_character_instructions)', confidence: 'S' },
   },
   {
     id: 'sora.net.cameo-deleted',
@@ -85,8 +89,9 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     filter: '/backend/project_y/characters/*',
     status: SUCCESS,
     kind: 'cameo-deleted',
+    // The character id (ch_…), not the cameo id its creation carried.
     details: { cameoId: { path: 'id' } },
-    basis: 'DELETE /backend/project_y/characters/{character_id}, ids start ch_ [S]',
+    basis: { fact: 'DELETE /backend/project_y/characters/{character_id}, ch_ + 32 hex, answered 200 or 204 (sora2api)', confidence: 'S' },
   },
   {
     id: 'chatgpt.net.account-deleted',
@@ -97,6 +102,6 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'account-deletion-requested',
     details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
-    basis: 'POST /backend-api/accounts/deactivate (body {}) [S]',
+    basis: { fact: 'POST /backend-api/accounts/deactivate, body {} (chat2api, sparrow)', confidence: 'S' },
   },
 ];

@@ -6,28 +6,13 @@
  * A scan looks only inside its scope (the subtrees a mutation touched), or the whole document
  * when the caller says so: the cost of one scan follows the size of the change, not of the page.
  */
+import { accessibleName, headingBefore, IMPLICIT, norm, roleOf } from './accessible-name';
 import type { PageRule, Role, Target } from './page-rules';
 
-/** Text longer than this is not a message, a label or a list item: read only its start. */
-const MAX_TEXT = 600;
+export { norm, roleOf } from './accessible-name';
+
 /** Lists and radio groups settle this long after they first appear (data loading in). */
 export const SETTLE_MS = 1000;
-
-/** The elements that have a role without saying so, by role. */
-const IMPLICIT: Partial<Record<Role, string>> = {
-  button: 'button,input[type=button],input[type=submit]',
-  combobox: 'select',
-  dialog: 'dialog',
-  heading: 'h1,h2,h3,h4,h5,h6',
-  link: 'a[href]',
-  list: 'ul,ol',
-  listitem: 'li',
-  radio: 'input[type=radio]',
-  status: 'output',
-  textbox: 'textarea,input:not([type]),input[type=text]',
-};
-/** Roles whose accessible name is their content when nothing labels them. */
-const NAMED_BY_CONTENT = ['button', 'heading', 'link', 'listitem', 'radio', 'status', 'alert'];
 
 const rolesOf = (target: Target): readonly Role[] => (typeof target.role === 'string' ? [target.role] : target.role);
 const selectors = new Map<string, string>();
@@ -39,34 +24,13 @@ function selectorOf(roles: readonly Role[]): string {
   return sel;
 }
 
-export const norm = (s: string | null | undefined) => (s ?? '').slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
 const textOf = (el: Element) => norm(el.textContent);
+/** Roles of things that hold items: named by the heading before them when nothing else names them. */
+const COLLECTIONS = new Set(['list', 'grid', 'region', 'listbox', 'menu', 'tablist', 'radiogroup', 'group']);
 
-export function roleOf(el: Element): string | undefined {
-  return el.getAttribute('role')?.trim().split(' ')[0] || (Object.keys(IMPLICIT) as Role[]).find((r) => el.matches(IMPLICIT[r]!));
-}
-
-/** The accessible name, as far as the rules need it: labelled-by, aria-label, <label>, <legend>, content. */
+/** The accessible name (accessible-name.ts); a list or section without one takes the heading just before it. */
 export function nameOf(el: Element): string {
-  const doc = el.ownerDocument;
-  const by = el.getAttribute('aria-labelledby');
-  if (by) return norm(by.split(' ').map((id) => doc.getElementById(id)?.textContent).join(' '));
-  const label = norm(el.getAttribute('aria-label'));
-  if (label) return label;
-  const labelling = labelOf(el) ?? el.querySelector(':scope>legend');
-  if (labelling) return textOf(labelling);
-  return NAMED_BY_CONTENT.includes(roleOf(el)!) ? textOf(el) : '';
-}
-
-/**
- * The <label> of a form control: around it, or pointing at its id. Not `el.labels`, which walks the
- * whole document on each call: a page of a thousand buttons made every scan quadratic.
- */
-function labelOf(el: Element): Element | null {
-  if (!('labels' in el)) return null;
-  const around = el.closest('label');
-  if (around || !el.id) return around;
-  return el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+  return accessibleName(el) || (COLLECTIONS.has(roleOf(el) ?? '') ? headingBefore(el) : '');
 }
 
 /** Hidden things are not shown; our own prompt is not the page's. */
@@ -76,8 +40,20 @@ export function matches(el: Element, target: Target): boolean {
   return (
     (rolesOf(target) as readonly string[]).includes(roleOf(el) ?? '') &&
     (!target.name || target.name.test(nameOf(el))) &&
-    (!target.text || target.text.test(textOf(el)))
+    (!target.text || target.text.test(textOf(el))) &&
+    (!target.href || target.href.test(pathOf(el)))
   );
+}
+
+/** The path of the element's own link, '' when it has none. */
+function pathOf(el: Element): string {
+  const href = el.getAttribute('href');
+  if (href === null) return '';
+  try {
+    return new URL(href, el.ownerDocument.baseURI).pathname;
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -125,21 +101,49 @@ function valueOf(el: Element): string {
   return textOf(el);
 }
 
-function checkedIn(group: Element): string | null {
-  for (const radio of group.querySelectorAll(selectorOf(['radio']))) {
-    if (roleOf(radio) === 'radio' && (radio.getAttribute('aria-checked') === 'true' || (radio as HTMLInputElement).checked === true)) {
-      return nameOf(radio);
-    }
+/** The options of a group, and which state says an option is the chosen one. */
+const OPTIONS = selectorOf(['radio', 'menuitemradio', 'option', 'tab']);
+const isChosen = (option: Element) =>
+  option.getAttribute('aria-checked') === 'true' ||
+  option.getAttribute('aria-selected') === 'true' ||
+  (option as HTMLInputElement).checked === true ||
+  option.getAttribute('data-state') === 'checked';
+
+/**
+ * What a picker shows as chosen: the name of a group's checked option (radio, menuitemradio, option,
+ * tab); a switch's "on" or "off"; else the value a select, combobox or menu button shows.
+ */
+function chosenIn(picker: Element): string | null {
+  const role = roleOf(picker);
+  if (role === 'switch' || role === 'checkbox') {
+    return picker.getAttribute('aria-checked') === 'true' || (picker as HTMLInputElement).checked === true ? 'on' : 'off';
   }
+  if (role === 'combobox' || role === 'button') return valueOf(picker) || null;
+  for (const option of picker.querySelectorAll(OPTIONS)) if (isChosen(option)) return nameOf(option);
   return null;
 }
 
+/** Items of a list (its list items), of a grid (its rows), or of a titled section (its cards). */
 function itemsOf(list: Element): Element[] {
-  const listSel = selectorOf(['list']);
-  return [...list.querySelectorAll(selectorOf(['listitem']))].filter(
-    (li) => roleOf(li) === 'listitem' && li.parentElement?.closest(listSel) === list && shown(li),
-  );
+  const role = roleOf(list);
+  if (role === 'list') {
+    const listSel = selectorOf(['list']);
+    return [...list.querySelectorAll(selectorOf(['listitem']))].filter(
+      (li) => roleOf(li) === 'listitem' && li.parentElement?.closest(listSel) === list && shown(li),
+    );
+  }
+  if (role === 'grid') return [...list.querySelectorAll('[role="row"]')].filter(shown);
+  // A grid of cards: the children of the section, or of the wrappers it holds one inside another.
+  // A lone child that holds unlike things (a video, a link, a name) is a card, not a wrapper.
+  let cards: Element = list;
+  for (let only = cards.firstElementChild; cards.childElementCount === 1 && only && (only.childElementCount === 1 || alike(only)); only = cards.firstElementChild) {
+    cards = only;
+  }
+  return [...cards.children].filter(shown);
 }
+
+/** Two or more children, all of one kind: the cards of a grid. */
+const alike = (el: Element) => el.childElementCount > 1 && [...el.children].every((c) => c.localName === el.firstElementChild!.localName);
 
 /** The https URL of the item's first link, without query or fragment (they can carry tokens). */
 function linkIn(item: Element): string | undefined {
@@ -266,7 +270,7 @@ export function scan(scope: readonly Node[], ctx: ScanContext): Finding[] {
     const before = state.readings.get(rule.id);
 
     if ('choice' in when) {
-      const after = checkedIn(el);
+      const after = chosenIn(el);
       state.readings.set(rule.id, after);
       if (settled && after !== null && after !== before) {
         fire(rule, extract(rule, el, ctx, { before: typeof before === 'string' ? before : null, after }), `${label}: ${after}`);
@@ -298,15 +302,16 @@ export function stillMissing(ctx: ScanContext): string[] {
   return ctx.rules.filter((r) => r.expect && !onPage(ctx, r.expect)).map((r) => r.id);
 }
 
-/** The signed-in handle an element shows by the account target's name (first capture group); never an email address. */
+/** The signed-in handle an element shows: the first capture group of the target's href, else of its name; never an email address. */
 export function handleOf(el: Element, target: Target): string | null {
-  const handle = target.name && matches(el, target) ? nameOf(el).match(target.name)?.[1]?.trim() : undefined;
+  const from = target.href ? ([target.href, pathOf(el)] as const) : target.name ? ([target.name, nameOf(el)] as const) : null;
+  const handle = from && matches(el, target) ? from[1].match(from[0])?.[1]?.trim() : undefined;
   return handle && !/\S@\S+\.\S/.test(handle) ? handle : null;
 }
 
 /** The first element in the scope that shows the signed-in handle (the account menu), with the handle. */
 export function handleShown(scope: readonly Node[], target: Target | null): { el: Element; handle: string } | null {
-  if (!target?.name) return null;
+  if (!target?.name && !target?.href) return null;
   for (const el of findIn(scope, target)) {
     const handle = handleOf(el, target);
     if (handle) return { el, handle };

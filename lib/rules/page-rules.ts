@@ -4,10 +4,11 @@
  * (by ARIA role, accessible name and visible text, never by generated class names), the event
  * kind it produces and where each field of the event comes from. The engine is page-engine.ts.
  *
- * Texts and routes: ../shared/docs/openai-surfaces.md, confidence in each rule's `basis`.
- * Every text matches any capitalisation, and "cameo" and "character" alike (the product renamed
- * Cameos to Characters). Each rule has fixtures that fire it and near misses that must not
- * (test/unit/rules-page.test.ts): a rule change is one edit in lib/rules/<surface>.ts plus its fixture there.
+ * Texts and routes: ../shared/docs/openai-surfaces.md; each rule says which fact it rests on, and
+ * how sure that fact is, in its `basis`. Every text matches any capitalisation, and "cameo" and
+ * "character" alike (the product renamed Cameos to Characters). Each rule has samples that fire it
+ * and near misses that must not (test/unit/samples/, checked by test/unit/rule-tables.test.ts): a
+ * rule change is one edit in lib/rules/<surface>.ts plus its samples.
  *
  * This module ships in the content scripts: keep it plain data, with no schema library.
  */
@@ -15,19 +16,44 @@ import type { WarningLanguage } from '../policies';
 import type { EventKind } from '../events';
 import type { SurfaceId } from '../surfaces';
 
+/**
+ * How sure a fact is, as in openai-surfaces.md: [C] confirmed by an official page or a primary
+ * legal text; [S] secondary (press, guides, public client or automation code); [I] inferred.
+ */
+export type Confidence = 'C' | 'S' | 'I';
+
+/** What a rule (page, network, destructive step) rests on: the fact, in a sentence with its source, and how sure it is. */
+export interface Basis {
+  fact: string;
+  confidence: Confidence;
+}
+
 export type Role =
   | 'alert'
   | 'alertdialog'
   | 'button'
+  | 'checkbox'
   | 'combobox'
   | 'dialog'
+  | 'grid'
+  | 'group'
   | 'heading'
   | 'link'
   | 'list'
+  | 'listbox'
   | 'listitem'
+  | 'menu'
+  | 'menuitem'
+  | 'menuitemradio'
+  | 'option'
   | 'radio'
   | 'radiogroup'
+  | 'region'
+  | 'row'
   | 'status'
+  | 'switch'
+  | 'tab'
+  | 'tablist'
   | 'textbox';
 
 /** An element as assistive technology sees it: its role, its accessible name, its text. */
@@ -35,6 +61,8 @@ export interface Target {
   role: Role | readonly Role[];
   name?: RegExp;
   text?: RegExp;
+  /** The path its link goes to (a profile link, say); the first capture group is what it gives. */
+  href?: RegExp;
 }
 
 /** Page wording to a value, first match wins. */
@@ -60,9 +88,17 @@ export type Field = (
 export type Trigger =
   /** An element with this role and text appears (a confirmation, a toast): once per element. */
   | { shown: Target }
-  /** The checked option of this radio group changes after the page settled. */
+  /**
+   * The chosen option of this picker changes after the page settled: the checked radio,
+   * menuitemradio, selected option or tab of a group; or, for a select, a combobox or a menu's
+   * button, the value it shows; or a switch's on/off.
+   */
   | { choice: Target }
-  /** An item joins this list after the page settled. */
+  /**
+   * An item joins this list after the page settled. A list is a `list` (its items), a `grid` (its
+   * rows) or a `region` (its cards: the children of what follows a heading); named by
+   * aria-labelledby, aria-label or, failing those, the heading just before it.
+   */
   | { added: Target }
   /** An item leaves this list after the page settled. */
   | { removed: Target }
@@ -81,6 +117,8 @@ export interface PageRule {
   ask?: Question;
   /** On its pages this is present within a few seconds; when it is not, detection may be out of date. */
   expect?: Target;
+  /** The fact the rule rests on and its confidence (openai-surfaces.md). */
+  basis: Basis;
 }
 
 /**
@@ -90,7 +128,7 @@ export interface PageRule {
  */
 export interface SurfaceRules {
   surface: SurfaceId;
-  /** Where the page shows whose account is signed in; the handle is the name's first capture group. */
+  /** Where the page shows whose account is signed in; the handle is the first capture group of its `href`, else of its name. */
   account: Target | null;
   rules: readonly PageRule[];
 }

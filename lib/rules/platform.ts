@@ -15,6 +15,7 @@ export const PLATFORM: SurfaceRules = {
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: LINKED_DELETIONS['api-platform'] } },
       expect: { role: 'button', name: /^delete (your )?(account|organization)$/i },
+      basis: { fact: 'No account deletion exists on platform.openai.com (community.openai.com threads)', confidence: 'S' },
     },
     {
       // Deleting an organization leaves the person's own accounts alone [I].
@@ -24,6 +25,7 @@ export const PLATFORM: SurfaceRules = {
       when: { shown: { role: CONFIRMATION, text: /^your organization (has been|was) deleted\b/i } },
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: [] } },
+      basis: { fact: 'Organizations can be neither deleted nor added (community.openai.com threads)', confidence: 'S' },
     },
   ],
 };

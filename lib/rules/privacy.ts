@@ -28,6 +28,7 @@ export const PRIVACY: SurfaceRules = {
       when: { shown: { role: CONFIRMATION, text: /request to delete (your|my) (chatgpt )?account (was|has been) (submitted|received)/i } },
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
+      basis: { fact: '"Make a Privacy Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account" (help 6378407); the closing text is not documented', confidence: 'I' },
     },
     {
       id: 'privacy.data-request',
@@ -41,6 +42,7 @@ export const PRIVACY: SurfaceRules = {
         request: { const: 'access' },
         reference: { text: /reference:?\s*([a-z0-9-]{4,40})/i, optional: true },
       },
+      basis: { fact: '"Make a Privacy Request" → "Download my data" (help 7260999); the region field and the closing text are not documented', confidence: 'I' },
     },
   ],
 };

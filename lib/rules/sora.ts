@@ -1,13 +1,32 @@
-/** Sora's page rules (sora.chatgpt.com, sora.com). Texts and routes: openai-surfaces.md, "Cameos". */
+/**
+ * Sora's page rules (sora.chatgpt.com, sora.com), as the app was until it closed on 2026-04-26.
+ * Facts: ../shared/docs/openai-surfaces.md, "Sora UI as it was" and "Cameos → Characters".
+ * A client-rendered app: settings are a dialog over whatever route is open (there is no
+ * /settings route), so most rules apply on every route; pickers are Radix menus and selects,
+ * lists are grids of cards under a heading. Both words, "cameo" and "character", are read.
+ */
 import { LINKED_DELETIONS } from '../policies';
-import { ACCOUNT_MENU, CONFIRMATION, TOAST, type Mapping, type SurfaceRules, type Target } from './page-rules';
+import { CONFIRMATION, TOAST, type Mapping, type SurfaceRules, type Target } from './page-rules';
 
-// The cameo (character) settings live under the profile: /profile/cameo, /profile/characters/ch_…
-const CAMEO_PAGE = /\/(cameos?|characters?)(\/|$)/i;
-const WHO_CAN_USE: Target = { role: 'radiogroup', name: /who can (use|appear with)|(cameo|character) (permissions|audience)/i };
-const APPROVED_PEOPLE: Target = { role: 'list', name: /^(approved people|people (you|i) approved?|people with access)$/i };
+const ANY_ROUTE = /./;
+/** A profile: the user's own, or a character's (`/profile/crystal.party`). */
+const PROFILE = /^\/profile\/[^/]+\/?$/i;
 const PERSON = /@([a-z0-9._-]+)/i;
-// The four levels [S]; some reports call the third "friends" [S]. Labels may carry a description after the name.
+
+/**
+ * Who can use the character: the Radix menu's button (or, on the older sora.com, the Radix
+ * Select's combobox) named by its heading, showing the chosen level.
+ */
+const CHARACTER_ACCESS: Target = {
+  role: ['button', 'combobox'],
+  name: /^(character access|who can use (this|your|my) (cameo|character)|(cameo|character) (permissions|audience))\b/i,
+};
+/** The people "People I approve" lets in; no page or endpoint for them was ever seen [I]. */
+const APPROVED_PEOPLE: Target = {
+  role: ['list', 'region'],
+  name: /^(approved people|people (you|i) approved?|people with access)$/i,
+};
+// The four levels [S]; Mashable says "friends" [S]; a label may carry a description after the name.
 const AUDIENCE: Mapping = [
   [/^only me\b/i, 'only-me'],
   [/^people i approve\b/i, 'people-i-approve'],
@@ -15,102 +34,122 @@ const AUDIENCE: Mapping = [
   [/^everyone\b/i, 'everyone'],
 ];
 const APPEARANCE = { by: { text: PERSON }, link: { link: true, optional: true } } as const;
+const CARDS: Target['role'] = ['region', 'list', 'grid'];
 
 export const SORA: SurfaceRules = {
   surface: 'sora',
-  account: ACCOUNT_MENU,
+  // The sidebar's "Profile" link goes to /profile/{username}: the only place the page shows the handle.
+  account: { role: 'link', name: /^profile$/i, href: /^\/profile\/([a-z0-9._-]{1,600})\/?$/i },
   rules: [
     {
-      // "Create a Cameo"/"Character" from the profile or the + menu of any page [S]; wording [I].
       id: 'sora.cameo-created',
       surface: 'sora',
-      where: /./,
+      where: ANY_ROUTE,
       when: { shown: { role: CONFIRMATION, text: /^(your )?(cameo|character) (is ready|(was |has been )?created)\b/i } },
       kind: 'cameo-created',
       details: {},
+      basis: {
+        fact: 'Profile → "Create character" (or "Create a Cameo") → record → name and handle → who can use it → Save (Discord help bot, 2026-01); the confirmation\'s wording is not documented',
+        confidence: 'I',
+      },
     },
     {
-      // Who can use it: four levels [S]; the group's label [I].
       id: 'sora.audience-changed',
       surface: 'sora',
-      where: CAMEO_PAGE,
-      when: { choice: WHO_CAN_USE },
+      where: ANY_ROUTE,
+      when: { choice: CHARACTER_ACCESS },
       kind: 'audience-changed',
       details: { before: { choice: 'before', map: AUDIENCE, optional: true }, after: { choice: 'after', map: AUDIENCE } },
-      expect: WHO_CAN_USE,
+      basis: {
+        fact: 'Profile → Settings → "Character access": "Only me", "People I approve", "Mutuals", "Everyone", picked in a Radix menu (menuitemradio) or select (help.apiyi.com, Discord help bot, SORA_SELECTORS_REFERENCE.md)',
+        confidence: 'S',
+      },
     },
     {
-      // Owners approve specific people [S]; no endpoint is known, so the page is the only signal [I].
       id: 'sora.access-granted',
       surface: 'sora',
-      where: CAMEO_PAGE,
+      where: ANY_ROUTE,
       when: { added: APPROVED_PEOPLE },
       kind: 'access-granted',
       details: { person: { text: PERSON } },
+      basis: { fact: '"People I approve" suggests an allowlist of people (reference objects carry "allowlist": []); no page or endpoint to approve someone was ever seen', confidence: 'I' },
     },
     {
-      // Owners can revoke access at any time [S].
       id: 'sora.access-revoked',
       surface: 'sora',
-      where: CAMEO_PAGE,
+      where: ANY_ROUTE,
       when: { removed: APPROVED_PEOPLE },
       kind: 'access-revoked',
       details: { person: { text: PERSON } },
+      basis: { fact: 'Owners could revoke access at any time (press); how the page showed it is not documented', confidence: 'I' },
     },
     {
-      // Restrictions are instructions to the model [S]; the saved wording [I].
       id: 'sora.restrictions-changed',
       surface: 'sora',
-      where: CAMEO_PAGE,
-      when: { shown: { role: TOAST, text: /^(restrictions|instructions|preferences) (saved|updated)\b/i } },
+      where: ANY_ROUTE,
+      when: { shown: { role: TOAST, text: /^(restrictions|instructions|preferences|(cameo|character) preferences) (saved|updated)\b/i } },
       kind: 'restrictions-changed',
-      details: { restrictions: { field: { role: 'textbox', name: /restrictions|instructions/i } } },
+      details: { restrictions: { field: { role: 'textbox', name: /restrictions|instructions|preferences/i } } },
+      basis: {
+        fact: '"Edit cameo > Cameo preferences > Restrictions", instructions to the model (9to5mac, 2025-10-06); toasts were role=status; the saved wording is not documented',
+        confidence: 'I',
+      },
     },
     {
-      // Owners delete their cameo [S]; the confirmation's wording [I].
       id: 'sora.cameo-deleted',
       surface: 'sora',
-      where: /./,
+      where: ANY_ROUTE,
       when: { shown: { role: CONFIRMATION, text: /^(your )?(cameo|character) (was |has been )?deleted\b/i } },
       kind: 'cameo-deleted',
       details: {},
+      basis: { fact: 'Owners deleted their character (DELETE /project_y/characters/{ch_…}, public client code); the confirmation\'s wording is not documented', confidence: 'I' },
     },
     {
-      // On the cameo's own page a bare "Deleted" may be the cameo or one of its videos [I]: ask.
       id: 'sora.cameo-deleted.unclear',
       surface: 'sora',
-      where: CAMEO_PAGE,
+      where: PROFILE,
       when: { shown: { role: TOAST, text: /^deleted\.?$/i } },
       kind: 'cameo-deleted',
       details: {},
       ask: { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?' },
+      basis: { fact: 'On a character\'s profile a bare "Deleted" may be the character or one of its videos: owners could delete videos with their cameo too (press)', confidence: 'I' },
     },
     {
-      // Owners see other people's drafts that use their cameo, "drafts of me" [S]; the list's label [I].
       id: 'sora.appearance.draft',
       surface: 'sora',
-      where: /\/(drafts|profile)(\/|$)/i,
-      when: { listed: { role: 'list', name: /^(drafts (of me|(with|using) (my|your) (cameo|character))|(cameo|character) drafts)$/i } },
+      where: /^\/(drafts|profile\/[^/]+)(\/|$)/i,
+      when: { listed: { role: CARDS, name: /^(drafts (of|with) (me|you|my (cameo|character))|(cameo|character) drafts)$/i } },
       kind: 'appearance-seen',
       details: { ...APPEARANCE, where: { const: 'draft' } },
+      basis: {
+        fact: 'Owners saw others\' drafts with their cameo (GET /project_y/profile/drafts/cameos, public client code); drafts were a grid of cards, lists named by a heading; the heading\'s words are not documented',
+        confidence: 'I',
+      },
     },
     {
-      // The profile feed's appearances (profile_feed/me?cut=appearances) [S]; the list's label [I].
       id: 'sora.appearance.post',
       surface: 'sora',
-      where: /\/profile(\/|$)/i,
-      when: { listed: { role: 'list', name: /^(appearances|posts (with|featuring) (me|my (cameo|character))|(cameos|characters) of me)$/i } },
+      where: PROFILE,
+      when: { listed: { role: CARDS, name: /^(appearances|cameos|characters|posts (with|featuring) (me|my (cameo|character))|(cameos|characters) of me)$/i } },
       kind: 'appearance-seen',
       details: { ...APPEARANCE, where: { const: 'post' } },
+      expect: { role: ['tab', 'button'], name: /^(posts|appearances|cameos|characters)$/i },
+      basis: {
+        fact: 'A profile\'s feed had an appearances cut (GET /project_y/profile_feed/{id}?cut=appearances, public client code); its tab\'s and heading\'s words are not documented',
+        confidence: 'I',
+      },
     },
     {
-      // Deleting the Sora account deletes the linked accounts [S]; the confirmation's wording [I].
       id: 'sora.account-deleted',
       surface: 'sora',
-      where: /settings|account/i,
+      where: ANY_ROUTE,
       when: { shown: { role: CONFIRMATION, text: /^(your (sora )?account (has been|was) deleted|account deletion (requested|scheduled))\b/i } },
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: LINKED_DELETIONS.sora } },
+      basis: {
+        fact: 'At launch, deleting Sora deleted ChatGPT and API access too ("All your data … across ChatGPT and Sora, will be removed", Decrypt); the page after it is not documented',
+        confidence: 'I',
+      },
     },
   ],
 };

@@ -41,12 +41,14 @@ export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
     context: /delete my chatgpt account/i,
   },
   {
-    // Sora settings: the final confirmation of "Delete account". [S]
+    // Sora's settings are a dialog over any route; "Delete account" there opens the confirmation,
+    // whose own "Delete account" is the step: it is the one that says what goes with it. [S Decrypt, launch]
     id: 'sora.delete-account.confirm',
     surface: 'sora',
     service: 'sora',
-    where: /settings|account/i,
+    where: /./,
     button: /^(permanently )?delete (my )?account$/i,
+    context: /all your data|cannot reuse the same email/i,
   },
   {
     // API platform organization settings: deleting the account. [I]

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCH_PATTERNS } from '@/lib/surfaces';
+import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from '@/lib/surfaces';
 import { EXTENSION_DIRS } from './harness/paths';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
@@ -26,10 +26,14 @@ for (const [browser, dir] of Object.entries(EXTENSION_DIRS)) {
     it('asks only for permissions the README explains, and OpenAI hosts alone', () => {
       expect(manifest.permissions.length).toBeGreaterThan(0);
       for (const permission of manifest.permissions) expect(documented, `README explains ${permission}`).toContain(permission);
-      expect([...manifest.host_permissions].sort()).toEqual([...ALL_MATCH_PATTERNS].sort());
+      expect([...manifest.host_permissions].sort()).toEqual([...REQUIRED_MATCH_PATTERNS].sort());
       for (const script of manifest.content_scripts) {
-        for (const match of script.matches) expect(ALL_MATCH_PATTERNS).toContain(match);
+        for (const match of script.matches) expect(REQUIRED_MATCH_PATTERNS).toContain(match);
       }
+      // Sora closed: its hosts are asked for only when the user turns them on, and its script is registered then.
+      expect([...manifest.optional_host_permissions].sort()).toEqual([...OPTIONAL_MATCH_PATTERNS].sort());
+      expect(OPTIONAL_MATCH_PATTERNS).toEqual(['https://sora.chatgpt.com/*', 'https://sora.com/*']);
+      expect(manifest.content_scripts.flatMap((s: { js: string[] }) => s.js)).not.toContain('content-scripts/sora.js');
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.web_accessible_resources).toBeUndefined();
     });

@@ -36,7 +36,7 @@ onlyIn('chromium', 'faults', (h) => {
     for (const id of seen) expect(ids.has(id)).toBe(true);
     await page.close();
   });
-});
+}, { soraGranted: true });
 
 inEachBrowser('two tabs', (h) => {
   it('two tabs reporting the same drafts at the same moment make one event each', async () => {
@@ -65,4 +65,4 @@ inEachBrowser('two tabs', (h) => {
       await b.close();
     }
   });
-});
+}, { soraGranted: true });

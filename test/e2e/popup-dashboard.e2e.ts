@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './harness/axe';
-import { launch, type Harness, type Page } from './harness/browser';
+import { launch, type Harness, type Page, waitForSoraScript } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { SCREENSHOTS } from './harness/paths';
 import { seedSampleLedger, shoot } from './harness/screenshots';
@@ -161,8 +161,8 @@ inEachBrowser('popup and dashboard', (h) => {
   });
 
   it('on a page whose layout the rules do not know, says detection may be out of date and copies a redacted description', async () => {
-    // The fixture's redesigned cameo settings (?layout=select): the audience rule expects a radio group there.
-    const url = fixtureUrl('sora.chatgpt.com', '/profile/cameo?layout=select');
+    // The fixture's redesigned profile (?layout=unknown): the appearances rule expects the profile's feed tabs there.
+    const url = fixtureUrl('sora.chatgpt.com', '/profile/alice?layout=unknown');
     const page = await h().newPage(url);
     const tabId = await h().tabIdOf(url);
     await eventually(
@@ -183,8 +183,8 @@ inEachBrowser('popup and dashboard', (h) => {
     await eventually(async () => expect(await textOf(popup, '[data-testid="tab-misses"] [role="status"]')).toMatch(/^Copied/));
     const copied = await popup.evaluate(() => (globalThis as unknown as { copied: string }).copied);
     expect(copied).toMatch(/detection may be out of date/);
-    expect(copied).toMatch(/Page: \/profile\/cameo/);
-    expect(copied).toMatch(/sora\.audience-changed/);
+    expect(copied).toMatch(/Page: \/profile\/:id/);
+    expect(copied).toMatch(/sora\.appearance\.post/);
     // Redacted: the signed-in user's name appears nowhere.
     expect(copied).not.toMatch(/alice/i);
     await popup.close();
@@ -265,13 +265,14 @@ inEachBrowser('popup and dashboard', (h) => {
     expect(await dash.evaluate(() => document.querySelector('[aria-current="true"][data-testid="timeline-row"]')?.getAttribute('data-kind'))).toBe(second);
     await dash.close();
   });
-});
+}, { soraGranted: true });
 
 // The README's screenshots come from Chromium, which can emulate both colour schemes.
 describe('screenshots [chromium]', () => {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await launch('chromium', inject('fixturePort'));
+    harness = await launch('chromium', inject('fixturePort'), { soraGranted: true });
+    await waitForSoraScript(harness);
   });
   afterAll(async () => {
     await harness?.close();
@@ -282,7 +283,7 @@ describe('screenshots [chromium]', () => {
     const dash = await h().extensionPage('options.html#timeline');
     await dash.waitFor('[data-testid="timeline-empty"]');
     await seedSampleLedger(h());
-    const site = fixtureUrl('sora.chatgpt.com', '/profile');
+    const site = fixtureUrl('sora.chatgpt.com', '/profile/alice');
     const tab = await h().newPage(site);
     const tabId = await h().tabIdOf(site);
     mkdirSync(SCREENSHOTS, { recursive: true });

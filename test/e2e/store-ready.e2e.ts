@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, type Harness, type Page } from './harness/browser';
+import { launch, waitForSoraScript, type Harness, type Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { fullPage, PNG, seedSampleLedger, type PngImage } from './harness/screenshots';
 import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
@@ -171,7 +171,8 @@ for (const language of LANGUAGES) {
   describe(`store screenshots [chromium, ${language}]`, () => {
     let harness: Harness | undefined;
     beforeAll(async () => {
-      harness = await launch('chromium', inject('fixturePort'), { language });
+      harness = await launch('chromium', inject('fixturePort'), { language, soraGranted: true });
+      await waitForSoraScript(harness);
     });
     afterAll(async () => {
       await harness?.close();
@@ -198,7 +199,7 @@ for (const language of LANGUAGES) {
       await dash.close();
 
       // 3: the toolbar popup, as a browser shows it below its toolbar.
-      const site = fixtureUrl('sora.chatgpt.com', '/profile');
+      const site = fixtureUrl('sora.chatgpt.com', '/profile/alice');
       const tab = await h.newPage(site);
       const tabId = await h.tabIdOf(site);
       const popup = await h.extensionPage(`popup.html?tab=${tabId}`);

@@ -198,16 +198,16 @@ inEachBrowser('the warning against its page', (h) => {
 
 inEachBrowser('the "Log this?" question against its page', (h) => {
   const prompt = '[data-likeness-ledger="ask"]';
+  // Deleting a video on a character's profile says only "Deleted" (test/fixtures/shared/sora-app.js).
   const unclearDeletion = async (page: Page) => {
-    await page.click('#delete-cameo');
-    await page.click('#confirm-delete');
+    await page.click('[data-test="delete-post"]');
     await page.waitFor(prompt);
   };
   const unclearLogged = async () => effectiveEvents(await h().ledger()).filter((e) => e.evidence.rule === 'sora.cameo-deleted.unclear').length;
 
   it("keeps its look under the page's stylesheet, keeps its keys, and settles when the page removes it", async () => {
     const logged = await unclearLogged();
-    const page = await h().newPage(fixtureUrl('sora.chatgpt.com', '/profile/characters/ch_5f2c'), { window: true });
+    const page = await h().newPage(fixtureUrl('sora.chatgpt.com', '/profile/crystal.party'), { window: true });
     await page.evaluate(() => {
       const style = document.head.appendChild(document.createElement('style'));
       style.textContent = `html { color: transparent !important; font-size: 2px !important; letter-spacing: 9px !important; }
@@ -239,7 +239,12 @@ inEachBrowser('the "Log this?" question against its page', (h) => {
     await page.evaluate((selector: string) => document.querySelector(selector)!.remove(), prompt);
     await sleep(500);
     // A second unclear "Deleted." in the page's toast region (the same text again is the same moment).
-    await page.evaluate(() => (document.getElementById('toast')!.textContent = 'Deleted.'));
+    await page.evaluate(() => {
+      const toast = document.createElement('li');
+      toast.setAttribute('role', 'status');
+      toast.textContent = 'Deleted.';
+      document.querySelector('ol[aria-label="Notifications"]')!.append(toast);
+    });
     await page.waitFor(prompt);
     await page.click(`${prompt} button:nth-of-type(2)`);
     expect(await page.count(prompt)).toBe(0);
@@ -247,7 +252,7 @@ inEachBrowser('the "Log this?" question against its page', (h) => {
     expect(await unclearLogged()).toBe(logged);
     await page.close();
   });
-});
+}, { soraGranted: true });
 
 onlyIn('chromium', 'the warning in forced colours', (h) => {
   it('keeps a visible frame and tells its two buttons apart without colour', async () => {

@@ -55,13 +55,17 @@ const FLOWS: DeletionFlow[] = [
     service: 'chatgpt',
   },
   {
+    // Settings is a dialog over whatever route is open (no /settings route).
     name: 'Sora settings: Delete account',
-    url: fixtureUrl('sora.chatgpt.com', '/settings'),
+    url: fixtureUrl('sora.chatgpt.com', '/profile/alice'),
     reach: async (page) => {
-      await page.click('#delete-account');
-      await page.waitFor('#confirm-delete-account');
+      await page.click('[data-test="settings"]');
+      await page.click('[data-test="settings-item"]');
+      await page.click('[data-test="settings-account"]');
+      await page.click('[data-test="delete-account"]');
+      await page.waitFor('[data-test="confirm-delete-account"]');
     },
-    confirm: '#confirm-delete-account',
+    confirm: '[data-test="confirm-delete-account"]',
     request: '/backend/project_y/account/delete',
     step: 'sora.delete-account.confirm',
     service: 'sora',
@@ -127,4 +131,4 @@ inEachBrowser('deletion warning', (h) => {
       await page.close();
     });
   }
-});
+}, { soraGranted: true });

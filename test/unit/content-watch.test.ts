@@ -31,6 +31,9 @@ async function settle(ms = DEBOUNCE_MS + 10) {
 }
 const observations = () => sent.filter((m) => m.type === 'observation').map((m) => (m.type === 'observation' ? m.observation : null)!);
 const ACCOUNT = '<button aria-label="Account: @alice">A</button>';
+/** Sora shows the signed-in handle only in the sidebar's Profile link. */
+const SORA_ACCOUNT = '<a href="/profile/alice" aria-label="Profile">◯</a>';
+const CHARACTER = 'https://sora.chatgpt.com/profile/crystal.party';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -46,28 +49,30 @@ afterEach(() => {
 
 describe('watching a page', () => {
   it('announces the visit with the rules that watch it, and the handle the page shows', async () => {
-    start('https://sora.chatgpt.com/profile/cameo', `<header>${ACCOUNT}</header>`);
+    start(CHARACTER, `<nav>${SORA_ACCOUNT}</nav>`);
     expect(sent[0]).toEqual({
       type: 'page-visit',
       surface: 'sora',
       watching: [
+        // Settings and pickers are dialogs over any route: most rules watch every page.
         'sora.cameo-created',
         'sora.audience-changed',
         'sora.access-granted',
         'sora.access-revoked',
         'sora.restrictions-changed',
         'sora.cameo-deleted',
+        // A character is a profile: its unclear "Deleted", its drafts and its appearances.
         'sora.cameo-deleted.unclear',
-        // The cameo settings are a profile page: drafts and posts of me can be listed there too.
         'sora.appearance.draft',
         'sora.appearance.post',
+        'sora.account-deleted',
       ],
     });
     expect(sent[1]).toEqual({ type: 'account', surface: 'sora', handle: 'alice' });
   });
 
   it('reports what a rule sees as an observation the background accepts, under the shown handle', async () => {
-    start('https://sora.chatgpt.com/profile/cameo', `${ACCOUNT}<main></main>`);
+    start(CHARACTER, `${SORA_ACCOUNT}<main></main>`);
     document.querySelector('main')!.innerHTML = '<p role="status">Cameo deleted</p>';
     await settle();
     expect(observations()).toEqual([
@@ -80,7 +85,7 @@ describe('watching a page', () => {
       },
     ]);
     const message = sent.find((m) => m.type === 'observation')!;
-    const checked = checkContentMessage(message, { id: 'ext', url: 'https://sora.chatgpt.com/profile/cameo', tab: { id: 1 } }, 'ext');
+    const checked = checkContentMessage(message, { id: 'ext', url: CHARACTER, tab: { id: 1 } }, 'ext');
     expect(checked.ok).toBe(true);
   });
 
@@ -102,16 +107,20 @@ describe('watching a page', () => {
   });
 
   it('follows a pushState navigation through the DOM change that comes with it', async () => {
-    start('https://sora.chatgpt.com/explore', `${ACCOUNT}<main>Feed</main>`);
+    start('https://sora.chatgpt.com/explore', `${SORA_ACCOUNT}<main>Feed</main>`);
     history.pushState({}, '', '/drafts');
     document.querySelector('main')!.innerHTML = '<ul aria-label="Drafts of me"><li><a href="/d/gen_1">Open</a> by @bob</li></ul>';
     await settle();
-    expect(sent).toContainEqual({ type: 'navigated', surface: 'sora', watching: ['sora.cameo-created', 'sora.cameo-deleted', 'sora.appearance.draft'] });
+    expect(sent).toContainEqual({
+      type: 'navigated',
+      surface: 'sora',
+      watching: ['sora.cameo-created', 'sora.audience-changed', 'sora.access-granted', 'sora.access-revoked', 'sora.restrictions-changed', 'sora.cameo-deleted', 'sora.appearance.draft', 'sora.account-deleted'],
+    });
     expect(observations().map((o) => o.details)).toEqual([{ by: 'bob', where: 'draft', link: 'https://sora.chatgpt.com/d/gen_1' }]);
   });
 
   it('debounces a stream of small changes into one partial scan', async () => {
-    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const watch = start(CHARACTER, '<main></main>');
     const fullAtStart = watch.stats.full;
     for (let i = 0; i < 20; i++) {
       document.querySelector('main')!.append(document.createElement('p'));
@@ -123,7 +132,7 @@ describe('watching a page', () => {
   });
 
   it('still scans a page that never stops changing, at least every MAX_WAIT_MS', async () => {
-    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const watch = start(CHARACTER, '<main></main>');
     for (let t = 0; t < 3 * MAX_WAIT_MS; t += DEBOUNCE_MS / 2) {
       document.querySelector('main')!.append(document.createElement('p'));
       await Promise.resolve();
@@ -133,7 +142,7 @@ describe('watching a page', () => {
   });
 
   it('turns a huge burst into one rescan of the page instead of walking every node', async () => {
-    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const watch = start(CHARACTER, '<main></main>');
     const before = { ...watch.stats };
     const main = document.querySelector('main')!;
     for (let i = 0; i < BURST_NODES * 5; i++) main.append(document.createElement('div'));
@@ -145,12 +154,12 @@ describe('watching a page', () => {
   });
 
   it('follows the signed-in account when the menu is relabelled or replaced', async () => {
-    start('https://sora.chatgpt.com/profile/cameo', `<header>${ACCOUNT}</header><main></main>`);
+    start(CHARACTER, `<nav>${SORA_ACCOUNT}</nav><main></main>`);
     const handles = () => sent.filter((m) => m.type === 'account').map((m) => (m.type === 'account' ? m.handle : ''));
     expect(handles()).toEqual(['alice']);
-    document.querySelector('header button')!.setAttribute('aria-label', 'Account: @bob');
+    document.querySelector('nav a')!.setAttribute('href', '/profile/bob');
     await settle();
-    document.querySelector('header')!.innerHTML = '<button aria-label="Account: @carol">C</button>';
+    document.querySelector('nav')!.innerHTML = '<a href="/profile/carol" aria-label="Profile">C</a>';
     await settle();
     // A change elsewhere does not make the same handle news again.
     document.querySelector('main')!.append(document.createElement('p'));
@@ -159,7 +168,7 @@ describe('watching a page', () => {
   });
 
   it('stops everything when the content script is invalidated', async () => {
-    const watch = start('https://sora.chatgpt.com/profile/cameo', '<main></main>');
+    const watch = start(CHARACTER, '<main></main>');
     const stats = { ...watch.stats };
     const count = sent.length;
     ctx.notifyInvalidated();
@@ -170,17 +179,12 @@ describe('watching a page', () => {
     expect(sent.length).toBe(count);
   });
 
-  it('reads a radio choice made in a form, which changes no DOM', async () => {
-    start(
-      'https://sora.chatgpt.com/profile/cameo',
-      `<fieldset role="radiogroup"><legend>Who can use your cameo</legend>${['Only me', 'Everyone']
-        .map((l, i) => `<label><input type="radio" name="w" ${i === 0 ? 'checked' : ''}>${l}</label>`)
-        .join('')}</fieldset>`,
-    );
+  it('reads a choice made in a form field, which changes no DOM', async () => {
+    start(CHARACTER, '<label>Character access <select><option>Only me</option><option>Everyone</option></select></label>');
     await settle(SETTLE_MS);
-    const everyone = document.querySelectorAll('input')[1]!;
-    everyone.checked = true;
-    everyone.dispatchEvent(new Event('change', { bubbles: true }));
+    const select = document.querySelector('select')!;
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(observations().map((o) => o.details)).toEqual([{ before: 'only-me', after: 'everyone' }]);
   });
@@ -215,21 +219,21 @@ describe('watching a page', () => {
   });
 
   it('never takes an email address for the handle', () => {
-    start('https://sora.chatgpt.com/profile/cameo', '<button aria-label="Account: alice@example.org">A</button>');
+    start(CHARACTER, '<a href="/profile/alice@example.org" aria-label="Profile">◯</a>');
     expect(sent.filter((m) => m.type === 'account')).toEqual([]);
   });
 
   it('sends an over-long handle as the page shows it: the background refuses it', async () => {
-    start('https://sora.chatgpt.com/profile/cameo', `<button aria-label="Account: @${'a'.repeat(500)}">A</button><p role="status">Cameo deleted</p>`);
+    start(CHARACTER, `<a href="/profile/${'a'.repeat(500)}" aria-label="Profile">◯</a><p role="status">Cameo deleted</p>`);
     const observation = sent.find((m) => m.type === 'observation')!;
-    expect(checkContentMessage(observation, { id: 'ext', url: 'https://sora.chatgpt.com/profile/cameo' }, 'ext')).toMatchObject({ ok: false, error: expect.stringMatching(/handle/) });
+    expect(checkContentMessage(observation, { id: 'ext', url: CHARACTER }, 'ext')).toMatchObject({ ok: false, error: expect.stringMatching(/handle/) });
   });
 });
 
 describe('asking about an unclear signal', () => {
   const trusted = () => true;
   const unclear = async (options: WatchOptions) => {
-    start('https://sora.chatgpt.com/profile/characters/ch_1', `${ACCOUNT}<main></main>`, SORA, options);
+    start(CHARACTER, `${SORA_ACCOUNT}<main></main>`, SORA, options);
     document.querySelector('main')!.innerHTML = '<p role="status">Deleted</p>';
     await settle();
   };

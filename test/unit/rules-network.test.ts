@@ -14,17 +14,22 @@ import { PageState, scan } from '@/lib/rules/page-engine';
 import { SURFACES, type SurfaceId } from '@/lib/surfaces';
 
 const SORA = 'https://sora.chatgpt.com/backend';
-const UPDATE = `${SORA}/project_y/cameos/by_id/cameo_77/update_v2`;
+// The two ids of one character [S]: the cameo id (bare hex) that creating and updating carry, the character id that deleting carries.
+const CAMEO_ID = '69666ca2c39081919af589edb0c796d9';
+const CHARACTER_ID = 'ch_69666ca2a63c81918e80eaf4ddfe8815';
+const UPDATE = `${SORA}/project_y/cameos/by_id/${CAMEO_ID}/update_v2`;
+/** Sora's instruction set: an object of text parts, never a string [S]. */
+const instructions = (...texts: string[]) => ({ value: texts.map((value) => ({ type: 'text', value })) });
 
 type Sample = SeenRequest & { details?: Record<string, unknown> };
 const SAMPLES: Record<string, { fires: Sample[]; quiet: Sample[] }> = {
   'sora.net.cameo-created': {
     fires: [
-      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 200, body: { cameo_id: 'cameo_77' }, details: { cameoId: 'cameo_77' } },
+      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 200, body: { cameo_id: CAMEO_ID }, details: { cameoId: CAMEO_ID } },
       { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 201, details: {} },
     ],
     quiet: [
-      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 500, body: { cameo_id: 'cameo_77' } },
+      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 500, body: { cameo_id: CAMEO_ID } },
       { method: 'POST', url: `${SORA}/characters/upload`, statusCode: 200 },
       { method: 'GET', url: `${SORA}/characters/finalize`, statusCode: 200 },
     ],
@@ -35,12 +40,13 @@ const SAMPLES: Record<string, { fires: Sample[]; quiet: Sample[] }> = {
       // Which of the narrower levels "private" means is unknown: the page says.
       { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'private' } },
       { method: 'POST', url: UPDATE, statusCode: 403, body: { visibility: 'public' } },
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'x' } },
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'x' } as never },
     ],
   },
   'sora.net.restrictions-changed': {
     fires: [
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'No political videos' }, details: { restrictions: 'No political videos' } },
+      // What the body reader keeps of {"instruction_set": {"value": [{"type": "text", "value": …}, …]}}.
+      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'No political videos\nNever in ads' }, details: { restrictions: 'No political videos\nNever in ads' } },
     ],
     quiet: [
       { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' } },
@@ -49,12 +55,14 @@ const SAMPLES: Record<string, { fires: Sample[]; quiet: Sample[] }> = {
   },
   'sora.net.cameo-deleted': {
     fires: [
-      { method: 'DELETE', url: `${SORA}/project_y/characters/ch_abc123`, statusCode: 204, details: { cameoId: 'ch_abc123' } },
+      { method: 'DELETE', url: `${SORA}/project_y/characters/${CHARACTER_ID}`, statusCode: 204, details: { cameoId: CHARACTER_ID } },
       { method: 'delete', url: 'https://sora.com/backend/project_y/characters/ch_9?x=1', statusCode: 200, details: { cameoId: 'ch_9' } },
     ],
     quiet: [
       { method: 'DELETE', url: `${SORA}/project_y/characters/ch_abc123`, statusCode: 404 },
       { method: 'DELETE', url: `${SORA}/project_y/characters/gen_abc123`, statusCode: 200 },
+      // A cameo id is not a character id: no deletion is known by it.
+      { method: 'DELETE', url: `${SORA}/project_y/characters/${CAMEO_ID}`, statusCode: 200 },
       { method: 'DELETE', url: 'https://example.org/backend/project_y/characters/ch_abc123', statusCode: 200 },
     ],
   },
@@ -126,6 +134,14 @@ describe('request bodies', () => {
     expect(pickBodyFields(bytes(body), ['visibility', 'safety_instruction_set'])).toEqual({ visibility: 'public' });
   });
 
+  it("read Sora's instruction set as its text parts, and nothing else of it", () => {
+    const body = JSON.stringify({ instruction_set: instructions('No political videos', 'Never in ads'), safety_instruction_set: { value: [{ type: 'image', value: 'x' }] } });
+    expect(pickBodyFields(bytes(body), ['instruction_set', 'safety_instruction_set'])).toEqual({ instruction_set: 'No political videos\nNever in ads' });
+    // Cleared restrictions are a change too.
+    expect(pickBodyFields(bytes(JSON.stringify({ instruction_set: instructions() })), ['instruction_set'])).toEqual({ instruction_set: '' });
+    expect(pickBodyFields(bytes(JSON.stringify({ instruction_set: { value: 'x' } })), ['instruction_set'])).toEqual({});
+  });
+
   it('are not read when large, not JSON, in a file, or when no field is listed', () => {
     expect(pickBodyFields(bytes(JSON.stringify({ visibility: 'x'.repeat(MAX_BODY_BYTES) })), ['visibility'])).toBeUndefined();
     expect(pickBodyFields(bytes('--boundary\r\nvideo bytes'), ['visibility'])).toBeUndefined();
@@ -155,22 +171,22 @@ function seenOnNetwork(request: SeenRequest): NewEvent {
 }
 
 describe('one action, one key', () => {
-  const radios = (checked: string) =>
-    `<div role="radiogroup" aria-label="Who can use your cameo">${['Only me', 'Everyone'].map((l) => `<button role="radio" aria-checked="${l === checked}">${l}</button>`).join('')}</div>`;
+  // The "Character access" menu's button, named by its heading, showing the chosen level.
+  const access = (chosen: string) => `<h3 id="access">Character access</h3><button aria-haspopup="menu" aria-labelledby="access">${chosen}</button>`;
   const cases: [string, () => NewEvent, () => NewEvent][] = [
     [
       'audience set to everyone',
-      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', radios('Only me'), radios('Everyone')),
+      () => seenOnPage('https://sora.chatgpt.com/profile/alice', access('Only me'), access('Everyone')),
       () => seenOnNetwork({ method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' } }),
     ],
     [
       'restrictions saved',
-      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', '<label>Restrictions <textarea>No politics</textarea></label>', '<label>Restrictions <textarea>No politics</textarea></label><p role="status">Restrictions saved</p>'),
+      () => seenOnPage('https://sora.chatgpt.com/profile/alice', '<label>Restrictions <textarea>No politics</textarea></label>', '<label>Restrictions <textarea>No politics</textarea></label><p role="status">Restrictions saved</p>'),
       () => seenOnNetwork({ method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: '  no POLITICS ' } }),
     ],
     [
       'cameo deleted',
-      () => seenOnPage('https://sora.chatgpt.com/profile/cameo', '', '<p role="status">Cameo deleted</p>'),
+      () => seenOnPage('https://sora.chatgpt.com/profile/alice', '', '<p role="status">Cameo deleted</p>'),
       () => seenOnNetwork({ method: 'DELETE', url: `${SORA}/project_y/characters/ch_1`, statusCode: 204 }),
     ],
     [

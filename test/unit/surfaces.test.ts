@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCH_PATTERNS, matchPatterns, surfaceOfUrl } from '@/lib/surfaces';
+import { ALL_MATCH_PATTERNS, matchPatterns, OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS, surfaceOfUrl } from '@/lib/surfaces';
 
 describe('surfaces', () => {
   it('maps each watched host to its surface', () => {
@@ -22,5 +22,11 @@ describe('surfaces', () => {
     expect(matchPatterns('sora')).toEqual(['https://sora.chatgpt.com/*', 'https://sora.com/*']);
     expect(ALL_MATCH_PATTERNS).toHaveLength(5);
     for (const pattern of ALL_MATCH_PATTERNS) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
+  });
+
+  it("asks for Sora's hosts only on request: its site closed", () => {
+    expect(OPTIONAL_MATCH_PATTERNS).toEqual(matchPatterns('sora'));
+    expect(REQUIRED_MATCH_PATTERNS.filter((p) => OPTIONAL_MATCH_PATTERNS.includes(p))).toEqual([]);
+    expect([...REQUIRED_MATCH_PATTERNS, ...OPTIONAL_MATCH_PATTERNS].sort()).toEqual([...ALL_MATCH_PATTERNS].sort());
   });
 });

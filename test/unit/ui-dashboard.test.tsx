@@ -72,7 +72,7 @@ describe('the dashboard', () => {
   it('shows the welcome on first install', async () => {
     await show('#welcome');
     const welcome = await until(() => $('[data-testid="welcome"]'));
-    expect(welcome.textContent).toMatch(/sora\.chatgpt\.com/);
+    expect(welcome.textContent).toMatch(/\(sora\.chatgpt\.com, sora\.com\)\s*— closed on .*2026; watched only if you turn it on in the settings/);
     expect(welcome.textContent).toMatch(/makes no network requests of its own/);
     expect(document.activeElement).toBe($('#welcome-title'));
   });

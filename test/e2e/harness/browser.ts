@@ -6,13 +6,14 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
 import type { LedgerEvent } from '@/lib/events';
+import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/sora-access';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -160,10 +161,48 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
   ];
 }
 
-async function launchChromium(port: number, userDataDir = '', language?: string): Promise<Harness> {
+/**
+ * Gives the extension the Sora hosts in a Chromium profile, as if the user had granted them before
+ * (or an update kept them). Chromium asks the user in a native prompt that a headless test cannot
+ * answer (microsoft/playwright#32755), so the grant is written where Chromium keeps it: the
+ * profile's Preferences, for the extension's id, which a first start creates.
+ */
+async function grantSoraInProfile(port: number, userDataDir: string) {
+  const first = await chromium.launchPersistentContext(userDataDir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
+  const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  await first.close();
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions.settings[id];
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...SORA_ORIGINS])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+/** Chromium with the extension watching Sora's pages, for the benchmarks (their workloads are Sora pages). */
+export async function chromiumWatchingSora(port: number): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'll-bench-'));
+  await grantSoraInProfile(port, dir);
+  const context = await chromium.launchPersistentContext(dir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
+  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (id) => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(f: { ids: string[] }): Promise<unknown[]> } } }).chrome.scripting;
+    while ((await scripting.getRegisteredContentScripts({ ids: [id] })).length === 0) await new Promise((r) => setTimeout(r, 100));
+  }, SORA_SCRIPT.id);
+  return context;
+}
+
+async function launchChromium(port: number, userDataDir = '', { language, soraGranted = false }: { language?: string; soraGranted?: boolean } = {}): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+  // A grant needs a profile that outlives the first start: a temporary one when the test gave none.
+  const temporary = soraGranted && !userDataDir ? mkdtempSync(join(tmpdir(), 'll-chromium-')) : '';
+  if (soraGranted) await grantSoraInProfile(port, userDataDir || temporary);
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir || temporary, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
@@ -222,6 +261,7 @@ async function launchChromium(port: number, userDataDir = '', language?: string)
     close: async () => {
       await context.close();
       rmSync(downloadDir, { recursive: true, force: true });
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
     },
   };
 }
@@ -282,7 +322,7 @@ async function findPage(browser: PpBrowser, test: (href: string) => boolean, tim
   throw new Error('page not found in time');
 }
 
-async function launchFirefox(): Promise<Harness> {
+async function launchFirefox(soraGranted = false): Promise<Harness> {
   const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   const ff = await puppeteer.launch({
     browser: 'firefox',
@@ -300,12 +340,15 @@ async function launchFirefox(): Promise<Harness> {
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
+      // An optional permission the extension asks for is granted without the prompt (the settings switch uses it).
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await ff.installExtension(EXTENSION_DIRS.firefox);
   const origin = `moz-extension://${FIREFOX_UUID}`;
   const anchor = await findPage(ff, (href) => href.startsWith(`${origin}/options.html#welcome`));
   await anchor.evaluate(defineExt);
+  if (soraGranted) await grantSoraByClick(anchor);
   const inExtension = <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> => anchor.evaluate(fn as never, arg) as Promise<T>;
   return {
     name: 'firefox',
@@ -340,6 +383,20 @@ async function launchFirefox(): Promise<Harness> {
   };
 }
 
+/**
+ * Gives the extension the Sora hosts in Firefox: a permission request needs a user's click, so the
+ * anchor page gets a button that asks, and the test clicks it (the prompt is off by pref).
+ */
+async function grantSoraByClick(anchor: PpPage) {
+  await anchor.evaluate((origins: string[]) => {
+    const button = Object.assign(document.createElement('button'), { id: 'll-grant-sora', textContent: 'grant' });
+    button.addEventListener('click', () => void ext.permissions.request({ origins }).then(() => button.remove()));
+    document.body.append(button);
+  }, [...SORA_ORIGINS]);
+  await anchor.locator('#ll-grant-sora').click();
+  await anchor.waitForFunction(() => !document.getElementById('ll-grant-sora'));
+}
+
 /** Gives functions run in extension pages one name for the API: `browser` in Firefox, `chrome` in Chromium. */
 const defineExt = () => {
   const g = globalThis as unknown as { browser?: unknown; chrome?: unknown; ext?: unknown };
@@ -356,8 +413,26 @@ const tabIdByUrl = async (url: string) => {
 /**
  * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
  * close the browser and start it again on the same ledger: a restart, as a user has one.
+ * A fresh install does not watch Sora's pages; `soraGranted` starts with them watched.
  * `language` (Chromium) is the browser's UI language, and so the extension's (`de`).
  */
-export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string; language?: string } = {}): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options.language) : launchFirefox();
+export function launch(name: BrowserName, fixturePort: number, options: LaunchOptions = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options) : launchFirefox(options.soraGranted);
+}
+
+/** Waits until the background has registered the Sora content script (it does so at start when the hosts are granted). */
+export async function waitForSoraScript(harness: Harness, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  const registered = (id: string) => ext.scripting.getRegisteredContentScripts({ ids: [id] }).then((s) => s.length > 0);
+  while (!(await harness.inExtension(registered, SORA_SCRIPT.id))) {
+    if (Date.now() > deadline) throw new Error('the Sora content script was not registered');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  language?: string;
+  /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */
+  soraGranted?: boolean;
 }
