@@ -75,6 +75,7 @@ const shown = (el: Element) => !el.closest('[hidden],[aria-hidden="true"],[data-
 export function matches(el: Element, target: Target): boolean {
   return (
     (rolesOf(target) as readonly string[]).includes(roleOf(el) ?? '') &&
+    (!target.testid || el.getAttribute('data-testid') === target.testid) &&
     (!target.name || target.name.test(nameOf(el))) &&
     (!target.text || target.text.test(textOf(el)))
   );
@@ -298,15 +299,21 @@ export function stillMissing(ctx: ScanContext): string[] {
   return ctx.rules.filter((r) => r.expect && !onPage(ctx, r.expect)).map((r) => r.id);
 }
 
-/** The signed-in handle an element shows by the account target's name (first capture group); never an email address. */
+/**
+ * The signed-in handle an element shows: the first capture group of the account target's name, else
+ * of its text (ChatGPT's profile button is named "Open profile menu" and shows the display name);
+ * never an email address.
+ */
 export function handleOf(el: Element, target: Target): string | null {
-  const handle = target.name && matches(el, target) ? nameOf(el).match(target.name)?.[1]?.trim() : undefined;
-  return handle && !/\S@\S+\.\S/.test(handle) ? handle : null;
+  if (!matches(el, target)) return null;
+  const handle = (target.name && nameOf(el).match(target.name)?.[1]) ?? (target.text && textOf(el).match(target.text)?.[1]);
+  const trimmed = handle?.trim();
+  return trimmed && !/\S@\S+\.\S/.test(trimmed) ? trimmed : null;
 }
 
 /** The first element in the scope that shows the signed-in handle (the account menu), with the handle. */
 export function handleShown(scope: readonly Node[], target: Target | null): { el: Element; handle: string } | null {
-  if (!target?.name) return null;
+  if (!target?.name && !target?.text) return null;
   for (const el of findIn(scope, target)) {
     const handle = handleOf(el, target);
     if (handle) return { el, handle };

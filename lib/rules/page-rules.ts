@@ -27,6 +27,7 @@ export type Role =
   | 'radio'
   | 'radiogroup'
   | 'status'
+  | 'tablist'
   | 'textbox';
 
 /** An element as assistive technology sees it: its role, its accessible name, its text. */
@@ -34,6 +35,8 @@ export interface Target {
   role: Role | readonly Role[];
   name?: RegExp;
   text?: RegExp;
+  /** The app's own test hook (`data-testid`), stable across languages and renders where the app has one. */
+  testid?: string;
 }
 
 /** Page wording to a value, first match wins. */
