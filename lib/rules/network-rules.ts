@@ -12,7 +12,7 @@
 import type { EventKind } from '../events';
 import { LINKED_DELETIONS } from '../policies';
 import type { SurfaceId } from '../surfaces';
-import type { Mapping } from './page-rules';
+import type { Basis, Mapping } from './page-rules';
 
 export type NetworkField = (
   | { const: unknown }
@@ -34,7 +34,7 @@ export interface NetworkRule {
   status: readonly [number, number];
   kind: EventKind;
   details: Readonly<Record<string, NetworkField>>;
-  basis: string;
+  basis: Basis;
 }
 
 const SUCCESS = [200, 299] as const;
@@ -51,7 +51,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     kind: 'cameo-created',
     details: { cameoId: { body: 'cameo_id', optional: true } },
     // The upload before it (POST /backend/characters/upload) carries the video: never watched.
-    basis: 'POST /backend/characters/finalize {cameo_id, …} [S]',
+    basis: { fact: 'POST /backend/characters/finalize {cameo_id, …}', confidence: 'S' },
   },
   {
     id: 'sora.net.audience-changed',
@@ -64,7 +64,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     // How the four levels map to `visibility` is unknown [I]: only "public" is read, as everyone.
     // The other levels are logged from the page alone.
     details: { after: { body: 'visibility', map: [[/^public$/i, 'everyone']] } },
-    basis: 'POST …/cameos/by_id/{id}/update_v2 {visibility} [S]; the mapping [I]',
+    basis: { fact: 'POST …/cameos/by_id/{id}/update_v2 {visibility} [S]; the mapping', confidence: 'I' },
   },
   {
     id: 'sora.net.restrictions-changed',
@@ -75,7 +75,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'restrictions-changed',
     details: { restrictions: { body: 'instruction_set' } },
-    basis: 'POST …/cameos/by_id/{id}/update_v2 {instruction_set} [S]',
+    basis: { fact: 'POST …/cameos/by_id/{id}/update_v2 {instruction_set}', confidence: 'S' },
   },
   {
     id: 'sora.net.cameo-deleted',
@@ -86,7 +86,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'cameo-deleted',
     details: { cameoId: { path: 'id' } },
-    basis: 'DELETE /backend/project_y/characters/{character_id}, ids start ch_ [S]',
+    basis: { fact: 'DELETE /backend/project_y/characters/{character_id}, ids start ch_', confidence: 'S' },
   },
   {
     id: 'chatgpt.net.account-deleted',
@@ -97,6 +97,19 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'account-deletion-requested',
     details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
-    basis: 'POST /backend-api/accounts/deactivate (body {}) [S]',
+    basis: { fact: 'POST /backend-api/accounts/deactivate (body {}), lanqian528/chat2api, soulteary/sparrow', confidence: 'S' },
+  },
+  {
+    // Settings → Data controls → Export → "Confirm export" [C 7260999] sends this, in any page language;
+    // the text the page shows afterwards is undocumented [I].
+    id: 'chatgpt.net.export-requested',
+    surface: 'chatgpt',
+    method: 'POST',
+    path: /^\/backend-api\/accounts\/data_export$/,
+    filter: '/backend-api/accounts/data_export',
+    status: SUCCESS,
+    kind: 'data-export-requested',
+    details: {},
+    basis: { fact: 'POST /backend-api/accounts/data_export, answered {status:"queued"} (soulteary/sparrow)', confidence: 'S' },
   },
 ];

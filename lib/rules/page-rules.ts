@@ -71,6 +71,15 @@ export type Trigger =
   /** Each item of this list, once per visit (what the user was shown). */
   | { listed: Target };
 
+/**
+ * Why a rule, anchor or step is what it is: the fact in ../shared/docs/openai-surfaces.md it rests
+ * on and that fact's confidence ([C] official, [S] secondary, [I] inferred), as data a test can read.
+ */
+export interface Basis {
+  fact: string;
+  confidence: 'C' | 'S' | 'I';
+}
+
 export interface PageRule {
   id: string;
   surface: SurfaceId;
@@ -83,6 +92,18 @@ export interface PageRule {
   ask?: string;
   /** On its pages this is present within a few seconds; when it is not, detection may be out of date. */
   expect?: Target;
+  basis?: Basis;
+}
+
+/**
+ * Something a watched route always shows (the settings dialog, the portal's request form): when it
+ * is missing a few seconds in, the page has changed under the rules and the popup says so.
+ */
+export interface Anchor {
+  id: string;
+  where: RegExp;
+  expect: Target;
+  basis: Basis;
 }
 
 /**
@@ -95,6 +116,21 @@ export interface SurfaceRules {
   /** Where the page shows whose account is signed in; the handle is the name's first capture group. */
   account: Target | null;
   rules: readonly PageRule[];
+  /** What each watched route must show; a route with anchors is watched even where no rule fires. */
+  anchors?: readonly Anchor[];
+  /**
+   * The page languages (`<html lang>`, primary subtag) whose texts the rules and steps know. On a page
+   * in any other language detection rests on structure alone, and detector health says so.
+   * Not given: English only.
+   */
+  languages?: readonly string[];
+}
+
+/** The page's language when the rules do not know it ("nl" on a Dutch page), else null. */
+export function unknownLanguage(watched: Pick<SurfaceRules, 'languages'>, lang: string | null | undefined): string | null {
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] ?? '';
+  if (!/^[a-z]{2,3}$/.test(primary)) return null; // No language stated: nothing to say.
+  return (watched.languages ?? ['en']).includes(primary) ? null : primary;
 }
 
 /**
@@ -105,7 +141,7 @@ export const ACCOUNT_MENU: Target = { role: 'button', name: /^account:\s*@?(.+)$
 export const CONFIRMATION: Role[] = ['status', 'alert', 'heading'];
 export const TOAST: Role[] = ['status', 'alert'];
 
-/** The rules that apply to a page, by its path and hash. */
-export function rulesFor(rules: readonly PageRule[], route: string): PageRule[] {
+/** The rules (or anchors) that apply to a page, by its path and hash. */
+export function rulesFor<T extends { where: RegExp }>(rules: readonly T[], route: string): T[] {
   return rules.filter((r) => r.where.test(route));
 }

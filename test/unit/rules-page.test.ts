@@ -45,10 +45,7 @@ const approved = (...handles: string[]) => people('Approved people', ...handles)
 const status = (text: string, role = 'status') => `<div role="${role}">${text}</div>`;
 const setText = (selector: string, text: string) => (doc: Document) => void (doc.querySelector(selector)!.textContent = text);
 
-const CHATGPT_ACCOUNT = 'https://chatgpt.com/#settings/Account';
-const CHATGPT_DATA = 'https://chatgpt.com/#settings/DataControls';
 const PORTAL = 'https://privacy.openai.com/';
-const PLATFORM_ORG = 'https://platform.openai.com/settings/organization/general';
 const SORA_LINKED = { linkedAccounts: ['chatgpt', 'api-platform'] };
 const CHATGPT_LINKED = { linkedAccounts: ['sora', 'api-platform'] };
 
@@ -181,33 +178,19 @@ export const FIXTURES: Record<string, RuleFixtures> = {
       { url: `${SORA}/explore`, html: '<h1>Your account has been deleted</h1>' },
     ],
   },
-  'chatgpt.account-deleted': {
-    fires: [{ url: CHATGPT_ACCOUNT, html: `<div role="dialog">${status('Your account has been deleted.')}</div>`, details: CHATGPT_LINKED }],
-    quiet: [
-      { url: 'https://chatgpt.com/#settings/General', html: status('Your account has been deleted.') },
-      { url: CHATGPT_ACCOUNT, html: '<div role="dialog"><h2>Delete account - are you sure?</h2></div>' },
-    ],
-    expected: { url: CHATGPT_ACCOUNT, html: '<div role="dialog">Delete account <button>Delete</button></div>' },
-  },
-  'chatgpt.export-requested': {
-    fires: [
-      { url: CHATGPT_DATA, html: status('Your data export has been requested. We will email you when it is ready.'), details: {} },
-      { url: 'https://chatgpt.com/#settings/data-controls', html: status('Successfully exported. You should receive an email shortly.', 'alert'), details: {} },
-    ],
-    quiet: [
-      { url: CHATGPT_DATA, html: '<div role="dialog"><h2>Request data export - are you sure?</h2></div>' },
-      { url: CHATGPT_DATA, html: status('Export failed') },
-      { url: CHATGPT_ACCOUNT, html: status('Your data export has been requested.') },
-    ],
-    expected: { url: CHATGPT_DATA, html: 'Export data <button>Export</button>' },
-  },
   'privacy.account-deletion': {
     fires: [
       { url: PORTAL, html: status('Your request to delete your ChatGPT account was submitted. Reference: PR-1234'), details: CHATGPT_LINKED },
+      // The 2024 wording, and the older guide's.
+      { url: `${PORTAL}policies`, html: status('Your request to delete your OpenAI account has been received.'), details: CHATGPT_LINKED },
+      { url: PORTAL, html: '<h2>Your ChatGPT Personal Data Removal Request has been submitted</h2>', details: CHATGPT_LINKED },
     ],
     quiet: [
       { url: PORTAL, html: '<button>Delete my ChatGPT account</button>' },
       { url: PORTAL, html: '<h2>Confirm your request to delete your ChatGPT account</h2>' },
+      // The identity check comes first: a login link sent is not a request made.
+      { url: PORTAL, html: status('Check your email: we sent a login link to confirm your request to delete your ChatGPT account.') },
+      { url: PORTAL, html: '<p>Your request to delete your OpenAI account was submitted.</p>' },
     ],
   },
   'privacy.data-request': {
@@ -231,18 +214,6 @@ export const FIXTURES: Record<string, RuleFixtures> = {
       { url: PORTAL, html: '<h1>Download my data</h1>' },
       { url: PORTAL, html: status('Your request to delete your ChatGPT account was submitted.') },
     ],
-  },
-  'platform.account-deleted': {
-    fires: [{ url: PLATFORM_ORG, html: status('Your account has been deleted.'), details: { linkedAccounts: ['chatgpt', 'sora'] } }],
-    quiet: [
-      { url: 'https://platform.openai.com/usage', html: status('Your account has been deleted.') },
-      { url: PLATFORM_ORG, html: status('Your organization has been deleted.') },
-    ],
-    expected: { url: PLATFORM_ORG, html: '<h2>Delete account</h2><button>Delete your account</button>' },
-  },
-  'platform.organization-deleted': {
-    fires: [{ url: PLATFORM_ORG, html: '<h1>Your organization was deleted</h1>', details: { linkedAccounts: [] } }],
-    quiet: [{ url: PLATFORM_ORG, html: '<button>Delete organization</button>' }],
   },
 };
 
