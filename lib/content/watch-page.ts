@@ -10,7 +10,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../messages';
 import { findIn, handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
-import { rulesFor, unknownLanguage, type Anchor, type PageRule, type SurfaceRules } from '../rules/page-rules';
+import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type SurfaceRules } from '../rules/page-rules';
 import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 
@@ -146,8 +146,9 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
    */
   function checkHealth() {
     const root = [doc.documentElement];
-    const missing = [...stillMissing(scanContext()), ...anchors.filter((a) => findIn(root, a.expect).length === 0).map((a) => a.id)];
-    const language = unknownLanguage(watched, doc.documentElement.lang);
+    const lang = doc.documentElement.lang;
+    const missing = [...stillMissing(scanContext()), ...anchorsFor(anchors, lang).filter((a) => findIn(root, a.expect).length === 0).map((a) => a.id)];
+    const language = unknownLanguage(watched, lang);
     if (missing.length > 0 || language) post({ type: 'detector-miss', surface, rules: missing, ...(language ? { language } : {}) });
   }
 

@@ -27,5 +27,13 @@ export const CHATGPT: SurfaceRules = {
   anchors: [
     { id: 'chatgpt.settings-dialog', where: SETTINGS_ROUTE, expect: { role: 'tablist' }, basis: REFLOW },
     { id: 'chatgpt.profile-button', where: SETTINGS_ROUTE, expect: { role: 'button', testid: 'accounts-profile-button' }, basis: REFLOW },
+    {
+      // The way into the deletion dialog: Account → under "Delete account", "Delete". Recorded in English only.
+      id: 'chatgpt.account-delete-button',
+      where: /#settings\/account\b/i,
+      expect: { role: 'button', name: /^delete$/i },
+      lang: ['en'],
+      basis: { fact: 'ChatGPT: Settings → Account → under Delete account click "Delete" (help 6378407, 2026-02-28)', confidence: 'C' },
+    },
   ],
 };

@@ -103,7 +103,15 @@ export interface Anchor {
   id: string;
   where: RegExp;
   expect: Target;
+  /** Only on pages in these languages: the anchor names a text recorded in them alone. */
+  lang?: readonly string[];
   basis: Basis;
+}
+
+/** The anchors that hold on a page in this language (`<html lang>`). */
+export function anchorsFor(anchors: readonly Anchor[], lang: string | null | undefined): Anchor[] {
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] || 'en';
+  return anchors.filter((a) => !a.lang || a.lang.includes(primary));
 }
 
 /**

@@ -94,7 +94,7 @@ describe('watching a page', () => {
     location.hash = '#settings/Account';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await settle();
-    expect(sent).toContainEqual({ type: 'navigated', surface: 'chatgpt', watching: ['chatgpt.settings-dialog', 'chatgpt.profile-button'] });
+    expect(sent).toContainEqual({ type: 'navigated', surface: 'chatgpt', watching: ['chatgpt.settings-dialog', 'chatgpt.profile-button', 'chatgpt.account-delete-button'] });
     expect(watch.stats.full).toBe(1);
     // ChatGPT's actions are logged from their requests: its pages alone log nothing.
     expect(observations()).toEqual([]);
@@ -218,26 +218,34 @@ describe('watching a page', () => {
     await settle(EXPECT_MS - 500);
     expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
     await settle(1000);
-    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'chatgpt', rules: ['chatgpt.settings-dialog'] }]);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'chatgpt', rules: ['chatgpt.settings-dialog', 'chatgpt.account-delete-button'] }]);
+  });
+
+  it('looks for an English text only on an English page', async () => {
+    document.documentElement.lang = 'de';
+    start('https://chatgpt.com/#settings/Account', `${PROFILE}${SETTINGS}`, CHATGPT);
+    await settle(EXPECT_MS + 100);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
+    document.documentElement.lang = '';
   });
 
   it('says nothing when the anchor shows up late, within the time', async () => {
     start('https://chatgpt.com/#settings/Account', `${PROFILE}<main>Loading</main>`, CHATGPT);
     await settle(2000);
-    document.querySelector('main')!.innerHTML = SETTINGS;
+    document.querySelector('main')!.innerHTML = `${SETTINGS}<p>Delete account <button>Delete</button></p>`;
     await settle(EXPECT_MS);
     expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
   });
 
   it('says when the page speaks a language the rules know no text of, and only then', async () => {
     document.documentElement.lang = 'nl';
-    start('https://chatgpt.com/#settings/Account', `${PROFILE}${SETTINGS}`, CHATGPT);
+    start('https://chatgpt.com/#settings/DataControls', `${PROFILE}${SETTINGS}`, CHATGPT);
     await settle(EXPECT_MS + 100);
     expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'chatgpt', rules: [], language: 'nl' }]);
     for (const known of ['de-DE', 'fr', 'es-419', 'en-US']) {
       sent = [];
       document.documentElement.lang = known;
-      start('https://chatgpt.com/#settings/Account', `${PROFILE}${SETTINGS}`, CHATGPT);
+      start('https://chatgpt.com/#settings/DataControls', `${PROFILE}${SETTINGS}`, CHATGPT);
       await settle(EXPECT_MS + 100);
       expect(sent.filter((m) => m.type === 'detector-miss'), known).toEqual([]);
     }
