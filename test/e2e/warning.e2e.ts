@@ -26,10 +26,13 @@ interface DeletionFlow {
   handle: string;
 }
 
-/** ChatGPT's deletion dialog in a language: the button reached, unlocked by the email and the word. */
-const chatgptFlow = (lang: 'en' | 'de' | 'nl', word: string): DeletionFlow => ({
-  name: `ChatGPT (${lang}) Settings → Account → Delete account`,
-  url: fixtureUrl('chatgpt.com', `/c/6789-abc?lang=${lang}#settings/Account`),
+/**
+ * ChatGPT's deletion dialog in a language: the button reached, unlocked by the email and the word.
+ * The older layout had Delete account under Data controls.
+ */
+const chatgptFlow = (lang: 'en' | 'de' | 'nl', word: string, older = false): DeletionFlow => ({
+  name: older ? `ChatGPT (${lang}, older layout) Settings → Data controls → Delete account` : `ChatGPT (${lang}) Settings → Account → Delete account`,
+  url: fixtureUrl('chatgpt.com', older ? `/?lang=${lang}&layout=2023#settings/DataControls` : `/c/6789-abc?lang=${lang}#settings/Account`),
   reach: async (page) => {
     await page.click('[data-fixture="delete-account"]');
     await page.fill('[data-fixture="confirm-email"]', 'alice@example.org');
@@ -68,6 +71,7 @@ const FLOWS: DeletionFlow[] = [
   chatgptFlow('de', 'DELETE'),
   // Dutch: no text of it is known; the dialog's structure alone finds the step.
   chatgptFlow('nl', 'VERWIJDEREN'),
+  chatgptFlow('en', 'DELETE', true),
   portalFlow('/'),
   portalFlow('/jan-2024'),
   {
