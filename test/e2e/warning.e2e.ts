@@ -30,7 +30,7 @@ interface DeletionFlow {
  * ChatGPT's deletion dialog in a language: the button reached, unlocked by the email and the word.
  * The older layout had Delete account under Data controls.
  */
-const chatgptFlow = (lang: 'en' | 'de' | 'nl', word: string, older = false): DeletionFlow => ({
+const chatgptFlow = (lang: 'en' | 'de' | 'fr' | 'es' | 'nl', word: string, older = false): DeletionFlow => ({
   name: older ? `ChatGPT (${lang}, older layout) Settings → Data controls → Delete account` : `ChatGPT (${lang}) Settings → Account → Delete account`,
   url: fixtureUrl('chatgpt.com', older ? `/?lang=${lang}&layout=2023#settings/DataControls` : `/c/6789-abc?lang=${lang}#settings/Account`),
   reach: async (page) => {
@@ -69,6 +69,8 @@ const portalFlow = (path: '/' | '/jan-2024'): DeletionFlow => ({
 const FLOWS: DeletionFlow[] = [
   chatgptFlow('en', 'DELETE'),
   chatgptFlow('de', 'DELETE'),
+  chatgptFlow('fr', 'SUPPRIMER'),
+  chatgptFlow('es', 'ELIMINAR'),
   // Dutch: no text of it is known; the dialog's structure alone finds the step.
   chatgptFlow('nl', 'VERWIJDEREN'),
   chatgptFlow('en', 'DELETE', true),

@@ -280,9 +280,9 @@ const DISPLAY_NAME = 'Alice Example';
 const CHATGPT_ACCOUNT = { service: 'chatgpt', handle: DISPLAY_NAME };
 const CHATGPT_LINKED = { linkedAccounts: ['sora', 'api-platform'] };
 /** The word the fixture's deletion dialog asks for, by language. */
-const TYPED_WORD = { en: 'DELETE', de: 'DELETE' } as const;
+const TYPED_WORD = { en: 'DELETE', de: 'DELETE', fr: 'SUPPRIMER', es: 'ELIMINAR' } as const;
 
-for (const lang of ['en', 'de'] as const) {
+for (const lang of ['en', 'de', 'fr', 'es'] as const) {
   inEachBrowser(`watchers: ChatGPT in ${lang}`, (h) => {
     it('requesting a data export: profile menu → Settings → Data controls → Export → Confirm export, one event', async () => {
       const url = fixtureUrl(CHATGPT, `/c/6789-abc?lang=${lang}`);
@@ -451,6 +451,20 @@ inEachBrowser('watchers: quiet pages, impossible pages, pages the rules no longe
     }, 10_000);
     expect(status.misses).toEqual([]);
     expect(describeForBugReport(status, '0.1.0')).toContain('Page language without known texts: nl');
+    await page.close();
+  });
+
+  it('a ChatGPT settings dialog the rules do not know is reported, redacted', async () => {
+    const { page, tabId } = await open(h, 'chatgpt.com', '/c/6789-abc?layout=redesign#settings/Account', 'Alice Example');
+    const status = await eventually(async () => {
+      const s = await h().inExtension(tabStatusOf, tabId);
+      expect(s?.misses).toEqual(['chatgpt.settings-dialog']);
+      return s!;
+    }, 10_000);
+    expect(status.unknownLanguage).toBeUndefined();
+    const report = describeForBugReport(status, '0.1.0');
+    expect(report).toContain('Rules that found nothing: chatgpt.settings-dialog');
+    expect(report).not.toMatch(/alice|6789/i);
     await page.close();
   });
 
