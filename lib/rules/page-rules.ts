@@ -108,9 +108,15 @@ export interface Anchor {
   basis: Basis;
 }
 
-/** The anchors that hold on a page in this language (`<html lang>`). */
+/** A page's `<html lang>` as its primary subtag ("de-DE" → "de"), or null when it states none we can read. */
+function primaryLanguage(lang: string | null | undefined): string | null {
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** The anchors that hold on a page in this language (no language stated: English, as the apps default). */
 export function anchorsFor(anchors: readonly Anchor[], lang: string | null | undefined): Anchor[] {
-  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] || 'en';
+  const primary = primaryLanguage(lang) ?? 'en';
   return anchors.filter((a) => !a.lang || a.lang.includes(primary));
 }
 
@@ -121,7 +127,7 @@ export function anchorsFor(anchors: readonly Anchor[], lang: string | null | und
  */
 export interface SurfaceRules {
   surface: SurfaceId;
-  /** Where the page shows whose account is signed in; the handle is the name's first capture group. */
+  /** Where the page shows whose account is signed in; the handle is the name's first capture group, else the text's. */
   account: Target | null;
   rules: readonly PageRule[];
   /** What each watched route must show; a route with anchors is watched even where no rule fires. */
@@ -136,9 +142,9 @@ export interface SurfaceRules {
 
 /** The page's language when the rules do not know it ("nl" on a Dutch page), else null. */
 export function unknownLanguage(watched: Pick<SurfaceRules, 'languages'>, lang: string | null | undefined): string | null {
-  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] ?? '';
-  if (!/^[a-z]{2,3}$/.test(primary)) return null; // No language stated: nothing to say.
-  return (watched.languages ?? ['en']).includes(primary) ? null : primary;
+  const primary = primaryLanguage(lang);
+  // No language stated: nothing to say.
+  return primary === null || (watched.languages ?? ['en']).includes(primary) ? null : primary;
 }
 
 /**
