@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
+import { findIn } from '@/lib/rules/page-engine';
+import { anchorsFor, rulesFor, type Anchor } from '@/lib/rules/page-rules';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { SURFACES } from '@/lib/surfaces';
 import { DESTRUCTIVE_STEPS, destructiveStepFor } from '@/lib/warning/destructive-steps';
@@ -84,6 +86,53 @@ describe('destructive steps', () => {
   it("ChatGPT's step fires in every language the fixtures speak, the unknown one included", () => {
     const fired = STEP_FIXTURES['chatgpt.delete-account.confirm']!.fires.map((p) => p.html);
     for (const lang of LANGS) expect(fired).toContain(deletionDialog(lang));
+  });
+});
+
+/** Pages that show each route anchor, and pages of the same route that do not (a layout the rules do not know). */
+const ANCHOR_FIXTURES: Record<string, { shows: StepPage & { lang?: string }; lacks: StepPage & { lang?: string } }> = {
+  'chatgpt.settings-dialog': {
+    shows: page('/c/6789-abc#settings/DataControls', '<div role="dialog"><div role="tablist"><button role="tab">Datenkontrollen</button></div></div>'),
+    lacks: page('/#settings/DataControls', '<div role="dialog"><div><button>Data controls</button></div></div>'),
+  },
+  'chatgpt.profile-button': {
+    shows: page('/#settings/General', '<button data-testid="accounts-profile-button" aria-label="Profilmenü öffnen">Alice</button>'),
+    lacks: page('/#settings/General', '<button aria-label="Open profile menu">Alice</button>'),
+  },
+  'chatgpt.account-delete-button': {
+    shows: { ...page('/#settings/Account', '<p>Delete account <button>Delete</button></p>'), lang: 'en-US' },
+    lacks: { ...page('/#settings/Account', '<p>Delete account <button>Remove</button></p>'), lang: 'en' },
+  },
+  'privacy.request-form': {
+    shows: page('/policies', '<header><button>Make a Privacy Request</button></header>'),
+    lacks: page('/policies', '<header><a href="/policies">Policies</a></header>'),
+  },
+};
+
+describe('route anchors (detector health)', () => {
+  const anchors = Object.values(RULES_BY_SURFACE).flatMap((s) => s.anchors ?? []);
+  const holds = (anchor: Anchor, sample: StepPage & { lang?: string }) => {
+    document.body.innerHTML = sample.html;
+    const applies = rulesFor([anchor], sample.at).length === 1 && anchorsFor([anchor], sample.lang).length === 1;
+    return applies && findIn([document.documentElement], anchor.expect).length > 0;
+  };
+  for (const anchor of anchors) {
+    const fixtures = ANCHOR_FIXTURES[anchor.id];
+    if (!fixtures) continue;
+    it(`${anchor.id}: found on its route, missed on a layout the rules do not know`, () => {
+      expect(holds(anchor, fixtures.shows)).toBe(true);
+      expect(holds(anchor, fixtures.lacks)).toBe(false);
+    });
+  }
+
+  it('every anchor has a page that shows it and one that lacks it (meta-test)', () => {
+    expect(anchors.filter((a) => !ANCHOR_FIXTURES[a.id]).map((a) => a.id)).toEqual([]);
+    expect(Object.keys(ANCHOR_FIXTURES).filter((id) => !anchors.some((a) => a.id === id))).toEqual([]);
+  });
+
+  it('an anchor that names English text is not looked for on a German page', () => {
+    const english = anchors.find((a) => a.id === 'chatgpt.account-delete-button')!;
+    expect(anchorsFor([english], 'de-DE')).toEqual([]);
   });
 });
 

@@ -213,6 +213,10 @@ export const FIXTURES: Record<string, RuleFixtures> = {
     quiet: [
       { url: PORTAL, html: '<h1>Download my data</h1>' },
       { url: PORTAL, html: status('Your request to delete your ChatGPT account was submitted.') },
+      // The 2024 portal's other choice: an opt-out is not a request for the data.
+      { url: `${PORTAL}jan-2024`, html: status('Your opt-out request has been submitted.') },
+      // The identity check before it.
+      { url: PORTAL, html: status('Check your email. We sent a login link to [email] to confirm your request.') },
     ],
   },
 };
