@@ -46,7 +46,7 @@ export function roleOf(el: Element): string | undefined {
   return el.getAttribute('role')?.trim().split(' ')[0] || (Object.keys(IMPLICIT) as Role[]).find((r) => el.matches(IMPLICIT[r]!));
 }
 
-/** The accessible name, as far as the rules need it: labelled-by, aria-label, <label>, <legend>, content. */
+/** The accessible name, as far as the rules need it: labelled-by, aria-label, <label>, <legend>, an input button's value, content. */
 export function nameOf(el: Element): string {
   const doc = el.ownerDocument;
   const by = el.getAttribute('aria-labelledby');
@@ -55,6 +55,8 @@ export function nameOf(el: Element): string {
   if (label) return label;
   const labelling = labelOf(el) ?? el.querySelector(':scope>legend');
   if (labelling) return textOf(labelling);
+  // An <input type=submit|button> is named by its value.
+  if (el.localName === 'input' && /^(submit|button)$/i.test(el.getAttribute('type') ?? '')) return norm((el as HTMLInputElement).value);
   return NAMED_BY_CONTENT.includes(roleOf(el)!) ? textOf(el) : '';
 }
 
