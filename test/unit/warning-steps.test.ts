@@ -13,6 +13,13 @@ function button(html: string): Element {
   return document.querySelector('[data-target]')!;
 }
 
+describe('the privacy portal', () => {
+  it('names an <input type=submit> by its value, as a screen reader does', () => {
+    const html = '<form><h3>Delete my ChatGPT account</h3><input data-target type="submit" value="Submit Request"></form>';
+    expect(destructiveStepFor('privacy', at('/'), button(html))?.id).toBe('privacy.delete-account.submit');
+  });
+});
+
 describe('ChatGPT: the last step of an account deletion', () => {
   it('finds a button labelled by another element (aria-labelledby), as a screen reader names it', () => {
     const html = `<p id="l">Permanently delete my account</p><button data-target aria-labelledby="l"><svg></svg></button>`;
