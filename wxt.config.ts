@@ -1,14 +1,29 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_MATCH_PATTERNS } from './lib/surfaces';
+import { NOTICES_FILE, noticesForModules } from './scripts/third-party-notices';
 
 // Firefox 140 is the first desktop version that knows `data_collection_permissions`.
 const FIREFOX_MIN_VERSION = '140.0';
+// The newest thing the Chromium build needs is CSS color-mix() (Chrome 111, components/app.css);
+// below it: storage.session (102), Intl.supportedValuesOf (99), Vite's default build target (107).
+const CHROME_MIN_VERSION = '111';
+// Where the stores and the extensions page link to: the project's home (docs/store/README.md).
+const HOMEPAGE_URL = 'https://likeness-ledger.org/';
 
 export default defineConfig({
   // Engineers running builds side by side give each its own directory (the e2e tests read the same variable).
   outDir: process.env.LL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The licenses of the packages this build bundled, into the build and so into its zip.
+    'build:done': (wxt, output) => {
+      const moduleIds = output.steps.flatMap((step) => step.chunks.flatMap((chunk) => (chunk.type === 'chunk' ? chunk.moduleIds : [])));
+      writeFileSync(join(wxt.config.outDir, NOTICES_FILE), noticesForModules(moduleIds));
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // Every browser that runs MV3 knows modulepreload; Vite's polyfill would add the one fetch() in the build.
@@ -18,6 +33,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    homepage_url: HOMEPAGE_URL,
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting'],
     host_permissions: ALL_MATCH_PATTERNS,
@@ -37,10 +53,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: CHROME_MIN_VERSION }),
   }),
   zip: {
     // The sources zip Firefox review asks for: everything needed to rebuild, nothing generated.
-    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**'],
+    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**', 'scratch/**', '**/*.log'],
   },
 });

@@ -27,6 +27,7 @@ export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
   return (
     <>
       <p>{t('eraseIntro')}</p>
+      <p data-testid="uninstall-deletes">{t('uninstallDeletes')}</p>
       <button type="button" class="danger" onClick={() => setAsking(true)} disabled={all.length === 0} data-testid="erase">
         {t('eraseButton')}
       </button>

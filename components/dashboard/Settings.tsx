@@ -100,6 +100,7 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
           {status}
         </span>
       </div>
+      <p><a href="/privacy-policy.html" target="_blank" data-testid="settings-privacy">{t('privacyLink')}</a></p>
     </form>
   );
 }

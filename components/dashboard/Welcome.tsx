@@ -22,7 +22,11 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
       <p>{t('welcomeKeptText')}</p>
       <h3>{t('welcomeNeverSent')}</h3>
       <p>{t('welcomeNeverSentText')}</p>
+      <p data-testid="uninstall-deletes">{t('uninstallDeletes')}</p>
       <p>{t('welcomeStart')}</p>
+      <p class="muted" data-testid="welcome-privacy">
+        {t('notAffiliated')} <a href="/privacy-policy.html" target="_blank">{t('privacyLink')}</a>
+      </p>
     </section>
   );
 }

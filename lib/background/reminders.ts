@@ -7,11 +7,12 @@
  * due at the next run.
  */
 import { browser } from 'wxt/browser';
-import { uiLocale } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import { actionsFor, entryPath, parseNotificationId, reminderNotification, type ReminderAction } from '../reminders/notification';
 import { planReminders } from '../reminders/plan';
+import { badgeTitle } from '../reminders/text';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../windows';
 
@@ -58,6 +59,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
     const windows = await windowsAt(settings, at);
     const closed = windowsClosedUnverified(windows).length;
     await browser.action.setBadgeText({ text: closed > 0 ? String(closed) : '' });
+    await browser.action.setTitle({ title: closed > 0 ? badgeTitle(closed, uiLocale()) : t('extName') });
     await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
     const plan = planReminders(windows, await loadLog(local), at, settings);

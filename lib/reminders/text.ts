@@ -15,6 +15,15 @@ export interface TextOptions {
   locale: string;
 }
 
+/**
+ * The toolbar button's title while its badge shows a number: what the number counts, in words
+ * (a bare number means nothing to a screen reader). The plural form follows the language's rules.
+ */
+export function badgeTitle(passed: number, locale: string): string {
+  const key: MessageKey = new Intl.PluralRules(locale).select(passed) === 'one' ? 'badgeTitleOne' : 'badgeTitleOther';
+  return t(key, passed.toLocaleString(locale));
+}
+
 /** "3 Oct", with the year only when it is not this year's. */
 export function shortDate(instant: number, { now, timeZone, locale }: TextOptions): string {
   const sameYear = localParts(instant, timeZone).year === localParts(now, timeZone).year;

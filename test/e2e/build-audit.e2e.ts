@@ -52,6 +52,16 @@ for (const [browser, dir] of Object.entries(EXTENSION_DIRS)) {
       }
     });
 
+    it('carries the licenses of the packages it bundles, and says where the project lives', () => {
+      const notices = readFileSync(join(dir, 'THIRD_PARTY_NOTICES.txt'), 'utf8');
+      for (const [name, license] of [['dexie', 'Apache-2.0'], ['webextension-polyfill', 'MPL-2.0'], ['preact', 'MIT'], ['zod', 'MIT']]) {
+        expect(notices, name).toMatch(new RegExp(`^${name} \\S+ \\(${license}\\)$`, 'm'));
+      }
+      expect(notices).toContain('Mozilla Public License Version 2.0');
+      expect(manifest.homepage_url).toMatch(/^https:\/\//);
+      if (browser === 'chromium') expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(111);
+    });
+
     if (browser === 'firefox') {
       it('declares that it collects no data', () => {
         expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });

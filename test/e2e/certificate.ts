@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { opensslProgram } from './harness/requirements';
 
 export function makeCertificate(hosts: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'll-cert-'));
@@ -25,7 +26,7 @@ export function makeCertificate(hosts: string[]) {
       `subjectAltName = ${hosts.map((h) => `DNS:${h}`).join(', ')}`,
     ].join('\n'),
   );
-  execFileSync('openssl', [
+  execFileSync(opensslProgram(), [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
     '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config,
   ], { stdio: 'ignore' });

@@ -3,8 +3,11 @@
 # Installs them where we can (root with apt-get, as on CI), otherwise says what to run.
 set -euo pipefail
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# LL_CHROMIUM / LL_FIREFOX name other builds (README.md, "Quick start"); the harness checks those itself.
+[ -n "${LL_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "${LL_FIREFOX:-}" ] || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# The German UI (store screenshots) needs Chromium's translations, a package of their own on Debian.
+[ -n "${LL_CHROMIUM:-}" ] || [ -f /usr/lib/chromium/locales/de.pak ] || missing+=(chromium-l10n)
 command -v openssl >/dev/null || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

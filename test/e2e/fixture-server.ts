@@ -16,6 +16,7 @@ import { ENDPOINTS } from '../fixtures/endpoints';
 import { makeCertificate } from './certificate';
 import { ALL_HOSTS } from './hosts';
 import { FIXTURE_IP } from './harness/paths';
+import { MissingRequirement } from './harness/requirements';
 
 const SITE = resolve(fileURLToPath(new URL('../fixtures/site', import.meta.url)));
 /**
@@ -124,7 +125,9 @@ export async function startFixtureServer({ port = 443, host = FIXTURE_IP } = {})
   });
   await new Promise<void>((ok, fail) => {
     server.once('listening', ok);
-    server.once('error', fail);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EACCES' ? new MissingRequirement(`Port ${port} on ${host} needs root, or: sudo sysctl net.ipv4.ip_unprivileged_port_start=${port}`) : error),
+    );
     server.listen(port, host);
   });
   const address = server.address();

@@ -1,15 +1,13 @@
 // The popup and the dashboard in real browsers: a user records each manual kind with quick add,
 // sees it in both, edits and removes one, filters the timeline; axe finds no serious or critical
 // violation in either theme; the Chromium run writes the README's screenshots.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { NewEvent } from '@/lib/events';
 import { launch, type Harness, type Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { SCREENSHOTS } from './harness/paths';
+import { seedSampleLedger, shoot } from './harness/screenshots';
 import { fixtureUrl, inEachBrowser } from './harness/suite';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
@@ -301,7 +299,7 @@ describe('screenshots [chromium]', () => {
   it('of the popup and the dashboard, light and dark, for the README', async () => {
     const dash = await h().extensionPage('options.html#timeline');
     await dash.waitFor('[data-testid="timeline-empty"]');
-    await seedForScreenshots(h);
+    await seedSampleLedger(h());
     const site = fixtureUrl('sora.chatgpt.com', '/profile');
     const tab = await h().newPage(site);
     const tabId = await h().tabIdOf(site);
@@ -326,67 +324,3 @@ describe('screenshots [chromium]', () => {
     await tab.close();
   });
 });
-
-/**
- * A ledger that looks lived in: two accounts, grants and a revocation, a cameo deleted three weeks
- * ago, an account deletion long overdue, a privacy request running. Entered as the popup enters
- * them (the background's "record"), so the ledger keeps its summary as it always does.
- */
-async function seedForScreenshots(h: () => Harness) {
-  const day = 86_400_000;
-  const now = Date.now();
-  const work = { service: 'chatgpt', handle: 'maya.k@work' } as const;
-  const make = (e: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, daysAgo: number) =>
-    ({ account: ME, evidence: {}, occurredAt: now - daysAgo * day, ...e }) as Omit<NewEvent, 'source'>;
-  const events = [
-    make({ kind: 'cameo-created', details: {} }, 60),
-    make({ kind: 'audience-changed', details: { before: 'only-me', after: 'people-i-approve' } }, 58),
-    make({ kind: 'access-granted', details: { person: '@lena' } }, 50),
-    make({ kind: 'access-granted', details: { person: '@tom' } }, 44),
-    make({ kind: 'access-revoked', details: { person: '@tom' } }, 30),
-    make({ kind: 'appearance-seen', details: { by: '@tom', where: 'draft' } }, 26),
-    make({ kind: 'cameo-deleted', details: {} }, 21),
-    make({ kind: 'account-deletion-requested', details: { linkedAccounts: ['sora', 'api-platform'] }, account: work }, 52),
-    make({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'privacy-portal', request: 'erasure' }, account: work }, 12),
-    make({ kind: 'access-granted', details: { person: '@sami' } }, 2),
-  ];
-  for (const event of events) {
-    const reply = await h().inExtension((e) => ext.runtime.sendMessage({ type: 'record', event: e }) as Promise<{ ok: boolean }>, event);
-    expect(reply.ok).toBe(true);
-  }
-}
-
-/** A screenshot of the part of the page that matters: the popup's width, the sections asked for. */
-async function shoot(page: Page, name: string, selector: string, options: { fromTop?: boolean } = {}) {
-  const box = await page.evaluate(
-    ([sel, fromTop]) => {
-      const boxes = [...document.querySelectorAll(sel)].map((el) => el.getBoundingClientRect());
-      const top = fromTop ? 0 : Math.min(...boxes.map((b) => b.top + scrollY));
-      const bottom = Math.max(...boxes.map((b) => b.bottom + scrollY));
-      const left = fromTop ? 0 : Math.max(0, Math.min(...boxes.map((b) => b.left)) - 16);
-      const width = (sel === '.popup' ? Math.max(...boxes.map((b) => b.right)) : document.documentElement.clientWidth) - left;
-      return { x: Math.floor(left), y: Math.max(0, Math.floor(top) - (fromTop ? 0 : 16)), width: Math.ceil(width), height: Math.ceil(bottom - top) + (fromTop ? 16 : 32) };
-    },
-    [selector, options.fromTop ?? false] as const,
-  );
-  const full = join(tmpdir(), `ll-full-${process.pid}-${name}`);
-  await page.screenshot(full);
-  // Playwright's own PNG codec, to cut the full-page shot to the box.
-  const { PNG } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as { PNG: PngCodec };
-  const source = PNG.sync.read(readFileSync(full));
-  const height = Math.min(box.height, source.height - box.y);
-  const out = new PNG({ width: box.width, height });
-  PNG.bitblt(source, out, box.x, box.y, box.width, height, 0, 0);
-  writeFileSync(join(SCREENSHOTS, name), PNG.sync.write(out));
-  rmSync(full);
-}
-
-interface PngImage {
-  width: number;
-  height: number;
-}
-interface PngCodec {
-  new (options: { width: number; height: number }): PngImage;
-  sync: { read(buffer: Buffer): PngImage; write(png: PngImage): Buffer };
-  bitblt(src: PngImage, dst: PngImage, srcX: number, srcY: number, width: number, height: number, deltaX: number, deltaY: number): void;
-}

@@ -21,6 +21,7 @@ async function start(options: { buttons?: boolean } = {}): Promise<Reminders> {
 }
 
 const badge = () => fakeBrowser.action.getBadgeText({});
+const buttonTitle = () => fakeBrowser.action.getTitle({});
 const notifications = async () => Object.entries(await fakeBrowser.notifications.getAll()) as [string, { title: string; message: string; buttons?: { title: string }[] }][];
 /** The one notification showing; fails when there is none or more. */
 async function theNotification() {
@@ -74,6 +75,20 @@ describe('reminders in the background', () => {
     expect(await alarmTime()).toBe(at('2025-11-10T00:00:00+01:00'));
   });
 
+  it("the toolbar button's title says in words what its badge counts, singular and plural", async () => {
+    vi.setSystemTime(at('2025-11-20T10:00:00+01:00'));
+    await record(db, deletion('2025-10-03T10:00:00+02:00'));
+    const reminders = await start();
+    await reminders.refresh();
+    expect(await badge()).toBe('1');
+    expect(await buttonTitle()).toBe('Likeness Ledger: 1 deadline has passed and waits for you to check it');
+
+    await record(db, { ...deletion('2025-10-04T10:00:00+02:00'), account: { service: 'sora', handle: 'bob' } });
+    await reminders.refresh();
+    expect(await badge()).toBe('2');
+    expect(await buttonTitle()).toBe('Likeness Ledger: 2 deadlines have passed and wait for you to check them');
+  });
+
   it('shows no badge at zero and arms one alarm for the next due moment, not one per window', async () => {
     vi.setSystemTime(at('2025-10-05T10:00:00+02:00'));
     await record(db, deletion('2025-10-03T10:00:00+02:00'));
@@ -81,6 +96,7 @@ describe('reminders in the background', () => {
     const reminders = await start();
     await reminders.refresh();
     expect(await badge()).toBe('');
+    expect(await buttonTitle()).toBe('Likeness Ledger');
     expect(await notifications()).toEqual([]);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
     expect(await alarmTime()).toBe(at('2025-10-31T00:00:00+01:00'));

@@ -6,7 +6,6 @@
  * The extension opens its dashboard's welcome tab on first install; the harness keeps that tab
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
@@ -26,8 +25,13 @@ export interface Page {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Adds a script from a file path (axe-core, say) to the page. */
   addScript(path: string): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** The whole page, or with `viewport` only what the viewport shows. */
+  screenshot(path: string, options?: { viewport?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
+  setForcedColors?(active: boolean): Promise<void>;
+  /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,10 +59,8 @@ export interface Harness {
 }
 
 export function requireBinary(name: BrowserName) {
-  const path = BROWSER_BINARIES[name];
-  // A missing browser is a failure, never a skip: CI installs both (.ci/run).
-  if (!existsSync(path)) throw new Error(`${name} is not installed at ${path}: apt-get install -y chromium firefox-esr`);
-  return path;
+  // A missing browser is a failure (a MissingRequirement naming what to install), never a skip: CI installs both (.ci/run).
+  return BROWSER_BINARIES[name];
 }
 
 /**
@@ -101,8 +103,10 @@ function wrapPlaywright(page: PwPage): Page {
     count: (s) => page.locator(s).count(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
 }
@@ -124,12 +128,14 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
   ];
 }
 
-async function launchChromium(port: number, userDataDir = ''): Promise<Harness> {
+async function launchChromium(port: number, userDataDir = '', language?: string): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireBinary('chromium'),
     headless: true,
     args: chromiumArgs(port, dir),
+    // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE; Debian needs chromium-l10n for it.
+    ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // URL.origin is 'null' for chrome-extension: in Node, so build it from the host.
@@ -196,8 +202,9 @@ function wrapPuppeteer(page: PpPage): Page {
     count: (s) => page.$$eval(s, (els) => els.length),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     addScript: async (path) => void (await page.addScriptTag({ path })),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    screenshot: async (path, options) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };
 }
@@ -278,7 +285,8 @@ const tabIdByUrl = async (url: string) => {
 /**
  * Starts a browser with the extension. `userDataDir` (Chromium) keeps the profile, so a test can
  * close the browser and start it again on the same ledger: a restart, as a user has one.
+ * `language` (Chromium) is the browser's UI language, and so the extension's (`de`).
  */
-export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string } = {}): Promise<Harness> {
-  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir) : launchFirefox();
+export function launch(name: BrowserName, fixturePort: number, options: { userDataDir?: string; language?: string } = {}): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(fixturePort, options.userDataDir, options.language) : launchFirefox();
 }

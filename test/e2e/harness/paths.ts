@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { browserBinary } from './requirements';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const OUT = resolve(ROOT, process.env.LL_OUT_DIR ?? '.output');
@@ -12,6 +13,17 @@ export const EXTENSION_DIRS = {
  */
 export const FIXTURE_IP = process.env.LL_FIXTURE_IP ?? '127.0.0.1';
 export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
-export const BROWSER_BINARIES = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' } as const;
+/**
+ * The browsers' programs, looked up when first read (harness/requirements.ts): Debian's
+ * /usr/bin/chromium and /usr/bin/firefox-esr where they are, LL_CHROMIUM and LL_FIREFOX to choose.
+ */
+export const BROWSER_BINARIES = {
+  get chromium() {
+    return browserBinary('chromium');
+  },
+  get firefox() {
+    return browserBinary('firefox');
+  },
+};
 /** The Firefox build's gecko id (wxt.config.ts); its moz-extension UUID is pinned by a pref. */
 export const GECKO_ID = 'likeness-ledger@likeness-ledger.org';
