@@ -2,7 +2,7 @@
  * The words for the ledger's values, in the user's language. Every table is total over its
  * type, so a new kind, status or law fails the type check until it has its words.
  */
-import type { Account, Audience, Certainty, EventKind, EventSource, LedgerEvent, Service } from '@/lib/events';
+import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
 import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import type { Law } from '@/lib/policies';
@@ -60,6 +60,15 @@ const CERTAINTY: Record<Certainty, MessageKey> = {
   'stated-by-user': 'certaintyStatedByUser',
 };
 export const certaintyLabel = (certainty: Certainty) => t(CERTAINTY[certainty]);
+
+/**
+ * "Imported from “x.json” on 1 Mar 2026": said instead of how the entry was seen, since an imported
+ * entry's certainty is only what the file claims (never "confirmed by the service's own response").
+ */
+export function importedLabel(imported: Imported, locale: string): string {
+  const from = t('importedFrom', imported.file, formatDate(imported.at, locale));
+  return imported.fingerprint === 'verified' ? from : `${from} (${t(imported.fingerprint === 'unverified' ? 'importedUnverified' : 'importedNoFingerprint')})`;
+}
 
 const STATUS: Record<WindowStatus, MessageKey> = {
   open: 'statusOpen',

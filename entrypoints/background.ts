@@ -1,4 +1,5 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
+import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
 import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { startReminders } from '@/lib/background/reminders';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   const onRecorded = () => void reminders.refresh();
   // Observations that met a full disk earlier wait in storage.local: try them again at every start.
   void db().then((d) => flushPending(d, browser.storage.local)).catch(() => undefined);
+  // The fingerprint chain, checked once a browser session; the popup shows a break.
+  void db().then((d) => checkFingerprintOnOpen(d, browser.storage.session)).catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).

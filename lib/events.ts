@@ -64,6 +64,18 @@ export const Evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * Where an imported event came from: the file's name, when it was imported, and whether the file's
+ * fingerprint chain checked out (`none`: the file had none, an older report). Kept through later
+ * exports, so an imported event is never taken for one this browser saw.
+ */
+export const Imported = z.strictObject({
+  file: z.string().check(z.minLength(1), z.maxLength(255)),
+  at: Instant,
+  fingerprint: z.enum(['verified', 'unverified', 'none']),
+});
+export type Imported = z.infer<typeof Imported>;
+
 const Person = Handle;
 const ShortText = z.string().check(z.trim(), z.maxLength(2000));
 const Link = z.url({ protocol: /^https$/ }).check(z.maxLength(2048));
@@ -125,6 +137,8 @@ const base = {
   evidence: Evidence,
   /** The id of the event this one corrects (an edit of a manual entry, say). */
   supersedes: z.optional(EventId),
+  /** Set by import only: the event came from a report file, not from this browser (lib/report/import.ts). */
+  imported: z.optional(Imported),
 };
 
 type KindSchema<K extends EventKind> = z.ZodMiniObject<

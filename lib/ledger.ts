@@ -14,6 +14,7 @@ import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
+import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
 import { computeWindows } from './windows';
 
 export const DB_NAME = 'likeness-ledger';
@@ -43,6 +44,11 @@ export const DB_VERSIONS = {
     summary: 'account',
     newest: 'id',
   },
+  /**
+   * The fingerprint chain (lib/fingerprint.ts): one link per event, by the order this ledger
+   * recorded them. A table of its own: the events stay as they were recorded.
+   */
+  3: { chain: 'seq, &id' },
 } as const;
 
 /** The newest effective events, newest first (copies), at most NEWEST_KEPT. */
@@ -85,6 +91,7 @@ export class LedgerDb extends Dexie {
   summaryMembers!: Table<SummaryMember, string>;
   summary!: Table<AccountSummary, string>;
   newest!: Table<NewestEvents, string>;
+  chain!: Table<ChainLink, number>;
 
   constructor(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, deps);
@@ -92,11 +99,14 @@ export class LedgerDb extends Dexie {
     this.version(2)
       .stores(DB_VERSIONS[2])
       .upgrade((tx) => rebuildSummary(tablesOf(tx)));
+    this.version(3)
+      .stores(DB_VERSIONS[3])
+      .upgrade((tx) => buildChain(tablesOf(tx)));
   }
 }
 
 /** The tables every write touches: a caller's own transaction around ledger writes must cover them. */
-export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary, db.newest];
+export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary, db.newest, db.chain];
 
 interface Tables {
   events: Table<LedgerEvent, string>;
@@ -104,6 +114,7 @@ interface Tables {
   members: Table<SummaryMember, string>;
   summary: Table<AccountSummary, string>;
   newest: Table<NewestEvents, string>;
+  chain: Table<ChainLink, number>;
 }
 
 // By name, so the same code runs in an upgrade's transaction, where the database is not open yet.
@@ -113,6 +124,10 @@ const tablesOf = (source: { table(name: string): Table }): Tables => ({
   members: source.table('summaryMembers'),
   summary: source.table('summary'),
   newest: source.table('newest'),
+  // Looked up when used: the upgrade to version 2 runs before the chain's table exists.
+  get chain() {
+    return source.table('chain');
+  },
 });
 
 export class InvalidEventError extends Error {
@@ -449,6 +464,7 @@ const WRITE_CHUNK = 2000;
 /** Writes new events and brings the summary rows they change up to date. Runs inside a transaction over `writeScope`. */
 async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
   for (let start = 0; start < added.length; start += WRITE_CHUNK) await t.events.bulkAdd(added.slice(start, start + WRITE_CHUNK));
+  await link(t, added);
   const references = added.flatMap(referencesOf);
   if (references.length > 0) await t.references.bulkAdd(references);
   const takenAway = new Set(references.filter(takesAway).map((r) => r.target));
@@ -462,6 +478,28 @@ async function append(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
   if (goneEarlier.length > 0) await t.members.bulkPut(goneEarlier.map((m) => ({ ...m, gone: true })));
   await refreshSummaries(t, await accountsChangedBy(t, added));
   await refreshNewest(t, added, addedIds, takenAway);
+}
+
+/** How long a chain's hashing may hold a write's transaction open: an import of 100k events takes seconds. */
+const HASHING_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Links new events to the fingerprint chain after its head. Inside the write's transaction, which
+ * IndexedDB runs alone among writers, so two writes at once cannot both link to the same head.
+ * WebCrypto's digest is not an IndexedDB request: Dexie.waitFor keeps the transaction open meanwhile.
+ */
+async function link(t: Tables, added: readonly LedgerEvent[]): Promise<void> {
+  let head = await t.chain.orderBy('seq').last();
+  for (let start = 0; start < added.length; start += WRITE_CHUNK) {
+    const links = await Dexie.waitFor(chainLinks(head, added.slice(start, start + WRITE_CHUNK)), HASHING_TIMEOUT_MS);
+    await t.chain.bulkAdd(links);
+    head = links.at(-1) ?? head;
+  }
+}
+
+/** The chain of a ledger that had none (the upgrade to version 3): its events in the order they were recorded. */
+async function buildChain(t: Tables): Promise<void> {
+  await link(t, (await t.events.toArray()).sort(recordingOrder));
 }
 
 /** Log order, newest first: the time index read backwards (ties by id, as IndexedDB orders them). */

@@ -12,7 +12,7 @@ import type { DeadlineWindow } from '@/lib/windows';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import QuickAddForm from '../QuickAddForm';
-import { accountLabel, certaintyLabel, eventSubject, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { accountLabel, certaintyLabel, eventSubject, importedLabel, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';
 import { needsReview, type Reviews } from './review';
@@ -124,8 +124,14 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         <dd>{accountLabel(event.account)}</dd>
         <dt>{t('detailsSource')}</dt>
         <dd>
-          {sourceLabel(event.source)}
-          {event.source !== 'manual' && ` · ${certaintyLabel(event.certainty)}`}
+          {event.imported ? (
+            <span data-testid="imported-from">{importedLabel(event.imported, locale)}</span>
+          ) : (
+            <>
+              {sourceLabel(event.source)}
+              {event.source !== 'manual' && ` · ${certaintyLabel(event.certainty)}`}
+            </>
+          )}
           {review && ` · ${t(review.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed')}`}
         </dd>
         {target && (

@@ -24,6 +24,8 @@ export interface PopupData {
   tab: TabStatus | null;
   /** The user's jurisdiction (settings): a privacy request starts with it. */
   law: Law;
+  /** The background's check of the ledger's fingerprint chain failed (lib/background/fingerprint-check.ts). */
+  fingerprintBroken?: boolean;
 }
 
 export interface PopupActions {
@@ -74,6 +76,13 @@ export function Popup({ actions }: { actions: PopupActions }) {
         {error && (
           <p role="alert" class="notice danger">
             {t('popupLoadFailed', error)}
+          </p>
+        )}
+        {data?.fingerprintBroken && (
+          <p role="alert" class="notice danger" data-testid="fingerprint-broken">
+            <button type="button" class="link" onClick={() => actions.openDashboard('import-export')}>
+              {t('popupFingerprintBroken')}
+            </button>
           </p>
         )}
         <section aria-labelledby="quick-add-title">

@@ -7,10 +7,12 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { formatDuration, formatLength } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { fingerprintText } from '@/lib/fingerprint';
+import { provenanceOf } from '@/lib/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { DeadlineHead } from '../DeadlineHead';
-import { accountLabel, audienceLabel, deadlineName, eventSubject, kindLabel, statusLabel, windowLabel } from '../text';
+import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -122,6 +124,17 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
         </p>
         <p>{t('reportTimeZone', zone)}</p>
         {report.redacted && <p class="notice warn">{t('reportRedactedNote')}</p>}
+        <p data-testid="report-fingerprint">
+          {report.chain ? (
+            <>
+              {t('reportFingerprint', '\uE000', report.chain.head.seq.toLocaleString(locale), dateTime.format(Date.parse(report.chain.head.recordedAt)))
+                .split('\uE000')
+                .flatMap((part, i) => (i ? [<code key="hash">{fingerprintText(report.chain!.head.hash)}</code>, part] : [part]))}
+            </>
+          ) : (
+            t('reportFingerprintNone')
+          )}
+        </p>
       </header>
 
       <Section id="about" title={t('reportAboutTitle')}>
@@ -238,6 +251,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
               const later = corrections.get(r.id) ?? [];
               const gone = later.some((c) => c.how !== 'confirmed');
               const subject = eventSubject(e);
+              const how = provenanceOf(e);
               const target = e.kind === 'entry-removed' || e.kind === 'observation-reviewed' ? e.details.target : e.kind === 'note' ? e.details.about : undefined;
               return (
                 <tr key={r.id} id={`entry-${r.id}`} class={gone ? 'gone' : undefined}>
@@ -269,7 +283,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
                     ))}
                   </td>
                   <td>
-                    {t(CERTAINTY[e.certainty])}
+                    {how.kind === 'imported' ? <span data-testid="imported-from">{importedLabel(how.imported, locale)}</span> : t(CERTAINTY[how.certainty])}
                     {e.source === 'import' && (
                       <>
                         <br />

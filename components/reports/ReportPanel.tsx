@@ -6,12 +6,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
+import { readChain } from '@/lib/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
-import { importReport, MAX_REPORT_BYTES, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import { importReport, MAX_REPORT_BYTES, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 import type { DashboardContext } from '../dashboard/context';
 import { accountLabel, kindLabel } from '../text';
+import { ImportPreview } from './ImportPreview';
+import { LedgerFingerprint } from './LedgerFingerprint';
 import { ProgressLine } from './ProgressLine';
 
 /** The version in the manifest, for the report's "made by"; outside an extension (tests) there is none. */
@@ -35,7 +39,23 @@ function choiceOf(kind: ScopeKind, from: string, to: string, account: Account | 
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(uiLocale(), { maximumFractionDigits: 1 });
 
-function Problem({ problem, onKeepOwn }: { problem: ImportProblem; onKeepOwn: () => void }) {
+/** Where in the file and what: the first issues, and how many more. */
+function Issues({ issues, more }: { issues: readonly ReportIssue[]; more: number }) {
+  return (
+    <>
+      <ul data-testid="import-issues">
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>{t('reportMoreIssues', more.toLocaleString(uiLocale()))}</p>}
+    </>
+  );
+}
+
+function Problem({ problem, onKeepOwn, onKeepUnverified }: { problem: ImportProblem; onKeepOwn: () => void; onKeepUnverified: () => void }) {
   switch (problem.kind) {
     case 'too-large':
       return <p>{t('reportTooLarge', megabytes(problem.bytes), megabytes(problem.limit))}</p>;
@@ -55,18 +75,23 @@ function Problem({ problem, onKeepOwn }: { problem: ImportProblem; onKeepOwn: ()
       return <p>{t('reportRedactedRefused')}</p>;
     case 'write-failed':
       return <p>{t('reportWriteFailed', problem.message)}</p>;
+    case 'failed':
+      return <p>{t('reportImportFailed', problem.message)}</p>;
+    case 'chain-broken':
+      return (
+        <>
+          <p>{t('reportChainBroken')}</p>
+          <Issues issues={problem.issues} more={problem.more} />
+          <button type="button" onClick={onKeepUnverified} data-testid="keep-unverified">
+            {t('reportKeepUnverified')}
+          </button>
+        </>
+      );
     case 'invalid':
       return (
         <>
           <p>{t('reportInvalid')}</p>
-          <ul data-testid="import-issues">
-            {problem.issues.map((issue, i) => (
-              <li key={i}>
-                <code>{issue.path}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-          {problem.more > 0 && <p>{t('reportMoreIssues', problem.more.toLocaleString(uiLocale()))}</p>}
+          <Issues issues={problem.issues} more={problem.more} />
         </>
       );
     case 'conflicts':
@@ -100,6 +125,8 @@ function Outcome({ result }: { result: Extract<ImportResult, { ok: true }> }) {
       {t('reportImported', n(result.added), n(result.unchanged))}
       {result.keptOwn > 0 && ` ${t('reportImportedKeptOwn', n(result.keptOwn))}`}
       {result.upgradedFrom !== undefined && ` ${t('reportUpgraded', String(result.upgradedFrom))}`}
+      {result.changes.length > 0 &&
+        ` ${t(result.changesApplied ? 'reportImportedChanged' : 'reportImportedLeftOut', n(new Set(result.changes.map((c) => c.event.id)).size))}`}
     </p>
   );
 }
@@ -115,7 +142,11 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
   const [download, setDownload] = useState<{ url: string; fileName: string; tooLarge: boolean } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  /** What the user has settled so far for this file: conflicts seen, a broken fingerprint accepted. */
+  const [settled, setSettled] = useState<ImportOptions>({});
+  /** What the file would do, before anything is written; then, once written, the outcome. */
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [apply, setApply] = useState(false);
   const downloadLink = useRef<HTMLAnchorElement>(null);
 
   const choice = choiceOf(kind, from, to, ctx.accounts[accountIndex], redact);
@@ -136,7 +167,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       // The dashboard holds the whole ledger already (and follows every write): no second read.
       const exported = await exportEvents(
         ctx.all,
-        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays } },
+        { scope: scopeOf(choice, timeZone), redact: choice.redact, extensionVersion: extensionVersion(), timeZone, windows: { leadDays }, chain: await readChain(ctx.db) },
         setProgress,
       );
       setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });
@@ -149,13 +180,16 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
     }
   };
 
-  const runImport = async (chosen: File, keepOwn?: ReadonlySet<string>) => {
+  // First a preview (nothing written); the write only from the preview's button, with the user's choices.
+  const runImport = async (chosen: File, options: ImportOptions, preview: boolean) => {
     setBusy('import');
     setResult(null);
     try {
-      const outcome = await importReport(ctx.db, chosen, setProgress, { timeZone, ...(keepOwn ? { keepOwn } : {}) });
+      const outcome = await importReport(ctx.db, chosen, setProgress, { ...options, timeZone, fileName: chosen.name, preview });
       setResult(outcome);
-      if (outcome.ok) {
+      // The preview appears below the file field: said aloud too, as the file chooser closes.
+      if (outcome.ok && !outcome.written) ctx.announce(`${t('importPreviewTitle')}: ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
+      if (outcome.ok && outcome.written) {
         ctx.changed();
         ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));
       }
@@ -164,15 +198,28 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       setProgress(null);
     }
   };
+  const previewWith = (options: ImportOptions) => {
+    if (!file) return;
+    setSettled(options);
+    void runImport(file, options, true);
+  };
 
   const keepOwn = () => {
-    if (file && result && !result.ok && result.problem.kind === 'conflicts') {
-      void runImport(file, new Set(result.problem.conflicts.map((c) => c.id)));
-    }
+    if (result && !result.ok && result.problem.kind === 'conflicts') previewWith({ ...settled, keepOwn: new Set(result.problem.conflicts.map((c) => c.id)) });
+  };
+  const keepUnverified = () => previewWith({ ...settled, acceptUnverified: true });
+  const confirmImport = () => {
+    if (file) void runImport(file, { ...settled, applyChanges: apply }, false);
+  };
+  const cancelImport = () => {
+    setResult(null);
+    setFile(null);
+    ctx.announce(t('importCancelled'));
   };
 
   return (
     <div class="report-panel">
+      <LedgerFingerprint ctx={ctx} />
       <form
         class="quick-form"
         aria-labelledby="export-title"
@@ -221,6 +268,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
             <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} data-testid="redact" /> {t('reportRedact')}
           </label>
           <span class="hint">{t('reportRedactHint')}</span>
+          <span class="hint" data-testid="redact-keeps">{t('reportRedactKeeps')}</span>
         </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={!choice || busy !== null} data-testid="export">
@@ -268,17 +316,22 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
               const chosen = e.currentTarget.files?.[0];
               if (!chosen) return;
               setFile(chosen);
-              void runImport(chosen);
+              setSettled({});
+              setApply(false);
+              void runImport(chosen, {}, true);
               // The same file can be chosen again (after fixing it, say).
               e.currentTarget.value = '';
             }}
           />
         </div>
         {busy === 'import' && <ProgressLine progress={progress} />}
-        {result?.ok && <Outcome result={result} />}
+        {result?.ok && !result.written && (
+          <ImportPreview preview={result} apply={apply} onApplyChange={setApply} onImport={confirmImport} onCancel={cancelImport} />
+        )}
+        {result?.ok && result.written && <Outcome result={result} />}
         {result && !result.ok && (
           <div role="alert" class="notice danger" data-testid="import-problem" data-problem={result.problem.kind}>
-            <Problem problem={result.problem} onKeepOwn={keepOwn} />
+            <Problem problem={result.problem} onKeepOwn={keepOwn} onKeepUnverified={keepUnverified} />
           </div>
         )}
       </div>

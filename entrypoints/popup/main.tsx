@@ -6,6 +6,7 @@ import type { PageReply, PageRequest } from '@/lib/background/page-messages';
 import { t, uiLocale } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';
 import { readTabStatus, type TabStatus } from '@/lib/tab-status';
+import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
 
 const ask = async (request: PageRequest) => {
   const reply = (await browser.runtime.sendMessage(request)) as PageReply;
@@ -22,15 +23,16 @@ const actions: PopupActions = {
   // loads neither the database nor the schemas, and its first render stays small and fast.
   async load() {
     const tabId = namedTab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    const [reply, tab, settings] = await Promise.all([
+    const [reply, tab, settings, fingerprint] = await Promise.all([
       ask({ type: 'popup-summary', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
       tabId !== undefined ? readTabStatus(browser.storage.session, tabId) : Promise.resolve(null),
       loadSettings(browser.storage.local),
+      readFingerprintCheck(browser.storage.session),
     ]);
     if (!('summary' in reply)) throw new Error('unexpected reply');
     // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
-    return { summary: reply.summary, tab, law: settings.jurisdiction };
+    return { summary: reply.summary, tab, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false };
   },
   async record(event) {
     const reply = await ask({ type: 'record', event: event as unknown as Record<string, unknown> });

@@ -5,6 +5,7 @@ import '@/components/reports/report.css';
 import { ReportPage } from '@/components/reports/ReportPage';
 import { t, uiLocale } from '@/lib/i18n';
 import { LedgerDb } from '@/lib/ledger';
+import { readChain } from '@/lib/ledger-fingerprint';
 import { buildReport } from '@/lib/report/build';
 import { readLedger } from '@/lib/report/export';
 import type { OnProgress } from '@/lib/report/progress';
@@ -18,7 +19,9 @@ async function load(onProgress: OnProgress) {
   const choice = choiceFromQuery(location.search);
   if (!choice) throw new Error(t('reportBadAddress'));
   const settings = await loadSettings(browser.storage.local);
-  const events = await readLedger(new LedgerDb(), onProgress);
+  const db = new LedgerDb();
+  const events = await readLedger(db, onProgress);
+  const chain = await readChain(db);
   return buildReport(
     events,
     {
@@ -28,6 +31,7 @@ async function load(onProgress: OnProgress) {
       now: Date.now(),
       timeZone: settings.timeZone,
       windows: { leadDays: settings.leadDays },
+      chain,
     },
     onProgress,
   );

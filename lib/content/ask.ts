@@ -4,52 +4,102 @@
  *
  * A non-modal dialog in the page's own DOM (so assistive technology and the tests reach it),
  * focused when it opens, Escape for "Not now". Plain DOM: it ships in a content script.
- * Its few styles are set through the CSSOM, which a page's Content-Security-Policy does not block.
+ * It speaks the page's language (<html lang>), as the deletion warning does.
  * Only a real click or key press answers it: a page script's synthetic click is not the user.
+ *
+ * The page cannot restyle it: every element resets the page's rules with inline `all … !important`
+ * (inline !important beats any stylesheet), set through the CSSOM, which a page's
+ * Content-Security-Policy does not block. Keys typed in it do not reach the page.
+ * If the page removes or hides it, nobody can answer: it settles as "no" (nothing logged), and
+ * the next unclear signal is asked about again.
  */
+import type { WarningLanguage } from '../policies';
+import type { Question } from '../rules/page-rules';
+import { warningLanguage } from '../warning/text';
+import { whenUnanswerable } from './answerable';
+import { keepKeysFromPage } from './own-keys';
+
 export interface AskOptions {
   doc?: Document;
   /** Whether an event came from the user; tests stand in for the browser here. */
   trusted?: (event: Event) => boolean;
 }
 
+const ANSWERS: Record<WarningLanguage, { yes: string; no: string }> = {
+  en: { yes: 'Log it', no: 'Not now' },
+  de: { yes: 'Eintragen', no: 'Jetzt nicht' },
+};
+
+/** Inline styles that no page rule can override: `all` first, then ours, each !important. */
+function isolate(node: HTMLElement, reset: 'initial' | 'revert', css: Record<string, string> = {}) {
+  node.style.setProperty('all', reset, 'important');
+  for (const [name, value] of Object.entries(css)) node.style.setProperty(name, value, 'important');
+}
+
 let close: (() => void) | null = null;
 
-/** Resolves true when the user says yes; false for no, Escape, or when the prompt is closed. */
-export function askInPage(question: string, { doc = document, trusted = (e) => e.isTrusted }: AskOptions = {}): Promise<boolean> {
+/** Resolves true when the user says yes; false for no, Escape, when the prompt is closed, or when the page takes it away. */
+export function askInPage(question: Question, { doc = document, trusted = (e) => e.isTrusted }: AskOptions = {}): Promise<boolean> {
   // One question at a time: a second signal while one is open is the same moment.
   if (close) return Promise.resolve(false);
+  const lang = warningLanguage(doc.documentElement.lang);
   return new Promise((resolve) => {
-    // A native non-modal <dialog>: its role, and the browser's own look, come with it.
+    // A native non-modal <dialog>: its role comes with it.
     const box = doc.createElement('dialog');
     box.setAttribute('data-likeness-ledger', 'ask');
-    box.style.cssText = 'position:fixed;inset:auto 16px 16px auto;margin:0;z-index:2147483647;font:14px system-ui';
+    box.lang = lang;
+    box.dir = 'ltr';
+    // `initial`, not `revert`: the page's inherited colour and font must not come through either.
+    isolate(box, 'initial', {
+      display: 'block',
+      position: 'fixed',
+      inset: 'auto 16px 16px auto',
+      'z-index': '2147483647',
+      'max-width': 'min(420px, calc(100vw - 32px))',
+      'box-sizing': 'border-box',
+      padding: '12px 14px',
+      border: '2px solid CanvasText',
+      'border-radius': '8px',
+      background: 'Canvas',
+      color: 'CanvasText',
+      'color-scheme': 'light dark',
+      font: '14px/1.4 system-ui, sans-serif',
+    });
     const q = doc.createElement('p');
+    isolate(q, 'revert', { margin: '0 0 8px' });
     q.id = `ll-ask-${Math.random().toString(36).slice(2)}`;
-    q.textContent = `Likeness Ledger: ${question}`;
+    q.textContent = `Likeness Ledger: ${question[lang]}`;
     box.setAttribute('aria-labelledby', q.id);
-    const [yes, no] = ['Log it', 'Not now'].map((label) => {
+    const [yes, no] = [ANSWERS[lang].yes, ANSWERS[lang].no].map((label) => {
       const button = doc.createElement('button');
+      button.type = 'button';
       button.textContent = label;
-      button.style.margin = '0 8px 0 0';
+      // `revert`: the browser's own button look (and its forced-colours rendering), not the page's.
+      isolate(button, 'revert', { margin: '0 8px 0 0', font: 'inherit' });
       return button;
     }) as [HTMLButtonElement, HTMLButtonElement];
     box.append(q, yes, no);
 
     const previous = doc.activeElement as HTMLElement | null;
+    let stopWatching = () => {};
+    let releaseKeys = () => {};
     const finish = (answer: boolean) => {
       close = null;
+      stopWatching();
+      releaseKeys();
       box.remove();
       previous?.focus?.();
       resolve(answer);
     };
     yes.onclick = (e) => trusted(e) && finish(true);
     no.onclick = (e) => trusted(e) && finish(false);
-    box.onkeydown = (e) => e.key === 'Escape' && trusted(e) && finish(false);
+    // Keys typed here are for the question: the page's shortcuts must not act on them too.
+    releaseKeys = keepKeysFromPage(box, (e) => e.type === 'keydown' && e.key === 'Escape' && trusted(e) && finish(false));
     close = () => finish(false);
     doc.documentElement.append(box);
     box.show();
     yes.focus();
+    stopWatching = whenUnanswerable(box, box, () => finish(false));
   });
 }
 

@@ -10,7 +10,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../messages';
 import { findIn, handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
-import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type SurfaceRules } from '../rules/page-rules';
+import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type Question, type SurfaceRules } from '../rules/page-rules';
 import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 
@@ -42,7 +42,7 @@ export interface WatchOptions {
    * Asks the user about an ambiguous signal (lib/content/ask.ts). Only the surfaces with such rules
    * pass it, so the others do not carry the prompt; without it an ambiguous signal is never logged.
    */
-  ask?: (question: string) => Promise<boolean>;
+  ask?: (question: Question) => Promise<boolean>;
 }
 
 export interface PageWatch {

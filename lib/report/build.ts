@@ -3,6 +3,7 @@
  * each instant written in the user's zone. Pure apart from yielding between chunks.
  */
 import type { Account, LedgerEvent } from '../events';
+import { GENESIS, type ChainLink } from '../fingerprint';
 import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
 import { effectiveEvents } from '../ledger';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
@@ -30,6 +31,8 @@ export interface ReportOptions {
   timeZone: string;
   /** The user's window settings, as the rest of the extension uses them. */
   windows?: Pick<WindowOptions, 'leadDays' | 'graceDays' | 'overrides'>;
+  /** The ledger's fingerprint chain (lib/ledger-fingerprint.ts readChain), every link in order; without it the report has none. */
+  chain?: readonly ChainLink[];
 }
 
 export const DEFAULT_LEAD_DAYS = 3;
@@ -71,6 +74,25 @@ export function eventsInScope(events: readonly LedgerEvent[], scope: ReportScope
 }
 
 /**
+ * The report's chain: the head, and the link of each event in scope with the hash before it, so
+ * that each can be checked on its own. A redacted report keeps only the head: a link names an
+ * original id, and with its hash a guessed handle could be checked.
+ */
+function reportChain(chain: readonly ChainLink[], events: readonly LedgerEvent[], ids: ReadonlySet<string>, redact: boolean, iso: (ms: number) => string): Report['chain'] {
+  // The events may have been read a moment before the chain: the chain is cut where they end.
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const known = chain.findIndex((l) => !byId.has(l.id));
+  const links = known === -1 ? chain : chain.slice(0, known);
+  const head = links.at(-1);
+  if (!head) return null;
+  return {
+    algorithm: 'sha-256-chain-1',
+    head: { seq: head.seq, hash: head.hash, recordedAt: iso(byId.get(head.id)!.recordedAt) },
+    links: redact ? [] : links.flatMap((l, i) => (ids.has(l.id) ? [{ ...l, prev: i === 0 ? GENESIS : links[i - 1]!.hash }] : [])),
+  };
+}
+
+/**
  * A report whose events are still ledger events, with the function that puts one in the report's
  * form. An export writes each event's line straight from it, so 100k report-form copies are never
  * kept alive together (they would outlive the young generation and cost full collections).
@@ -106,6 +128,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
   const ids = new Set(inScope.map((e) => e.id));
   const pseudonyms = options.redact ? pseudonymsFor(ordered) : null;
   const person = (handle: string) => pseudonyms?.of(handle) ?? handle;
+  const entry = (id: string) => pseudonyms?.id(id) ?? id;
   const formOf = (e: LedgerEvent) => toReportEvent(pseudonyms ? pseudonyms.inEvent(e) : e, iso);
 
   // Each derivation is a few hundred milliseconds at 100k events: the page gets a turn between them.
@@ -132,6 +155,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
     redacted: options.redact,
     accounts,
     events: inScope,
+    chain: reportChain(options.chain ?? [], events, ids, options.redact, iso),
     derived: {
       asOf: iso(now),
       grants: accounts.map((account) => ({
@@ -142,12 +166,12 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
           person: person(h.person),
           intervals: h.intervals.map((i) => ({ from: iso(i.from), ...(i.to !== undefined ? { to: iso(i.to) } : {}) })),
         })),
-        usedAfterRevocation: flagged.filter((e) => ids.has(e.id) && sameAccount(e.account, account)).map((e) => e.id),
+        usedAfterRevocation: flagged.filter((e) => ids.has(e.id) && sameAccount(e.account, account)).map((e) => entry(e.id)),
       })),
       windows: windows
         .filter((w) => ids.has(w.id))
         .map((w) => ({
-          id: w.id,
+          id: entry(w.id),
           kind: w.kind,
           account: w.account,
           openedAt: iso(w.openedAt),
@@ -158,7 +182,7 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
           statement: w.statement,
           source: w.source,
           ...(w.closedAt !== undefined ? { closedAt: iso(w.closedAt) } : {}),
-          followUps: w.followUps.map((f) => f.id),
+          followUps: w.followUps.map((f) => entry(f.id)),
         })),
     },
     policies: {

@@ -3,8 +3,18 @@ import type { LedgerEvent } from '../events';
 import type { ReportEvent } from './schema';
 
 export const toReportEvent = (e: LedgerEvent, iso: (ms: number) => string): ReportEvent =>
-  ({ ...e, occurredAt: iso(e.occurredAt), recordedAt: iso(e.recordedAt) }) as ReportEvent;
+  ({
+    ...e,
+    occurredAt: iso(e.occurredAt),
+    recordedAt: iso(e.recordedAt),
+    ...(e.imported ? { imported: { ...e.imported, at: iso(e.imported.at) } } : {}),
+  }) as ReportEvent;
 
 /** Exact to the millisecond: the ISO text carries its offset. */
 export const fromReportEvent = (e: ReportEvent): LedgerEvent =>
-  ({ ...e, occurredAt: Date.parse(e.occurredAt), recordedAt: Date.parse(e.recordedAt) }) as LedgerEvent;
+  ({
+    ...e,
+    occurredAt: Date.parse(e.occurredAt),
+    recordedAt: Date.parse(e.recordedAt),
+    ...(e.imported ? { imported: { ...e.imported, at: Date.parse(e.imported.at) } } : {}),
+  }) as LedgerEvent;

@@ -5,6 +5,7 @@
 import type { LedgerEvent } from '../events';
 import { userTimeZone } from '../format';
 import type { LedgerDb } from '../ledger';
+import { readChain } from '../ledger-fingerprint';
 import { draftReport, type ReportOptions } from './build';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import type { Report } from './schema';
@@ -87,5 +88,7 @@ export async function exportEvents(events: readonly LedgerEvent[], options: Expo
 }
 
 export async function exportReport(db: LedgerDb, options: ExportOptions, onProgress?: OnProgress): Promise<ExportedReport> {
-  return exportEvents(await readLedger(db, onProgress), options, onProgress);
+  const events = await readLedger(db, onProgress);
+  // Read after the events: links of events recorded meanwhile are cut off by the report (build.ts).
+  return exportEvents(events, { ...options, chain: options.chain ?? (await readChain(db)) }, onProgress);
 }

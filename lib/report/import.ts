@@ -7,10 +7,22 @@
  * is skipped (importing a report twice adds nothing); one it holds in a different version is a
  * conflict, shown to the user and never settled silently. The ledger never changes an event in
  * place, so a conflict is settled only by keeping the ledger's version, once the user has seen it.
+ *
+ * A file can also hold events that act on entries already in the ledger: an edit that replaces
+ * one, a removal, a verification that closes a window (every id is in every report, so a file can
+ * aim at anyone's entries). Those are listed (`changes`) and written only when the user, having
+ * seen the list, asks for them (`applyChanges`); by default they are left out and the ledger's
+ * entries stay as they are. Every event written is marked with the file it came from, and its key
+ * must be the one the ledger would derive (a forged key would swallow later real observations).
+ * The file's fingerprint chain is checked; a broken one is refused unless the user keeps the
+ * events as unverified.
  */
-import type { LedgerEvent } from '../events';
+import type { Imported, LedgerEvent, NewEvent } from '../events';
+import { factKey } from '../fact-key';
+import { canonicalJson } from '../fingerprint';
 import { userTimeZone } from '../format';
 import { appendChecked, type LedgerDb } from '../ledger';
+import { checkReportChain } from './chain-check';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
@@ -42,18 +54,41 @@ export type ImportProblem =
   | { kind: 'invalid'; issues: ReportIssue[]; more: number }
   | { kind: 'redacted' }
   | { kind: 'conflicts'; conflicts: Conflict[] }
+  /** The file's fingerprint chain does not hold: its events were changed after its ledger recorded them. */
+  | { kind: 'chain-broken'; issues: ReportIssue[]; more: number }
+  /** Anything else that went wrong: said, never thrown at the page. */
+  | { kind: 'failed'; message: string }
   /** The browser refused the write (out of space, say): the transaction was undone, nothing was written. */
   | { kind: 'write-failed'; message: string };
+
+/** What an event in the file would do to an entry already in the ledger. */
+export type ChangeHow = 'replaces' | 'removes' | 'reviews' | 'closes' | 'answers' | 'follows-up' | 'notes';
+
+export interface ChangeToExisting {
+  /** The file's event. */
+  event: LedgerEvent;
+  how: ChangeHow;
+  /** The ledger's entry it acts on. */
+  target: LedgerEvent;
+}
 
 export type ImportResult =
   | {
       ok: true;
-      /** Events new to the ledger, now written. */
+      /** Whether anything was written: false for a preview. */
+      written: boolean;
+      /** Events new to the ledger, written (or, in a preview, to be written) without those in `changes` unless applied. */
       added: number;
       /** Events the ledger already held, identical. */
       unchanged: number;
       /** Conflicts the user settled by keeping the ledger's version. */
       keptOwn: number;
+      /** The file's events that act on entries already in the ledger. */
+      changes: ChangeToExisting[];
+      /** Whether `changes` were written (the user confirmed them) or left out. */
+      changesApplied: boolean;
+      /** The file's fingerprint: checked, broken but kept on the user's word, or absent (an older file). */
+      fingerprint: Imported['fingerprint'];
       /** The file's version, when it was older and upgraded. */
       upgradedFrom?: number;
     }
@@ -62,7 +97,15 @@ export type ImportResult =
 export interface ImportOptions {
   /** Ids of conflicts the user has seen and settled: the ledger keeps its version of these. */
   keepOwn?: ReadonlySet<string>;
-  /** For upgrading a version 0 file. */
+  /** Write the events that act on entries already in the ledger too: only once the user has seen them listed. */
+  applyChanges?: boolean;
+  /** Import a file whose fingerprint chain is broken, its events marked unverified. */
+  acceptUnverified?: boolean;
+  /** Check and compare only, write nothing: what the import would do. */
+  preview?: boolean;
+  /** The file's name, kept in each imported event's mark. */
+  fileName?: string;
+  /** The import's time (the mark's), and for upgrading a version 0 file. */
   now?: number;
   timeZone?: string;
 }
@@ -88,17 +131,8 @@ function sizeOf(input: string | Blob): number {
   return input.length > MAX_REPORT_BYTES ? input.length : utf8Bytes(input);
 }
 
-/** JSON with keys in order and absent fields left out: two versions of an event compare as text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/** Two versions of an event compare as canonical text; which file brought an event does not make it another. */
+const comparable = (e: LedgerEvent) => canonicalJson({ ...e, imported: undefined });
 
 function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (value && typeof value === 'object') {
@@ -122,6 +156,18 @@ function differences(own: LedgerEvent, theirs: LedgerEvent, iso: (ms: number) =>
 
 const refuse = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
 
+/**
+ * Whether an event's key is one the ledger would have given it: derived from the fact
+ * (lib/fact-key.ts), or, for an entry typed by hand, `manual|` and an entry's id (an edit keeps the
+ * key of what it edits). Any other key could make a later real observation count as a duplicate.
+ */
+function keyProblem(e: LedgerEvent): string | null {
+  const derived = factKey(e as NewEvent);
+  if (e.key === derived) return null;
+  if (e.source === 'manual' && /^manual\|[A-Za-z0-9_-]{8,64}$/.test(e.key)) return null;
+  return `the key does not match the event: expected ${JSON.stringify(derived)}`;
+}
+
 /** Checks the report's events one chunk at a time; returns them as ledger events, or what is wrong. */
 async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): Promise<{ events: LedgerEvent[] } | { issues: IssueList }> {
   const issues = new IssueList();
@@ -139,7 +185,10 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
       const earlier = firstAt.get(e.id);
       if (earlier !== undefined) issues.add([{ path: `events[${i}].id`, message: `the id ${e.id} is also used by events[${earlier}]: each event appears once` }]);
       else firstAt.set(e.id, i);
-      events.push(fromReportEvent(e));
+      const event = fromReportEvent(e);
+      const key = keyProblem(event);
+      if (key) issues.add([{ path: `events[${i}].key`, message: key }]);
+      events.push(event);
     }
     onProgress?.({ phase: 'checking', done: end, total: items.length });
     await nextTask();
@@ -147,50 +196,113 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
   return issues.empty ? { events } : { issues };
 }
 
-type WriteOutcome = { ok: true; added: number; unchanged: number; keptOwn: number } | { ok: false; conflicts: Conflict[] };
+/** The entries an event refers to, and what it does to each. */
+function targetsOf(e: LedgerEvent): { id: string; how: ChangeHow }[] {
+  const targets: { id: string; how: ChangeHow }[] = e.supersedes ? [{ id: e.supersedes, how: 'replaces' }] : [];
+  switch (e.kind) {
+    case 'entry-removed':
+      return [...targets, { id: e.details.target, how: 'removes' }];
+    case 'observation-reviewed':
+      return [...targets, { id: e.details.target, how: 'reviews' }];
+    case 'purge-verified':
+      return [...targets, { id: e.details.window, how: 'closes' }];
+    case 'privacy-answer-received':
+      return [...targets, { id: e.details.request, how: 'answers' }];
+    case 'follow-up-sent':
+      return [...targets, { id: e.details.window, how: 'follows-up' }];
+    case 'note':
+      return e.details.about ? [...targets, { id: e.details.about, how: 'notes' }] : targets;
+    default:
+      return targets;
+  }
+}
+
+interface Plan {
+  fresh: LedgerEvent[];
+  unchanged: number;
+  keptOwn: number;
+  conflicts: Conflict[];
+  changes: ChangeToExisting[];
+}
+
+/** Compares the file's events with the ledger: which are new, which the ledger holds, which differ, and which act on its entries. */
+async function plan(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySet<string>, iso: (ms: number) => string, onProgress?: OnProgress): Promise<Plan> {
+  const found: Plan = { fresh: [], unchanged: 0, keptOwn: 0, conflicts: [], changes: [] };
+  for (let start = 0; start < events.length; start += CHUNK) {
+    const chunk = events.slice(start, start + CHUNK);
+    // One cursor over the ids rather than a request per id: into a ledger that holds none of
+    // them (the usual import), it finds nothing at once.
+    const held = new Map((await db.events.where(':id').anyOf(chunk.map((e) => e.id)).toArray()).map((e) => [e.id, e]));
+    chunk.forEach((e) => {
+      const own = held.get(e.id);
+      if (!own) found.fresh.push(e);
+      else if (comparable(own) === comparable(e)) found.unchanged++;
+      else if (keepOwn.has(e.id)) found.keptOwn++;
+      else found.conflicts.push({ id: e.id, kind: own.kind, differences: differences(own, e, iso) });
+    });
+    onProgress?.({ phase: 'comparing', done: start + chunk.length, total: events.length });
+  }
+  const aims = found.fresh.flatMap((event) => targetsOf(event).map((t) => ({ event, ...t })));
+  const targets = new Map((await db.events.where(':id').anyOf([...new Set(aims.map((a) => a.id))]).toArray()).map((e) => [e.id, e]));
+  for (const { event, how, id } of aims) {
+    const target = targets.get(id);
+    if (target) found.changes.push({ event, how, target });
+  }
+  return found;
+}
+
+type WriteOutcome = { ok: true; added: number; unchanged: number; keptOwn: number; changes: ChangeToExisting[] } | { ok: false; conflicts: Conflict[] };
 
 /** Events per call to the ledger's `appendChecked`: each call brings the popup's summary up to date once. */
 const WRITE_CHUNK = 10_000;
 
-/** Compares with the ledger and writes what is new, in one transaction. */
-function merge(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySet<string>, iso: (ms: number) => string, onProgress?: OnProgress): Promise<WriteOutcome> {
+interface MergeOptions {
+  keepOwn: ReadonlySet<string>;
+  applyChanges: boolean;
+  preview: boolean;
+  mark: Imported;
+  iso: (ms: number) => string;
+}
+
+/** Compares with the ledger and writes what is new (in a preview, nothing), in one transaction. */
+function merge(db: LedgerDb, events: readonly LedgerEvent[], options: MergeOptions, onProgress?: OnProgress): Promise<WriteOutcome> {
   // One transaction over every table the ledger keeps: the comparison and all writes stand or
   // fall together, and the ledger's own appendChecked (which keeps its summary current) joins it.
   // No yielding inside: an IndexedDB transaction ends once a task passes without a request.
   // The requests themselves hand the event loop back, so the page still renders between chunks.
-  return db.transaction('rw', db.tables, async (): Promise<WriteOutcome> => {
-    const fresh: LedgerEvent[] = [];
-    const conflicts: Conflict[] = [];
-    let unchanged = 0;
-    let keptOwn = 0;
-    for (let start = 0; start < events.length; start += CHUNK) {
-      const chunk = events.slice(start, start + CHUNK);
-      // One cursor over the ids rather than a request per id: into a ledger that holds none of
-      // them (the usual import), it finds nothing at once.
-      const held = new Map((await db.events.where(':id').anyOf(chunk.map((e) => e.id)).toArray()).map((e) => [e.id, e]));
-      chunk.forEach((e) => {
-        const own = held.get(e.id);
-        if (!own) fresh.push(e);
-        else if (canonical(own) === canonical(e)) unchanged++;
-        else if (keepOwn.has(e.id)) keptOwn++;
-        else conflicts.push({ id: e.id, kind: own.kind, differences: differences(own, e, iso) });
-      });
-      onProgress?.({ phase: 'comparing', done: start + chunk.length, total: events.length });
-    }
+  const scope = options.preview ? [db.events] : db.tables;
+  return db.transaction(options.preview ? 'r' : 'rw', scope, async (): Promise<WriteOutcome> => {
+    const { fresh, unchanged, keptOwn, conflicts, changes } = await plan(db, events, options.keepOwn, options.iso, onProgress);
     if (conflicts.length) return { ok: false, conflicts };
-    for (let start = 0; start < fresh.length; start += WRITE_CHUNK) {
-      await appendChecked(db, fresh.slice(start, start + WRITE_CHUNK));
-      onProgress?.({ phase: 'writing-ledger', done: Math.min(fresh.length, start + WRITE_CHUNK), total: fresh.length });
+    const changing = new Set(changes.map((c) => c.event.id));
+    const toWrite = options.applyChanges ? fresh : fresh.filter((e) => !changing.has(e.id));
+    if (!options.preview) {
+      for (let start = 0; start < toWrite.length; start += WRITE_CHUNK) {
+        await appendChecked(db, toWrite.slice(start, start + WRITE_CHUNK).map((e) => ({ ...e, imported: options.mark }) as LedgerEvent));
+        onProgress?.({ phase: 'writing-ledger', done: Math.min(toWrite.length, start + WRITE_CHUNK), total: toWrite.length });
+      }
     }
-    return { ok: true, added: fresh.length, unchanged, keptOwn };
+    return { ok: true, added: toWrite.length, unchanged, keptOwn, changes };
   });
 }
 
 // Dexie appends the inner error's text on further lines; the first line says it.
 const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error));
 
-/** Imports a report file (its text, or the file itself). Whatever the input, the ledger is either unchanged or has every new event. */
+/**
+ * Imports a report file (its text, or the file itself). Whatever the input, the ledger is either
+ * unchanged or has every new event; nothing is thrown, every failure is a problem to show.
+ * With `preview`, says what an import with the same options would write, and writes nothing.
+ */
 export async function importReport(db: LedgerDb, input: string | Blob, onProgress?: OnProgress, options: ImportOptions = {}): Promise<ImportResult> {
+  try {
+    return await importChecked(db, input, onProgress, options);
+  } catch (error) {
+    return refuse({ kind: 'failed', message: errorText(error) });
+  }
+}
+
+async function importChecked(db: LedgerDb, input: string | Blob, onProgress: OnProgress | undefined, options: ImportOptions): Promise<ImportResult> {
   const bytes = sizeOf(input);
   if (bytes > MAX_REPORT_BYTES) return refuse({ kind: 'too-large', bytes, limit: MAX_REPORT_BYTES });
 
@@ -211,8 +323,9 @@ export async function importReport(db: LedgerDb, input: string | Blob, onProgres
     return refuse({ kind: 'newer-version', version: version.version, supported: REPORT_VERSION, ...(typeof madeBy === 'string' ? { madeBy } : {}) });
   }
 
+  const now = options.now ?? Date.now();
   const timeZone = options.timeZone ?? userTimeZone();
-  const upgraded = await upgrade(json, version.version, { now: options.now ?? Date.now(), timeZone, ...(onProgress ? { onProgress } : {}) });
+  const upgraded = await upgrade(json, version.version, { now, timeZone, ...(onProgress ? { onProgress } : {}) });
   if (!upgraded.ok) return refuse({ kind: 'invalid', issues: upgraded.issues, more: upgraded.more });
 
   const envelope = ReportEnvelope.safeParse(upgraded.doc);
@@ -226,10 +339,17 @@ export async function importReport(db: LedgerDb, input: string | Blob, onProgres
   const checked = await checkEvents(envelope.data.events, onProgress);
   if ('issues' in checked) return refuse({ kind: 'invalid', issues: checked.issues.items, more: checked.issues.more });
 
+  const chain = await checkReportChain(envelope.data.chain, checked.events);
+  if (chain.fingerprint === 'broken' && !options.acceptUnverified) return refuse({ kind: 'chain-broken', issues: chain.issues.items, more: chain.issues.more });
+  const fingerprint = chain.fingerprint === 'broken' ? 'unverified' : chain.fingerprint;
+  const mark: Imported = { file: (options.fileName ?? '').slice(0, 255) || 'report file', at: now, fingerprint };
+
+  const applyChanges = options.applyChanges ?? false;
+  const preview = options.preview ?? false;
   try {
-    const outcome = await merge(db, checked.events, options.keepOwn ?? new Set(), isoFormatter(timeZone), onProgress);
+    const outcome = await merge(db, checked.events, { keepOwn: options.keepOwn ?? new Set(), applyChanges, preview, mark, iso: isoFormatter(timeZone) }, onProgress);
     if (!outcome.ok) return refuse({ kind: 'conflicts', conflicts: outcome.conflicts });
-    return { ...outcome, ...(version.version < REPORT_VERSION ? { upgradedFrom: version.version } : {}) };
+    return { ...outcome, written: !preview, changesApplied: applyChanges && !preview, fingerprint, ...(version.version < REPORT_VERSION ? { upgradedFrom: version.version } : {}) };
   } catch (error) {
     return refuse({ kind: 'write-failed', message: errorText(error) });
   }

@@ -8,14 +8,14 @@
  * the offset of the zone the report was made in, instead of epoch milliseconds.
  */
 import * as z from 'zod/mini';
-import { Account, AUDIENCES, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
+import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
 import { LAWS, RETENTION_POLICIES, type WindowKind } from '../policies';
 import { isTimeZone } from '../settings';
 import type { WindowStatus } from '../windows';
 
 export const REPORT_FORMAT = 'likeness-ledger-report';
 /** Raise it with every change to the file's shape, and add the step from the previous one in upgrade.ts. */
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export const IsoInstant = z.iso.datetime({ offset: true }).check(
   // Text that is no date at all is the format check's to report, once.
@@ -27,12 +27,19 @@ const EventId = LedgerEvent.def.options[0].shape.id;
 
 /** A ledger event as written in a report: the ledger's fields, instants as ISO 8601. */
 export type ReportEvent = {
-  [K in EventKind]: Omit<EventOf<K>, 'occurredAt' | 'recordedAt'> & { occurredAt: string; recordedAt: string };
+  [K in EventKind]: Omit<EventOf<K>, 'occurredAt' | 'recordedAt' | 'imported'> & {
+    occurredAt: string;
+    recordedAt: string;
+    imported?: Omit<Imported, 'at'> & { at: string };
+  };
 }[EventKind];
+
+/** The import mark, with its instant as ISO 8601 like every other. */
+const ReportImported = z.extend(Imported, { at: IsoInstant });
 
 export const ReportEvent = z.discriminatedUnion(
   'kind',
-  LedgerEvent.def.options.map((kind) => z.extend(kind, { occurredAt: IsoInstant, recordedAt: IsoInstant })) as unknown as [
+  LedgerEvent.def.options.map((kind) => z.extend(kind, { occurredAt: IsoInstant, recordedAt: IsoInstant, imported: z.optional(ReportImported) })) as unknown as [
     z.ZodMiniObject,
     ...z.ZodMiniObject[],
   ],
@@ -125,6 +132,22 @@ export const ReportScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('account'), account: Account }),
 ]);
 
+const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash is 64 lower-case hex digits'));
+
+/**
+ * The ledger's fingerprint (lib/fingerprint.ts, docs/fingerprint.md): its head when the report was
+ * made, and the link of each event in the report, so that anyone can recompute them.
+ */
+export const ReportChain = z
+  .strictObject({
+    algorithm: z.literal('sha-256-chain-1'),
+    /** The ledger's newest link when the report was made: `seq` events recorded, the last at `recordedAt`. */
+    head: z.strictObject({ seq: z.int().check(z.positive()), hash: Hash, recordedAt: IsoInstant }),
+    /** One per event in the report, in the order the ledger recorded them; empty in a redacted report (links would name the original events). */
+    links: z.array(z.strictObject({ seq: z.int().check(z.positive()), id: EventId, prev: Hash, hash: Hash })),
+  })
+  .check(z.meta({ id: 'chain', description: 'SHA-256 hash chain over the ledger\'s events in recording order' }));
+
 function reportSchema<E extends z.core.SomeType>(event: E) {
   return z.strictObject({
     format: z.literal(REPORT_FORMAT),
@@ -143,6 +166,8 @@ function reportSchema<E extends z.core.SomeType>(event: E) {
     accounts: z.array(Account),
     /** Every event in scope, oldest first, including edits and removals, so a round trip is exact. */
     events: z.array(event),
+    /** The ledger's fingerprint chain; null in a report made before fingerprints (version 1) or from an empty ledger. */
+    chain: z.nullable(ReportChain),
     derived: z.strictObject({
       /** The moment the statuses below were computed for. */
       asOf: IsoInstant,

@@ -8,7 +8,8 @@
  *
  * Version 0 is the ledger as stored, with no envelope: a JSON array of events with epoch
  * millisecond dates, as a dump of the extension's IndexedDB store (devtools, the test harness's
- * `ledger()`) gives it. Version 1 is this extension's report (schema.ts).
+ * `ledger()`) gives it. Version 1 is this extension's report before fingerprints; version 2 adds
+ * the ledger's fingerprint chain (schema.ts), which an older file cannot have: its chain is null.
  */
 import { LedgerEvent } from '../events';
 import { buildReport } from './build';
@@ -25,7 +26,9 @@ export interface UpgradeContext {
 export type StepResult = { ok: true; doc: unknown } | { ok: false; issues: ReportIssue[]; more: number };
 
 async function fromVersion0(doc: unknown, context: UpgradeContext): Promise<StepResult> {
-  const items = doc as unknown[];
+  // Only a bare list is a version 0 file; a report that says "version": 0 is not one.
+  if (!Array.isArray(doc)) return { ok: false, issues: [{ path: 'version', message: 'version 0 is a bare list of events, without a report around it; this file is neither' }], more: 0 };
+  const items: unknown[] = doc;
   const events: LedgerEvent[] = [];
   const issues = new IssueList();
   for (let start = 0; start < items.length; start += CHUNK) {
@@ -38,19 +41,28 @@ async function fromVersion0(doc: unknown, context: UpgradeContext): Promise<Step
     await nextTask();
   }
   if (!issues.empty) return { ok: false, issues: issues.items, more: issues.more };
-  const doc1 = await buildReport(events, {
+  // The builder writes the current version; what a version 1 report lacked is taken out again, so the later steps run as for any version 1 file.
+  const { chain: _none, ...doc1 } = await buildReport(events, {
     scope: { kind: 'all' },
     redact: false,
     extensionVersion: 'unknown',
     now: context.now,
     timeZone: context.timeZone,
   });
-  return { ok: true, doc: doc1 };
+  return { ok: true, doc: { ...doc1, version: 1 } };
+}
+
+/** A version 1 report had no fingerprint: its chain is null. */
+async function fromVersion1(doc: unknown): Promise<StepResult> {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, issues: [{ path: '(file)', message: 'expected a report' }], more: 0 };
+  if ('chain' in doc) return { ok: false, issues: [{ path: 'chain', message: 'a version 1 report has no chain' }], more: 0 };
+  return { ok: true, doc: { ...doc, version: 2, chain: null } };
 }
 
 /** The step from each older version to the next. */
 export const UPGRADES: Record<number, (doc: unknown, context: UpgradeContext) => Promise<StepResult>> = {
   0: fromVersion0,
+  1: fromVersion1,
 };
 
 export type Version =
@@ -61,11 +73,14 @@ export type Version =
 
 /** Which version a parsed file is in. */
 export function versionOf(json: unknown): Version {
-  if (Array.isArray(json)) return { kind: 'known', version: 0 };
+  // A list is a version 0 dump only if it holds something shaped like an event: any other list is no report.
+  if (Array.isArray(json)) return json.some(looksLikeEvent) ? { kind: 'known', version: 0 } : { kind: 'not-a-report' };
   if (json === null || typeof json !== 'object' || (json as { format?: unknown }).format !== REPORT_FORMAT) return { kind: 'not-a-report' };
   const { version } = json as { version?: unknown };
   return Number.isInteger(version) ? { kind: 'known', version: version as number } : { kind: 'unreadable' };
 }
+
+const looksLikeEvent = (item: unknown) => item !== null && typeof item === 'object' && 'id' in item && 'kind' in item;
 
 /** Runs the steps from `version` to the current one. */
 export async function upgrade(doc: unknown, version: number, context: UpgradeContext): Promise<StepResult> {

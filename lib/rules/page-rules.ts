@@ -11,6 +11,7 @@
  *
  * This module ships in the content scripts: keep it plain data, with no schema library.
  */
+import type { WarningLanguage } from '../policies';
 import type { EventKind } from '../events';
 import type { SurfaceId } from '../surfaces';
 
@@ -88,8 +89,8 @@ export interface PageRule {
   when: Trigger;
   kind: EventKind;
   details: Readonly<Record<string, Field>>;
-  /** The signal is ambiguous: ask in the page, with this question, before logging it. */
-  ask?: string;
+  /** The signal is ambiguous: ask in the page, with this question (in each language the page may speak), before logging it. */
+  ask?: Question;
   /** On its pages this is present within a few seconds; when it is not, detection may be out of date. */
   expect?: Target;
   basis?: Basis;
@@ -159,3 +160,6 @@ export const TOAST: Role[] = ['status', 'alert'];
 export function rulesFor<T extends { where: RegExp }>(rules: readonly T[], route: string): T[] {
   return rules.filter((r) => r.where.test(route));
 }
+
+/** A question asked in the page, in each language the in-page texts speak (lib/content/ask.ts). */
+export type Question = Record<WarningLanguage, string>;

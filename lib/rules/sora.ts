@@ -83,7 +83,7 @@ export const SORA: SurfaceRules = {
       when: { shown: { role: TOAST, text: /^deleted\.?$/i } },
       kind: 'cameo-deleted',
       details: {},
-      ask: 'Log this as a cameo deletion?',
+      ask: { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?' },
     },
     {
       // Owners see other people's drafts that use their cameo, "drafts of me" [S]; the list's label [I].

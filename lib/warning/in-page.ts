@@ -12,6 +12,22 @@ import { WARNING_GLOBAL } from './in-page-global';
 type Show = (options: WarningOptions) => Promise<WarningChoice>;
 
 /**
+ * How long the background may take to hand over the warning, and the checklist. The user's click
+ * waits for the warning, never for a background that does not answer: past this, the checklist is
+ * left out, and without the warning itself the click goes through (fail open).
+ */
+export const LOAD_WITHIN_MS = 10_000;
+export const CHECKLIST_WITHIN_MS = 5_000;
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The dialog is not bundled with the content script (which runs on every watched page and has a
  * size budget): the background injects it the first time it is needed. If that fails, the guard
  * fails open and the page's deletion goes on.
@@ -31,10 +47,10 @@ export function warnBeforeDeletion(surface: SurfaceId, send: Send, handle: () =>
   return guardDeletions({
     surface,
     checklist: async () => {
-      const reply = await send({ type: 'warning-checklist', surface });
+      const reply = await within(CHECKLIST_WITHIN_MS, send({ type: 'warning-checklist', surface }));
       return reply?.ok ? (reply.checklist ?? []) : [];
     },
-    show: async (options) => (await loadWarning(send, surface))(options),
+    show: async (options) => (await within(LOAD_WITHIN_MS, loadWarning(send, surface)))(options),
     logChoice: (step, choice) =>
       void send({
         type: 'observation',

@@ -40,6 +40,15 @@ const upload = (page: Page, text: string) =>
 
 const textOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 
+/** The import first says what it would do; nothing is written until its button. */
+async function confirmPreview(page: Page) {
+  await page.waitFor('[data-testid="import-preview"]', 60_000);
+  await page.click('[data-testid="import-confirm"]');
+}
+
+/** What the events say, without the mark of the file each was imported from. */
+const withoutMarks = (events: LedgerEvent[]) => events.map((e) => ({ ...e, imported: undefined }) as LedgerEvent);
+
 /** The ledger as a comparable text: sorted by id, absent fields left out. */
 const content = (events: LedgerEvent[]) => JSON.stringify([...events].sort((a, b) => (a.id < b.id ? -1 : 1)));
 
@@ -48,6 +57,7 @@ inEachBrowser('reports', (h) => {
     let dash = await h().extensionPage(`options.html${section}`);
     await dash.waitFor(`${section} [data-testid="import-file"]`);
     await upload(dash, await seedText());
+    await confirmPreview(dash);
     await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported: ${SIZE.toLocaleString('en')} new entries; 0 were already here.`), 60_000);
     const before = await h().ledger();
     expect(before).toHaveLength(SIZE);
@@ -57,7 +67,8 @@ inEachBrowser('reports', (h) => {
     // The file the browser downloads, read back from its blob: URL (no network involved).
     const exported = await dash.evaluate(async (s) => (await fetch(document.querySelector<HTMLAnchorElement>(s)!.href)).text(), `${section} [data-testid="download"]`);
     const report = JSON.parse(exported);
-    expect(report).toMatchObject({ format: 'likeness-ledger-report', version: 1, redacted: false });
+    expect(report).toMatchObject({ format: 'likeness-ledger-report', version: 2, redacted: false });
+    expect(report.chain.links).toHaveLength(SIZE);
     expect(report.events).toHaveLength(SIZE);
 
     await dash.click('[data-testid="erase"]');
@@ -72,13 +83,15 @@ inEachBrowser('reports', (h) => {
     dash = await h().extensionPage(`options.html${section}`);
     await dash.waitFor(`${section} [data-testid="import-file"]`);
     await upload(dash, exported);
+    await confirmPreview(dash);
     await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toMatch(new RegExp(`^Imported: ${SIZE.toLocaleString('en')} new entries`)), 60_000);
-    expect(content(await h().ledger())).toBe(content(before));
+    expect(content(withoutMarks(await h().ledger()))).toBe(content(withoutMarks(before)));
 
     // Importing it again adds nothing.
     await upload(dash, exported);
+    await confirmPreview(dash);
     await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported: 0 new entries; ${SIZE.toLocaleString('en')} were already here.`), 60_000);
-    expect(content(await h().ledger())).toBe(content(before));
+    expect(content(withoutMarks(await h().ledger()))).toBe(content(withoutMarks(before)));
     await dash.close();
   });
 

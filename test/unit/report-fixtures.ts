@@ -78,8 +78,11 @@ export function sampleLedger(size: number, seed = 1): LedgerEvent[] {
   return events.slice(0, size);
 }
 
-/** The ledger's content in a form two ledgers compare by: sorted by id, absent fields left out. */
-export async function ledgerContent(db: LedgerDb): Promise<string> {
+/**
+ * The ledger's content in a form two ledgers compare by: sorted by id, absent fields left out.
+ * Import marks each event with the file it came from; `withoutImportMarks` compares what the events say.
+ */
+export async function ledgerContent(db: LedgerDb, withoutImportMarks = false): Promise<string> {
   const events = await db.events.toArray();
-  return JSON.stringify(events.sort((a, b) => (a.id < b.id ? -1 : 1)));
+  return JSON.stringify(events.sort((a, b) => (a.id < b.id ? -1 : 1)).map((e) => (withoutImportMarks ? { ...e, imported: undefined } : e)));
 }

@@ -11,10 +11,11 @@ import { ReportPage } from '@/components/reports/ReportPage';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb } from '@/lib/ledger';
 import { buildReport } from '@/lib/report/build';
-import { reportText } from '@/lib/report/export';
+import { exportReport, reportText } from '@/lib/report/export';
 import { Report } from '@/lib/report/schema';
 import type { LocalArea } from '@/lib/settings';
 import { until as waitUntil } from './helpers/until';
+import { freshDb } from './report-fixtures';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
@@ -132,10 +133,57 @@ describe('Import and export in the dashboard', () => {
     expect(conflicts.textContent).toContain('details.person: yours “robert”, the file\'s “bob”');
     expect(await db.events.count()).toBe(1);
     await act(() => $('[data-testid="keep-own"]')!.click());
+    // Nothing is written before the preview's button.
+    const preview = await until(() => $('[data-testid="import-preview"]'));
+    expect(preview.textContent).toContain('New entries: 5. Already in your ledger: 0.');
+    expect(await db.events.count()).toBe(1);
+    await act(() => $('[data-testid="import-confirm"]')!.click());
     const done = await until(() => $('[data-testid="import-done"]'));
     expect(done.textContent).toBe('Imported: 5 new entries; 0 were already here. 1 kept in your version.');
     expect(await db.events.count()).toBe(6);
     expect(await db.events.get(grant.id)).toEqual(mine);
+  });
+
+  it('previews the entries of the user\'s a file would change, keeps them by default, and changes them only when asked', async () => {
+    const text = await reportText(await buildReport(LEDGER, { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', now: Date.parse('2025-12-01T00:00:00Z'), timeZone: 'Europe/Berlin' }));
+    // The user holds the note that the file's removal aims at.
+    await appendAll(db, [note]);
+    await showSection();
+    await choose(new File([text], 'theirs.json', { type: 'application/json' }));
+    const changes = await until(() => $('[data-testid="import-changes"]'));
+    expect(changes.textContent).toMatch(/^Removes: Note.* of Aug 2, 2025, .*me/);
+    expect(($('[data-testid="import-apply-changes"]') as HTMLInputElement).checked).toBe(false);
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    const done = await until(() => $('[data-testid="import-done"]'));
+    expect(done.textContent).toContain('Left out, so your entries stay as they were: 1.');
+    expect(await db.events.get(removal.id)).toBeUndefined();
+    expect((await db.events.get(grant.id))?.imported).toMatchObject({ file: 'theirs.json', fingerprint: 'none' });
+
+    await choose(new File([text], 'theirs.json', { type: 'application/json' }));
+    await until(() => $('[data-testid="import-changes"]'));
+    await act(() => ($('[data-testid="import-apply-changes"]') as HTMLInputElement).click());
+    expect($('[data-testid="import-confirm"]')?.textContent).toBe('Import and change my entries');
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    expect((await until(() => $('[data-testid="import-done"]'))).textContent).toContain('Changes to your entries applied: 1.');
+    expect(await db.events.get(removal.id)).toBeDefined();
+  });
+
+  it('refuses a file changed after export, saying where; keeps it as unverified only when asked', async () => {
+    const source = freshDb();
+    await appendAll(source, LEDGER);
+    const doc = JSON.parse(await (await exportReport(source, { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', timeZone: 'Europe/Berlin' })).file.text());
+    doc.events.find((e: { kind: string }) => e.kind === 'access-granted').details.person = 'mallory';
+    await showSection();
+    await choose(new File([JSON.stringify(doc)], 'edited.json', { type: 'application/json' }));
+    const problem = await until(() => $('[data-testid="import-problem"][data-problem="chain-broken"]'));
+    expect(problem.textContent).toContain('chain.links[');
+    expect(await db.events.count()).toBe(0);
+    await act(() => $('[data-testid="keep-unverified"]')!.click());
+    const fingerprint = await until(() => $('[data-testid="import-fingerprint"]'));
+    expect(fingerprint.getAttribute('data-fingerprint')).toBe('unverified');
+    await act(() => $('[data-testid="import-confirm"]')!.click());
+    await until(() => $('[data-testid="import-done"]'));
+    expect((await db.events.toArray()).every((e) => e.imported?.fingerprint === 'unverified')).toBe(true);
   });
 
   it('refuses a newer format version, naming the version needed', async () => {

@@ -11,7 +11,10 @@ describe('older versions', () => {
   });
 
   it('knows a version 0 file by its shape: the ledger as stored, a bare array of events', () => {
-    expect(versionOf([])).toEqual({ kind: 'known', version: 0 });
+    expect(versionOf([{ id: 'x', kind: 'note' }])).toEqual({ kind: 'known', version: 0 });
+    // A list with nothing shaped like an event is no report at all.
+    expect(versionOf([])).toEqual({ kind: 'not-a-report' });
+    expect(versionOf([1, 'a', null, [{ id: 'x', kind: 'note' }]])).toEqual({ kind: 'not-a-report' });
     expect(versionOf({ format: 'likeness-ledger-report', version: 1 })).toEqual({ kind: 'known', version: 1 });
     expect(versionOf({ format: 'likeness-ledger-report', version: '1' })).toEqual({ kind: 'unreadable' });
     expect(versionOf({ format: 'something-else', version: 1 })).toEqual({ kind: 'not-a-report' });
@@ -24,8 +27,8 @@ describe('older versions', () => {
     const db = freshDb();
     await db.open();
     const result = await importReport(db, JSON.stringify(await original.events.toArray()), undefined, { timeZone: 'America/New_York' });
-    expect(result).toEqual({ ok: true, added: 3000, unchanged: 0, keptOwn: 0, upgradedFrom: 0 });
-    expect(await ledgerContent(db)).toBe(await ledgerContent(original));
+    expect(result).toMatchObject({ ok: true, added: 3000, unchanged: 0, keptOwn: 0, upgradedFrom: 0, fingerprint: 'none' });
+    expect(await ledgerContent(db, true)).toBe(await ledgerContent(original));
   });
 
   it('names the place in the version 0 file where an event is wrong, and writes nothing', async () => {

@@ -75,9 +75,11 @@ describe('round trip', () => {
     const text = await exportedText(db, OPTIONS);
     await eraseEverything(db);
     expect(await db.events.count()).toBe(0);
-    const result = await importReport(db, text);
-    expect(result).toEqual({ ok: true, added: 5000, unchanged: 0, keptOwn: 0 });
-    expect(await ledgerContent(db)).toBe(before);
+    const result = await importReport(db, text, undefined, { fileName: 'mine.json', now: NOW });
+    expect(result).toMatchObject({ ok: true, written: true, added: 5000, unchanged: 0, keptOwn: 0, changes: [], fingerprint: 'verified' });
+    expect(await ledgerContent(db, true)).toBe(before);
+    // Each event says where it came from.
+    for (const e of await db.events.toArray()) expect(e.imported).toEqual({ file: 'mine.json', at: NOW, fingerprint: 'verified' });
   });
 
   it('holds in zones with odd offsets and across their DST changes', async () => {
@@ -87,7 +89,7 @@ describe('round trip', () => {
       const text = await exportedText(db, { ...OPTIONS, timeZone });
       await eraseEverything(db);
       expect(await importReport(db, text, undefined, { timeZone })).toMatchObject({ ok: true, added: 400 });
-      expect(await ledgerContent(db)).toBe(before);
+      expect(await ledgerContent(db, true)).toBe(before);
     }
   });
 
@@ -95,8 +97,8 @@ describe('round trip', () => {
     const db = await ledgerWith(sampleLedger(200));
     const before = await ledgerContent(db);
     const text = await exportedText(db, OPTIONS);
-    expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
-    expect(await importReport(db, text)).toEqual({ ok: true, added: 0, unchanged: 200, keptOwn: 0 });
+    expect(await importReport(db, text)).toMatchObject({ ok: true, added: 0, unchanged: 200, keptOwn: 0, changes: [] });
+    expect(await importReport(db, text)).toMatchObject({ ok: true, added: 0, unchanged: 200, keptOwn: 0, changes: [] });
     expect(await ledgerContent(db)).toBe(before);
   });
 
@@ -104,8 +106,9 @@ describe('round trip', () => {
     const events = sampleLedger(300);
     const text = await exportedText(await ledgerWith(events), OPTIONS);
     const db = await ledgerWith(events.slice(0, 120));
-    expect(await importReport(db, text)).toEqual({ ok: true, added: 180, unchanged: 120, keptOwn: 0 });
-    expect(await ledgerContent(db)).toBe(await ledgerContent(await ledgerWith(events)));
+    // Some of the new events act on the entries held: only on the user's word are they written.
+    expect(await importReport(db, text, undefined, { applyChanges: true })).toMatchObject({ ok: true, added: 180, unchanged: 120, keptOwn: 0, changesApplied: true });
+    expect(await ledgerContent(db, true)).toBe(await ledgerContent(await ledgerWith(events)));
   });
 
   it('reports progress while checking and writing', async () => {
@@ -145,7 +148,7 @@ describe('conflicts', () => {
     const problem = problemOf(await importReport(db, text));
     expect(problem.kind === 'conflicts' && problem.conflicts[0]?.differences.map((d) => d.field)).toEqual(['occurredAt']);
 
-    expect(await importReport(db, text, undefined, { keepOwn: new Set([target.id]) })).toEqual({ ok: true, added: 99, unchanged: 0, keptOwn: 1 });
+    expect(await importReport(db, text, undefined, { keepOwn: new Set([target.id]) })).toMatchObject({ ok: true, added: 99, unchanged: 0, keptOwn: 1 });
     expect(await db.events.get(target.id)).toEqual(changed);
   });
 });

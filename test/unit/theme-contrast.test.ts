@@ -51,3 +51,13 @@ describe('form controls stand out from the page', () => {
     expect(CSS).toMatch(/button, select, input, textarea \{[^}]*border: 1px solid var\(--ll-control-border\)/);
   });
 });
+
+describe("the in-page warning's edges stand out from its background", () => {
+  for (const [scheme, theme] of Object.entries({ light, dark })) {
+    it(`its frame and Continue (danger), Go back and the focus ring (accent), the line above the choices (muted): 3:1 or more (${scheme})`, () => {
+      for (const edge of ['--ll-danger', '--ll-accent', '--ll-muted']) {
+        expect(contrast(theme[edge]!, theme['--ll-bg']!), edge).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
+});

@@ -188,6 +188,15 @@ describe('the dashboard', () => {
     expect(reviews.map((r) => r.details.verdict).sort()).toEqual(['confirmed', 'dismissed']);
   });
 
+  it('says an imported entry came from a file, never that the service confirmed it', async () => {
+    const confirmed = buildEvent(input({ kind: 'cameo-deleted', details: {}, source: 'network' }, NOW - DAY), NOW, 'imported-deletion-1');
+    await appendAll(db, [{ ...confirmed, imported: { file: 'their-report.json', at: NOW, fingerprint: 'unverified' } }]);
+    await show(`#entry=${confirmed.id}`);
+    const from = await until(() => $('[data-testid="entry-details"] [data-testid="imported-from"]'));
+    expect(from.textContent).toMatch(/^Imported from “their-report\.json” on .*\(its fingerprint did not check out\)$/);
+    expect($('[data-testid="entry-details"]')!.textContent).not.toMatch(/[Cc]onfirmed/);
+  });
+
   it('opens at the entry a deep link names, with focus on its details, clearing filters that hide it', async () => {
     const { event } = await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY));
     await record(db, input({ kind: 'access-granted', details: { person: '@alex' } }, NOW - DAY));

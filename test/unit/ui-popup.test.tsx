@@ -216,3 +216,17 @@ describe('this tab', () => {
     expect($('[data-testid="tab-status"]')!.textContent).toBe('Not an OpenAI page this extension watches.');
   });
 });
+
+describe('the ledger\'s fingerprint in the popup', () => {
+  it('says when the background found the chain broken, and leads to the dashboard; says nothing otherwise', async () => {
+    const actions = actionsFor({ ...dataOf([]), fingerprintBroken: true });
+    await show(actions);
+    const alert = $('[data-testid="fingerprint-broken"]')!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    await click(alert.querySelector('button')!);
+    expect(actions.openDashboard).toHaveBeenCalledWith('import-export');
+    render(null, root);
+    await show(actionsFor(dataOf([])));
+    expect($('[data-testid="fingerprint-broken"]')).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { showDeletionWarning } from '@/lib/warning/dialog';
+import { showDeletionWarning, WarningNotShown } from '@/lib/warning/dialog';
 import { warningLanguage } from '@/lib/warning/text';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
 
@@ -14,17 +14,22 @@ Element.prototype.attachShadow = function (init) {
   return root;
 };
 const lastRoot = () => roots[roots.length - 1]!;
-const press = (key: string, shiftKey = false) =>
-  lastRoot().querySelector('.dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, composed: true }));
+const dialogEl = () => lastRoot().querySelector('dialog')!;
+const press = (key: string, shiftKey = false, type = 'keydown') =>
+  (lastRoot().activeElement ?? dialogEl()).dispatchEvent(new KeyboardEvent(type, { key, shiftKey, bubbles: true, composed: true, cancelable: true }));
+/** What the browser does on Escape in a modal dialog: a cancelable `cancel` event. */
+const escape = () => dialogEl().dispatchEvent(new Event('cancel', { cancelable: true }));
 
 afterEach(() => {
   document.documentElement.querySelectorAll('[data-likeness-ledger]').forEach((n) => n.remove());
 });
 
 describe('the in-page deletion warning', () => {
-  it('is an alert dialog, named and described, with focus on Go back', async () => {
+  it('is a modal alert dialog, named and described, with focus on Go back', async () => {
     const choice = showDeletionWarning({ lang: 'en', checklist: [] });
     const dialog = lastRoot().querySelector('[role="alertdialog"]')!;
+    expect(dialog).toBe(dialogEl());
+    expect(dialogEl().open).toBe(true);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(lastRoot().getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Before you delete this account');
     expect(lastRoot().getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toMatch(/linked ones/);
@@ -35,7 +40,7 @@ describe('the in-page deletion warning', () => {
   });
 
   it('says what the deletion takes and what cannot be had back, each with its source and date', () => {
-    void showDeletionWarning({ lang: 'en', checklist: [] });
+    showDeletionWarning({ lang: 'en', checklist: [] }).catch(() => {}); // closed by afterEach, unanswered
     const text = lastRoot().textContent!;
     for (const s of [...ACCOUNT_DELETION_TAKES, ...ACCOUNT_DELETION_IRREVERSIBLE]) {
       expect(text).toContain(s.text.en);
@@ -45,7 +50,7 @@ describe('the in-page deletion warning', () => {
   });
 
   it('lists the checklist it is given', () => {
-    void showDeletionWarning({
+    showDeletionWarning({
       lang: 'en',
       checklist: [
         { id: 'people-with-access', people: ['bob', 'carol'] },
@@ -53,7 +58,7 @@ describe('the in-page deletion warning', () => {
         { id: 'export-missing', state: 'never-requested' },
         { id: 'open-privacy-requests', count: 2 },
       ],
-    });
+    }).catch(() => {}); // closed by afterEach, unanswered
     const items = [...lastRoot().querySelectorAll('.checklist li')].map((li) => li.textContent);
     expect(items).toHaveLength(4);
     expect(items[0]).toMatch(/2 people can still use your cameo: bob, carol/);
@@ -62,7 +67,7 @@ describe('the in-page deletion warning', () => {
 
   it('works by keyboard: Escape goes back, Tab stays inside, Continue continues', async () => {
     const first = showDeletionWarning({ lang: 'en', checklist: [] });
-    press('Escape');
+    escape();
     await expect(first).resolves.toBe('go-back');
 
     const second = showDeletionWarning({ lang: 'en', checklist: [] });
@@ -81,8 +86,59 @@ describe('the in-page deletion warning', () => {
     expect(warningLanguage('de-DE')).toBe('de');
     expect(warningLanguage('fr')).toBe('en');
     expect(warningLanguage(null)).toBe('en');
-    void showDeletionWarning({ lang: 'de', checklist: [{ id: 'cameo-not-deleted' }] });
+    showDeletionWarning({ lang: 'de', checklist: [{ id: 'cameo-not-deleted' }] }).catch(() => {}); // closed by afterEach, unanswered
     expect(lastRoot().textContent).toMatch(/Bevor du dieses Konto löschst/);
     expect(lastRoot().querySelector('.checklist li')!.textContent).toMatch(/Cameo ist nicht gelöscht/);
+  });
+});
+
+describe('the warning against the page', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  afterEach(() => document.body.replaceChildren());
+
+  it('keeps every key typed in it from the page: keydown, keyup and keypress', async () => {
+    const seen: string[] = [];
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      window.addEventListener(type, () => seen.push(`window ${type}`));
+      document.addEventListener(type, () => seen.push(`document ${type}`), true);
+      document.addEventListener(type, () => seen.push(`document ${type}`));
+    }
+    const choice = showDeletionWarning({ lang: 'en', checklist: [] });
+    for (const type of ['keydown', 'keyup', 'keypress']) press('a', false, type);
+    press('Escape', false, 'keyup');
+    expect(seen).toEqual([]);
+    escape();
+    await expect(choice).resolves.toBe('go-back');
+    // Once it is closed, the page has its keys back.
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { key: 'a', bubbles: true }));
+    expect(seen).toContain('document keyup');
+  });
+
+  it('settles as not shown when the page removes it, and takes its listeners with it', async () => {
+    const choice = showDeletionWarning({ lang: 'en', checklist: [] });
+    document.querySelector('[data-likeness-ledger="warning"]')!.remove();
+    await expect(choice).rejects.toEqual(new WarningNotShown('removed'));
+  });
+
+  it('settles as not shown when the page hides it or makes it inert', async () => {
+    const box = document.body.appendChild(document.createElement('div'));
+    const hidden = showDeletionWarning({ lang: 'en', checklist: [], parent: box });
+    box.style.display = 'none';
+    await expect(hidden).rejects.toMatchObject({ why: 'hidden' });
+    expect(box.children).toHaveLength(0);
+
+    box.style.display = '';
+    const inert = showDeletionWarning({ lang: 'en', checklist: [], parent: box });
+    await sleep(300);
+    box.inert = true;
+    await expect(inert).rejects.toMatchObject({ why: 'inert' });
+  });
+
+  it('stays while it is shown and nobody has answered', async () => {
+    let settled = false;
+    showDeletionWarning({ lang: 'en', checklist: [] }).finally(() => (settled = true)).catch(() => {}); // closed by afterEach, unanswered
+    await sleep(800);
+    expect(settled).toBe(false);
+    expect(dialogEl().open).toBe(true);
   });
 });

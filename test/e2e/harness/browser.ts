@@ -18,6 +18,8 @@ export interface Page {
   goto(url: string): Promise<void>;
   click(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
+  /** Chooses a file on disk in a file input, as the browser's file chooser does. */
+  chooseFile(selector: string, path: string): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   text(selector: string): Promise<string>;
@@ -28,11 +30,26 @@ export interface Page {
   /** The whole page, or with `viewport` only what the viewport shows. */
   screenshot(path: string, options?: { viewport?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * The page's accessibility tree as a screen reader gets it, closed shadow roots included
+   * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
+   */
+  accessibilityTree?(): Promise<AXNode[]>;
   /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
   setForcedColors?(active: boolean): Promise<void>;
   /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A node of Chromium's accessibility tree (the fields the tests read). */
+export interface AXNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  description?: { value?: string };
+  ignored: boolean;
+  ignoredReasons?: { name: string }[];
+  properties?: { name: string; value: { value?: unknown } }[];
 }
 
 export interface Harness {
@@ -97,6 +114,7 @@ function wrapPlaywright(page: PwPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).first().click(),
     fill: (s, text) => page.locator(s).first().fill(text),
+    chooseFile: (s, path) => page.locator(s).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     waitFor: async (s, timeout = 10_000) => void (await page.locator(s).first().waitFor({ timeout })),
     text: (s) => page.locator(s).first().innerText(),
@@ -106,6 +124,14 @@ function wrapPlaywright(page: PwPage): Page {
     screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: !options?.viewport })),
     setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     setForcedColors: (active) => page.emulateMedia({ forcedColors: active ? 'active' : 'none' }),
+    accessibilityTree: async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes;
+      } finally {
+        await cdp.detach();
+      }
+    },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };
@@ -189,6 +215,10 @@ function wrapPuppeteer(page: PpPage): Page {
     goto: async (url) => void (await page.goto(url)),
     click: (s) => page.locator(s).click(),
     fill: (s, text) => page.locator(s).fill(text),
+    chooseFile: async (s, path) => {
+      const input = await page.waitForSelector(s);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
     // Playwright's "Shift+Tab" chords, spelt out for Puppeteer.
     press: async (chord) => {
       const keys = chord.split('+') as never[];
