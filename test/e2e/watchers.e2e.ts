@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { LedgerEvent } from '@/lib/events';
 import { effectiveEvents } from '@/lib/ledger';
 import { REFUSED_KEY } from '@/lib/background/content-messages';
+import { FINGERPRINT_CHECK_KEY } from '@/lib/background/fingerprint-check';
 import { REMINDER_LOG_KEY, ReminderLog } from '@/lib/reminders/log';
 import { describeForBugReport } from '@/lib/rules/bug-report';
 import { PENDING_KEY, PendingStore } from '@/lib/pending-queue';
@@ -90,6 +91,8 @@ const choose = (page: Page, selector: string, label: string) =>
 
 const EMAIL = /[^\s@"<>]+@[^\s@"<>]+\.[a-z]{2,}/i;
 const Refusals = z.array(z.strictObject({ at: z.number(), error: z.string(), host: z.string() }));
+/** The ledger's fingerprint check of this session (lib/background/fingerprint-check.ts), written out here. */
+const FingerprintCheck = z.strictObject({ ok: z.boolean(), checkedAt: z.number(), seq: z.optional(z.number()) });
 
 /** Everything the extension stored, checked against its schemas; nothing that looks like an email, a token, a cookie or HTML. */
 const EVENT_FIELDS = ['id', 'key', 'kind', 'occurredAt', 'recordedAt', 'account', 'source', 'certainty', 'evidence', 'details', 'supersedes'];
@@ -116,7 +119,7 @@ async function expectOnlySchemaData(h: () => Harness) {
     expect(LOCAL[key]!.safeParse(value).success, `storage.local "${key}"`).toBe(true);
   }
   for (const [key, value] of Object.entries(session)) {
-    const schema = key.startsWith('tab:') ? TabStatus : key === REFUSED_KEY ? Refusals : undefined;
+    const schema = key.startsWith('tab:') ? TabStatus : key === REFUSED_KEY ? Refusals : key === FINGERPRINT_CHECK_KEY ? FingerprintCheck : undefined;
     expect(schema, `storage.session "${key}" has a schema`).toBeDefined();
     expect(schema!.safeParse(value).success, `storage.session "${key}"`).toBe(true);
   }
