@@ -19,7 +19,6 @@ const PAGES = [
   { host: 'sora.chatgpt.com', path: '/profile/cameo/__shared/workload.html', watched: true },
   { host: 'chatgpt.com', path: '/__shared/workload.html#settings/data-controls', watched: true },
   { host: 'privacy.openai.com', path: '/__shared/workload.html', watched: true },
-  { host: 'platform.openai.com', path: '/settings/__shared/workload.html', watched: true },
   { host: 'example.org', path: '/__shared/workload.html', watched: false },
 ];
 

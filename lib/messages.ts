@@ -38,6 +38,9 @@ export const Observation = z.discriminatedUnion(
   ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
 ) as unknown as z.ZodMiniType<Observation>;
 
+/** A page's primary language subtag ("nl"), as lib/rules/page-rules.ts `unknownLanguage` gives it. */
+export const Language = z.string().check(z.regex(/^[a-z]{2,3}$/));
+
 /** Rule ids (lib/rules), as the popup and a bug report name them. */
 export const RuleIds = z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50));
 
@@ -54,11 +57,15 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('warning-checklist'), surface: Surface }),
   /** …and the warning itself, which is not in the content script (its size budget): the background injects it. */
   z.strictObject({ type: z.literal('load-warning'), surface: Surface }),
-  /** A rule that should have matched on this page did not: detection may be out of date. */
+  /**
+   * A rule or anchor that should have matched on this page did not: detection may be out of date.
+   * `language`: the page's language, when the rules know no text of it (detection by structure alone).
+   */
   z.strictObject({
     type: z.literal('detector-miss'),
     surface: Surface,
     rules: RuleIds,
+    language: z.optional(Language),
   }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;

@@ -3,6 +3,11 @@
  * Facts and their confidence: ../shared/docs/openai-surfaces.md ("Hosts and pages").
  * Everything that needs a host name (manifest matches, host permissions, the content
  * scripts, the webRequest filter, the sender check) reads it from here.
+ *
+ * The API platform (platform.openai.com) is not watched: it has no account or organization
+ * deletion [S, community.openai.com threads; help 6378407 lists only the portal and ChatGPT], so
+ * nothing there could fire and its host permission had no use. Deleting ChatGPT still ends API
+ * access: the 'api-platform' service stays in the linked deletions (lib/policies.ts).
  */
 export const SURFACES = {
   sora: {
@@ -24,11 +29,6 @@ export const SURFACES = {
     hosts: ['privacy.openai.com'],
     // Requests made in the portal act on the ChatGPT account (help article 6378407).
     service: 'chatgpt',
-  },
-  platform: {
-    label: 'OpenAI API platform',
-    hosts: ['platform.openai.com'],
-    service: 'api-platform',
   },
 } as const satisfies Record<string, { label: string; hosts: readonly string[]; service: string; optional?: true }>;
 

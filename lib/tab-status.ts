@@ -13,6 +13,8 @@ export const TabStatus = z.strictObject({
   seen: z.array(z.string()).check(z.maxLength(200)),
   /** Rules that should have matched here and did not. */
   misses: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+  /** The page's language when the rules know no text of it: detection rests on structure alone. */
+  unknownLanguage: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/))),
   /** Rules that watch this page (lib/rules). */
   watching: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
   /**

@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
 import type { LedgerEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
 import { SURFACES } from '@/lib/surfaces';
 import type { TabStatus } from '@/lib/tab-status';
 import { kindLabel } from '../text';
 import { Isolated } from '../Isolated';
+import { DetectorHealth } from './DetectorHealth';
 
 /** What the extension sees in the current tab, and a way to report it when detection seems stale. */
 export function TabStatusLine({
@@ -18,18 +18,8 @@ export function TabStatusLine({
   latest: LedgerEvent[];
   onCopy: (tab: TabStatus) => Promise<void>;
 }) {
-  const [copied, setCopied] = useState<string | null>(null);
   // The popup has the latest entries at hand; older ones seen here are counted, not listed.
   const seen = tab ? latest.filter((e) => tab.seen.includes(e.id)) : [];
-  const copy = async () => {
-    if (!tab) return;
-    try {
-      await onCopy(tab);
-      setCopied(t('popupCopied'));
-    } catch (error) {
-      setCopied(t('popupCopyFailed', error instanceof Error ? error.message : String(error)));
-    }
-  };
   return (
     <section aria-labelledby="this-tab" class="this-tab">
       <h2 id="this-tab">{t('popupThisTab')}</h2>
@@ -46,17 +36,7 @@ export function TabStatusLine({
           {seen.length > 0 && `: ${seen.map((e) => kindLabel(e.kind)).join(', ')}`}
         </p>
       )}
-      {tab && tab.misses.length > 0 && (
-        <div class="notice warn" data-testid="tab-misses">
-          <p>{t('popupMisses')}</p>
-          <button type="button" onClick={() => void copy()}>
-            {t('popupCopyBugReport')}
-          </button>
-          <span role="status" class="status-line">
-            {copied}
-          </span>
-        </div>
-      )}
+      {tab && <DetectorHealth tab={tab} onCopy={onCopy} />}
     </section>
   );
 }

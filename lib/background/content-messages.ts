@@ -61,7 +61,8 @@ export async function handleContentMessage(raw: unknown, sender: SenderInfo, dep
     }
     case 'detector-miss':
       if (tabId !== undefined) {
-        await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), misses: message.rules }));
+        const language = message.language ? { unknownLanguage: message.language } : {};
+        await updateTabStatus(deps.session, tabId, (s) => ({ ...(s ?? fresh), misses: message.rules, ...language }));
       }
       return { ok: true };
     case 'observation': {

@@ -9,8 +9,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../messages';
-import { handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
-import { rulesFor, type PageRule, type Question, type SurfaceRules } from '../rules/page-rules';
+import { findIn, handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
+import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type Question, type SurfaceRules } from '../rules/page-rules';
 import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 
@@ -62,6 +62,8 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
   let route = '';
   let generation = 0;
   let rules: PageRule[] = [];
+  /** What this route must show (lib/rules/page-rules.ts, Anchor); a route with anchors is watched. */
+  let anchors: Anchor[] = [];
   let handle: string | null = null;
   /** The element that showed the handle: read again first, so the page is not searched for it on every scan. */
   let handleEl: Element | null = null;
@@ -120,24 +122,34 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
     route = routeOf();
     const entered = ++generation;
     rules = rulesFor(watched.rules, route);
+    anchors = rulesFor(watched.anchors ?? [], route);
     state.newRoute();
-    const watching = rules.map((r) => r.id);
+    const watching = [...rules, ...anchors].map((r) => r.id);
     post(first ? { type: 'page-visit', surface, watching } : { type: 'navigated', surface, watching });
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     pending = new Set();
-    if (rules.length === 0) return;
+    if (watching.length === 0) return;
     observer.observe(doc.documentElement, OBSERVE);
     everything = true;
     flush();
-    if (rules.some((r) => r.expect)) {
-      ctx.setTimeout(() => {
-        if (entered !== generation) return;
-        const missing = stillMissing(scanContext());
-        if (missing.length > 0) post({ type: 'detector-miss', surface, rules: missing });
-      }, EXPECT_MS);
-    }
+    ctx.setTimeout(() => {
+      if (entered === generation) checkHealth();
+    }, EXPECT_MS);
+  }
+
+  /**
+   * Detector health, a few seconds into a route: the rules' expected elements and the route's anchors
+   * that are not on the page, and the page's language when the rules do not know it (detection then
+   * rests on structure alone). Said once per route, and only when there is something to say.
+   */
+  function checkHealth() {
+    const root = [doc.documentElement];
+    const lang = doc.documentElement.lang;
+    const missing = [...stillMissing(scanContext()), ...anchorsFor(anchors, lang).filter((a) => findIn(root, a.expect).length === 0).map((a) => a.id)];
+    const language = unknownLanguage(watched, lang);
+    if (missing.length > 0 || language) post({ type: 'detector-miss', surface, rules: missing, ...(language ? { language } : {}) });
   }
 
   function flush() {
@@ -146,7 +158,7 @@ export function watchPage(ctx: ContentScriptContext, send: Send, watched: Surfac
     if (!ctx.isValid) return;
     // Single-page apps often navigate with pushState, which a content script cannot hear: the DOM changes tell.
     if (routeOf() !== route) return enter(false);
-    if (rules.length === 0) return;
+    if (rules.length === 0 && anchors.length === 0) return;
     const scope = everything ? [doc.documentElement] : narrowScope(pending);
     stats[everything ? 'full' : 'partial']++;
     everything = false;

@@ -6,7 +6,7 @@
  */
 import type { TabStatus } from '../tab-status';
 import { SURFACES } from '../surfaces';
-import { PAGE_RULES } from './all';
+import { PAGE_RULES, RULES_BY_SURFACE } from './all';
 
 /** The words of the apps' own routes (openai-surfaces.md, "Hosts and pages"); any other path segment is replaced. */
 const ROUTE_WORDS = new Set([
@@ -27,7 +27,8 @@ const ROUTE_WORDS = new Set([
   'settings',
   'usage',
 ]);
-const RULE_IDS = new Set(PAGE_RULES.map((r) => r.id));
+/** Rule and anchor ids: the only names from the extension a report repeats. */
+const RULE_IDS = new Set([...PAGE_RULES, ...Object.values(RULES_BY_SURFACE).flatMap((s) => s.anchors ?? [])].map((r) => r.id));
 
 /** "/profile/alice/characters/ch_123" → "/profile/:id/characters/:id" */
 export function redactedPath(path: string): string {
@@ -45,5 +46,7 @@ export function describeForBugReport(status: TabStatus, extensionVersion: string
     `Rules that found nothing: ${ruleList(status.misses)}`,
     `Rules watching this page: ${ruleList(status.watching)}`,
     `Events seen on this visit: ${status.seen.length}`,
+    // A language subtag ("nl") says nothing about the person; the schema allows nothing longer.
+    ...(status.unknownLanguage ? [`Page language without known texts: ${status.unknownLanguage}`] : []),
   ].join('\n');
 }

@@ -1,33 +1,39 @@
-/** ChatGPT's page rules (chatgpt.com): the settings dialog, routed by the hash (#settings/Account). */
-import { LINKED_DELETIONS } from '../policies';
-import { ACCOUNT_MENU, CONFIRMATION, TOAST, type SurfaceRules } from './page-rules';
+/**
+ * ChatGPT (chatgpt.com): what the pages say is in ../shared/docs/openai-surfaces.md ("ChatGPT settings").
+ *
+ * No page rule: the texts ChatGPT shows after "Permanently delete my account" and after "Confirm
+ * export" are undocumented in every language [I], so the two actions are logged from their requests
+ * (lib/rules/network-rules.ts: accounts/deactivate and accounts/data_export), which work whatever
+ * language the page speaks. The page is still read on the settings routes, by structure only:
+ * - whose account it is: the profile button shows the display name (never a handle) [S];
+ * - the anchors that show the settings dialog is the one the rules and the warning know.
+ * The deletion step itself is in lib/warning/destructive-steps.ts.
+ */
+import type { Basis, SurfaceRules } from './page-rules';
+
+const REFLOW: Basis = { fact: 'ChatGPT settings: dialog routed by #settings/<Tab>, tablist, data-testids (Reflow knowledge base, 2026-02-19)', confidence: 'S' };
+
+/** The settings dialog's routes: `#settings/Account`, `#settings/DataControls`, … over any path. */
+export const SETTINGS_ROUTE = /#settings(\/|$)/i;
 
 export const CHATGPT: SurfaceRules = {
   surface: 'chatgpt',
-  account: ACCOUNT_MENU,
-  rules: [
+  // `[data-testid=accounts-profile-button]`, labelled "Open profile menu" in the user's language,
+  // showing the display name: that name identifies the account in the ledger (never the email).
+  account: { role: 'button', testid: 'accounts-profile-button', text: /^(\S.{0,99})$/ },
+  // Languages with recorded texts (openai-surfaces.md, "Languages"); the structure works in any other.
+  languages: ['en', 'de', 'fr', 'es', 'ko'],
+  rules: [],
+  anchors: [
+    { id: 'chatgpt.settings-dialog', where: SETTINGS_ROUTE, expect: { role: 'tablist' }, basis: REFLOW },
+    { id: 'chatgpt.profile-button', where: SETTINGS_ROUTE, expect: { role: 'button', testid: 'accounts-profile-button' }, basis: REFLOW },
     {
-      // Settings → Account → Delete account → type email and DELETE → "Permanently delete my account" [C 6378407].
-      // What the page shows once it is done [I].
-      id: 'chatgpt.account-deleted',
-      surface: 'chatgpt',
-      where: /#settings\/account/i,
-      when: { shown: { role: CONFIRMATION, text: /^your account (has been|was) deleted\b/i } },
-      kind: 'account-deletion-requested',
-      details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
-      expect: { role: 'button', name: /^delete( account)?$/i },
-      basis: { fact: 'Settings → Account → Delete → type the email and DELETE → "Permanently delete my account" (help 6378407); the page after it is not documented', confidence: 'I' },
-    },
-    {
-      // Data controls → Export data → "Export" → "Confirm export" [C 7260999]; the confirmation's wording [I].
-      id: 'chatgpt.export-requested',
-      surface: 'chatgpt',
-      where: /#settings\/data-?controls/i,
-      when: { shown: { role: TOAST, text: /\b((data )?export (has been |was |is being )?(requested|started|processed)|successfully exported)\b/i } },
-      kind: 'data-export-requested',
-      details: {},
-      expect: { role: 'button', name: /^export( data)?$/i },
-      basis: { fact: 'Settings → Data controls → Export → "Confirm export" (help 7260999); the on-page text after it is not documented', confidence: 'I' },
+      // The way into the deletion dialog: Account → under "Delete account", "Delete". Recorded in English only.
+      id: 'chatgpt.account-delete-button',
+      where: /#settings\/account\b/i,
+      expect: { role: 'button', name: /^delete$/i },
+      lang: ['en'],
+      basis: { fact: 'ChatGPT: Settings → Account → under Delete account click "Delete" (help 6378407, 2026-02-28)', confidence: 'C' },
     },
   ],
 };

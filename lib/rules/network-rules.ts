@@ -102,6 +102,19 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     status: SUCCESS,
     kind: 'account-deletion-requested',
     details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
-    basis: { fact: 'POST /backend-api/accounts/deactivate, body {} (chat2api, sparrow)', confidence: 'S' },
+    basis: { fact: 'POST /backend-api/accounts/deactivate (body {}), lanqian528/chat2api, soulteary/sparrow', confidence: 'S' },
+  },
+  {
+    // Settings → Data controls → Export → "Confirm export" [C 7260999] sends this, in any page language;
+    // the text the page shows afterwards is undocumented [I].
+    id: 'chatgpt.net.export-requested',
+    surface: 'chatgpt',
+    method: 'POST',
+    path: /^\/backend-api\/accounts\/data_export$/,
+    filter: '/backend-api/accounts/data_export',
+    status: SUCCESS,
+    kind: 'data-export-requested',
+    details: {},
+    basis: { fact: 'POST /backend-api/accounts/data_export, answered {status:"queued"} (soulteary/sparrow)', confidence: 'S' },
   },
 ];

@@ -39,6 +39,7 @@ const shown = (el: Element) => !el.closest('[hidden],[aria-hidden="true"],[data-
 export function matches(el: Element, target: Target): boolean {
   return (
     (rolesOf(target) as readonly string[]).includes(roleOf(el) ?? '') &&
+    (!target.testid || el.getAttribute('data-testid') === target.testid) &&
     (!target.name || target.name.test(nameOf(el))) &&
     (!target.text || target.text.test(textOf(el))) &&
     (!target.href || target.href.test(pathOf(el)))
@@ -302,16 +303,22 @@ export function stillMissing(ctx: ScanContext): string[] {
   return ctx.rules.filter((r) => r.expect && !onPage(ctx, r.expect)).map((r) => r.id);
 }
 
-/** The signed-in handle an element shows: the first capture group of the target's href, else of its name; never an email address. */
+/**
+ * The signed-in handle an element shows: the first capture group of the target's href, else of its
+ * name, else of its text (ChatGPT's profile button is named "Open profile menu" and shows the display
+ * name); never an email address.
+ */
 export function handleOf(el: Element, target: Target): string | null {
-  const from = target.href ? ([target.href, pathOf(el)] as const) : target.name ? ([target.name, nameOf(el)] as const) : null;
-  const handle = from && matches(el, target) ? from[1].match(from[0])?.[1]?.trim() : undefined;
-  return handle && !/\S@\S+\.\S/.test(handle) ? handle : null;
+  if (!matches(el, target)) return null;
+  const handle =
+    (target.href && pathOf(el).match(target.href)?.[1]) ?? (target.name && nameOf(el).match(target.name)?.[1]) ?? (target.text && textOf(el).match(target.text)?.[1]);
+  const trimmed = handle?.trim();
+  return trimmed && !/\S@\S+\.\S/.test(trimmed) ? trimmed : null;
 }
 
 /** The first element in the scope that shows the signed-in handle (the account menu), with the handle. */
 export function handleShown(scope: readonly Node[], target: Target | null): { el: Element; handle: string } | null {
-  if (!target?.name && !target?.href) return null;
+  if (!target?.name && !target?.href && !target?.text) return null;
   for (const el of findIn(scope, target)) {
     const handle = handleOf(el, target);
     if (handle) return { el, handle };

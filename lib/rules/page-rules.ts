@@ -63,6 +63,8 @@ export interface Target {
   text?: RegExp;
   /** The path its link goes to (a profile link, say); the first capture group is what it gives. */
   href?: RegExp;
+  /** The app's own test hook (`data-testid`), stable across languages and renders where the app has one. */
+  testid?: string;
 }
 
 /** Page wording to a value, first match wins. */
@@ -105,6 +107,15 @@ export type Trigger =
   /** Each item of this list, once per visit (what the user was shown). */
   | { listed: Target };
 
+/**
+ * Why a rule, anchor or step is what it is: the fact in ../shared/docs/openai-surfaces.md it rests
+ * on and that fact's confidence ([C] official, [S] secondary, [I] inferred), as data a test can read.
+ */
+export interface Basis {
+  fact: string;
+  confidence: 'C' | 'S' | 'I';
+}
+
 export interface PageRule {
   id: string;
   surface: SurfaceId;
@@ -122,15 +133,55 @@ export interface PageRule {
 }
 
 /**
+ * Something a watched route always shows (the settings dialog, the portal's request form): when it
+ * is missing a few seconds in, the page has changed under the rules and the popup says so.
+ */
+export interface Anchor {
+  id: string;
+  where: RegExp;
+  expect: Target;
+  /** Only on pages in these languages: the anchor names a text recorded in them alone. */
+  lang?: readonly string[];
+  basis: Basis;
+}
+
+/** A page's `<html lang>` as its primary subtag ("de-DE" → "de"), or null when it states none we can read. */
+function primaryLanguage(lang: string | null | undefined): string | null {
+  const primary = (lang ?? '').trim().toLowerCase().split('-')[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** The anchors that hold on a page in this language (no language stated: English, as the apps default). */
+export function anchorsFor(anchors: readonly Anchor[], lang: string | null | undefined): Anchor[] {
+  const primary = primaryLanguage(lang) ?? 'en';
+  return anchors.filter((a) => !a.lang || a.lang.includes(primary));
+}
+
+/**
  * One surface's rules, in a module of their own (lib/rules/<surface>.ts), so that each content
  * script carries only its own. Each rule's comment says where its texts and routes come from,
  * with their confidence ([C], [S], [I] as in openai-surfaces.md).
  */
 export interface SurfaceRules {
   surface: SurfaceId;
-  /** Where the page shows whose account is signed in; the handle is the first capture group of its `href`, else of its name. */
+  /** Where the page shows whose account is signed in; the handle is the first capture group of its `href`, else of its name, else of its text. */
   account: Target | null;
   rules: readonly PageRule[];
+  /** What each watched route must show; a route with anchors is watched even where no rule fires. */
+  anchors?: readonly Anchor[];
+  /**
+   * The page languages (`<html lang>`, primary subtag) whose texts the rules and steps know. On a page
+   * in any other language detection rests on structure alone, and detector health says so.
+   * Not given: English only.
+   */
+  languages?: readonly string[];
+}
+
+/** The page's language when the rules do not know it ("nl" on a Dutch page), else null. */
+export function unknownLanguage(watched: Pick<SurfaceRules, 'languages'>, lang: string | null | undefined): string | null {
+  const primary = primaryLanguage(lang);
+  // No language stated: nothing to say.
+  return primary === null || (watched.languages ?? ['en']).includes(primary) ? null : primary;
 }
 
 /**
@@ -141,8 +192,8 @@ export const ACCOUNT_MENU: Target = { role: 'button', name: /^account:\s*@?(.+)$
 export const CONFIRMATION: Role[] = ['status', 'alert', 'heading'];
 export const TOAST: Role[] = ['status', 'alert'];
 
-/** The rules that apply to a page, by its path and hash. */
-export function rulesFor(rules: readonly PageRule[], route: string): PageRule[] {
+/** The rules (or anchors) that apply to a page, by its path and hash. */
+export function rulesFor<T extends { where: RegExp }>(rules: readonly T[], route: string): T[] {
   return rules.filter((r) => r.where.test(route));
 }
 

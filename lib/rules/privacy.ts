@@ -1,11 +1,14 @@
 /**
- * The OpenAI Privacy Portal's page rules (privacy.openai.com): "Make a Privacy Request" →
- * "I have a consumer ChatGPT account" → "Delete my ChatGPT account" / "Download my data" [C 6378407, 7260999].
- * The form's and the confirmation's wording [I]. The portal shows only the email address, which is
- * never read: its events carry UNKNOWN_HANDLE.
+ * The OpenAI Privacy Portal (privacy.openai.com), a Transcend Privacy Center: "Make a Privacy
+ * Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account" / "Download my data"
+ * [C 6378407 (2026-02-28), 7260999]; in Jan 2024 the choice read "Delete my OpenAI account" [C]. Then,
+ * as Transcend documents its product: the email, an emailed login link back to the portal, and the
+ * request confirmed there [C for Transcend, I for OpenAI's configuration]. The closing text is
+ * undocumented [I]: the rules read a confirmation that names the request. The portal knows the user
+ * by email only, which is never read: its events carry UNKNOWN_HANDLE. It speaks English only.
  */
 import { LINKED_DELETIONS } from '../policies';
-import { CONFIRMATION, type Mapping, type SurfaceRules } from './page-rules';
+import { CONFIRMATION, type Basis, type Mapping, type SurfaceRules } from './page-rules';
 
 /** The form's "Where do you live?" answer, to the law that sets the answer's deadline (lib/policies.ts). */
 const LAW_OF_REGION: Mapping = [
@@ -17,24 +20,33 @@ const LAW_OF_REGION: Mapping = [
   [/canada/i, 'pipeda'],
 ];
 
+const CLOSING: Basis = { fact: 'Privacy portal: the closing text after a request is confirmed is undocumented', confidence: 'I' };
+
 export const PRIVACY: SurfaceRules = {
   surface: 'privacy',
   account: null,
+  languages: ['en'],
   rules: [
     {
+      // "Delete my ChatGPT account" now, "Delete my OpenAI account" in 2024; "ChatGPT Personal Data Removal Request" in an older guide [S].
       id: 'privacy.account-deletion',
       surface: 'privacy',
       where: /./,
-      when: { shown: { role: CONFIRMATION, text: /request to delete (your|my) (chatgpt )?account (was|has been) (submitted|received)/i } },
+      when: {
+        shown: {
+          role: CONFIRMATION,
+          text: /\b(request to delete (your|my) (chatgpt |openai )?account|personal data removal request) (was|has been|is) (submitted|received|confirmed)/i,
+        },
+      },
       kind: 'account-deletion-requested',
       details: { linkedAccounts: { const: LINKED_DELETIONS.chatgpt } },
-      basis: { fact: '"Make a Privacy Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account" (help 6378407); the closing text is not documented', confidence: 'I' },
+      basis: CLOSING,
     },
     {
       id: 'privacy.data-request',
       surface: 'privacy',
       where: /./,
-      when: { shown: { role: CONFIRMATION, text: /request to (download|access|get a copy of) (your|my) data (was|has been) (submitted|received)/i } },
+      when: { shown: { role: CONFIRMATION, text: /request to (download|access|get a copy of) (your|my) data (was|has been|is) (submitted|received|confirmed)/i } },
       kind: 'privacy-request-sent',
       details: {
         law: { field: { role: 'combobox', name: /where do you live|country|region/i }, map: LAW_OF_REGION, fallback: 'none' },
@@ -42,7 +54,16 @@ export const PRIVACY: SurfaceRules = {
         request: { const: 'access' },
         reference: { text: /reference:?\s*([a-z0-9-]{4,40})/i, optional: true },
       },
-      basis: { fact: '"Make a Privacy Request" → "Download my data" (help 7260999); the region field and the closing text are not documented', confidence: 'I' },
+      basis: CLOSING,
+    },
+  ],
+  anchors: [
+    {
+      // The portal's way in, on every page of it ("Make a Privacy Request" in the top right) [C 6378407].
+      id: 'privacy.request-form',
+      where: /./,
+      expect: { role: ['button', 'link'], name: /^make a privacy request$/i },
+      basis: { fact: 'Privacy portal: "Make a Privacy Request" (help 6378407, Jan 2024 and 2026-02-28 copies)', confidence: 'C' },
     },
   ],
 };

@@ -1,10 +1,25 @@
 /**
  * The one destructive confirmation of each account deletion flow, as data: the button whose
  * activation really deletes. The warning holds back this step alone, and only until the user
- * chooses. Labels from ../shared/docs/openai-surfaces.md ("Account deletion: what the user is told").
+ * chooses. Facts: ../shared/docs/openai-surfaces.md ("Account deletion: what the user is told",
+ * "The privacy portal", "Languages"), each step's confidence in its `basis`.
+ *
+ * A step is found by structure first, so that it holds in every language ChatGPT speaks, and by
+ * the button names the facts file records. Names are read the one way the page rules read them
+ * (page-engine `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
+ * another element is found like any other.
  */
 import type { Service } from '../events';
+import { nameOf, roleOf } from '../rules/page-engine';
+import type { Basis } from '../rules/page-rules';
 import type { SurfaceId } from '../surfaces';
+
+/**
+ * The dialog that asks for the account's email and a typed confirmation word ("DELETE"), whose
+ * last button deletes. Confirmation dialogs put their action last, after "Cancel" [I]; the dialog's
+ * own close control (ChatGPT's `data-testid="close-button"` [S]) is never the step.
+ */
+export type Structure = 'email-and-word-dialog';
 
 export interface DestructiveStep {
   id: string;
@@ -13,32 +28,42 @@ export interface DestructiveStep {
   service: Service;
   /** Where the step can be: tested against the path and hash. */
   where: RegExp;
-  /** The button's accessible name (aria-label, else its text), any capitalisation. */
+  /** The button's recorded accessible names, any capitalisation. */
   button: RegExp;
+  /** The step's shape, whatever the page's language: a button in it is the step even when its name is unknown. */
+  structure?: Structure;
   /**
    * What the dialog or form around the button must say, where the button's name alone is too
    * generic ("Submit request" sends a deletion and an export request alike).
    */
   context?: RegExp;
+  basis: Basis;
 }
 
 export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
   {
-    // Settings → Account → Delete account → type email and DELETE → this button. [C 6378407]
+    // Settings (a dialog over any route) → Account → Delete account → "Delete" → type the account
+    // email and "DELETE" → this button. The name is recorded in English only; in German, French,
+    // Spanish and any other language the dialog's structure finds it.
     id: 'chatgpt.delete-account.confirm',
     surface: 'chatgpt',
     service: 'chatgpt',
     where: /./,
     button: /^permanently delete my account$/i,
+    structure: 'email-and-word-dialog',
+    basis: { fact: 'ChatGPT: type the account email and "DELETE" to unlock "Permanently delete my account" (help 6378407, 2026-02-28)', confidence: 'C' },
   },
   {
-    // "Make a Privacy Request" → "Delete my ChatGPT account" → submit. [C 6378407]
+    // "Make a Privacy Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account"
+    // ("Delete my OpenAI account" in Jan 2024) → email, login link → the request submitted or
+    // confirmed. "Submit Request" is an older guide's wording [S]; the current label is unknown [I].
     id: 'privacy.delete-account.submit',
     surface: 'privacy',
     service: 'chatgpt',
     where: /./,
-    button: /^submit( request)?$/i,
-    context: /delete my chatgpt account/i,
+    button: /^(submit|confirm)( (my |your )?request)?$/i,
+    context: /delete my (chatgpt|openai) account|personal data removal request/i,
+    basis: { fact: 'Privacy portal: "Delete my ChatGPT account" (2026) / "Delete my OpenAI account" (2024) [C]; "Submit Request" [S]', confidence: 'S' },
   },
   {
     // Sora's settings are a dialog over any route; "Delete account" there opens the confirmation,
@@ -49,37 +74,49 @@ export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
     where: /./,
     button: /^(permanently )?delete (my )?account$/i,
     context: /all your data|cannot reuse the same email/i,
-  },
-  {
-    // API platform organization settings: deleting the account. [I]
-    id: 'platform.delete-account.confirm',
-    surface: 'platform',
-    service: 'api-platform',
-    where: /settings/i,
-    button: /^(permanently )?delete (my )?account$/i,
+    basis: { fact: 'Sora at launch: deleting the Sora account deleted ChatGPT and API access (Decrypt)', confidence: 'S' },
   },
 ];
 
-/** A button's accessible name as a person or screen reader gets it, trimmed and with spaces folded. */
-export function accessibleName(el: Element): string {
-  const label = el.getAttribute('aria-label') ?? (el instanceof HTMLInputElement ? el.value : el.textContent) ?? '';
-  return label.replace(/\s+/g, ' ').trim();
+const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"]';
+const BUTTON = 'button, [role="button"], input[type="submit"], input[type="button"]';
+/** Fields a person types a line into: the email, the confirmation word. */
+const TYPED = 'input:not([type]), input[type="text"], input[type="email"], input[type="search"], [role="textbox"]';
+const EMAIL_ADDRESS = /\S@\S+\.\S/;
+
+/** Whether a field asks for an email address: its type, its autofill hint, or what labels or fills it. */
+function asksForEmail(field: Element): boolean {
+  if (field.getAttribute('type') === 'email' || /\b(email|username)\b/i.test(field.getAttribute('autocomplete') ?? '')) return true;
+  const hints = [field.getAttribute('placeholder'), field.getAttribute('name'), nameOf(field)].join(' ');
+  return EMAIL_ADDRESS.test(hints) || /e-?mail|courriel|correo/i.test(hints);
+}
+
+/** The button is the last one of a dialog that asks for an email address and a second typed word. */
+function inEmailAndWordDialog(button: Element): boolean {
+  const dialog = button.closest(DIALOG);
+  if (!dialog) return false;
+  const fields = [...dialog.querySelectorAll(TYPED)].slice(0, 20);
+  if (fields.length < 2 || !fields.some(asksForEmail)) return false;
+  const buttons = [...dialog.querySelectorAll(BUTTON)].filter((b) => b.getAttribute('data-testid') !== 'close-button');
+  return buttons.at(-1) === button;
 }
 
 /** The text of the dialog, form or section the button belongs to (bounded: pages can be long). */
 function contextText(button: Element): string {
-  const container = button.closest('dialog, [role="dialog"], [role="alertdialog"], form, section') ?? button.parentElement;
+  const container = button.closest(`${DIALOG}, form, section`) ?? button.parentElement;
   return (container?.textContent ?? '').slice(0, 4000);
 }
 
 export function destructiveStepFor(surface: SurfaceId, location: { pathname: string; hash: string }, button: Element): DestructiveStep | null {
-  const name = accessibleName(button);
+  // A link that names the step (a help article) is not the step.
+  if (roleOf(button) !== 'button') return null;
+  const name = nameOf(button);
   return (
     DESTRUCTIVE_STEPS.find(
       (s) =>
         s.surface === surface &&
         s.where.test(location.pathname + location.hash) &&
-        s.button.test(name) &&
+        (s.button.test(name) || (s.structure === 'email-and-word-dialog' && inEmailAndWordDialog(button))) &&
         (!s.context || s.context.test(contextText(button))),
     ) ?? null
   );

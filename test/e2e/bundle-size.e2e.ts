@@ -9,7 +9,8 @@ for (const [browser, dir] of Object.entries(EXTENSION_DIRS)) {
     it('every bundle stays within its budget', () => {
       const sizes = bundleSizes(dir);
       for (const s of sizes) console.log(`${browser} ${s.name}: ${s.kb.toFixed(1)} KB gzip (budget ${s.budgetKb} KB)`);
-      expect(sizes.filter((s) => s.name.startsWith('content-scripts/')).length).toBeGreaterThanOrEqual(4);
+      // Sora, ChatGPT, the privacy portal (the API platform has none: nothing there can be watched).
+      expect(sizes.filter((s) => s.name.startsWith('content-scripts/')).length).toBeGreaterThanOrEqual(3);
       for (const s of sizes) expect(s.kb, s.name).toBeLessThanOrEqual(s.budgetKb);
     });
   });

@@ -21,39 +21,61 @@ interface DeletionFlow {
   /** The destructive step's id in lib/warning/destructive-steps.ts. */
   step: string;
   /** The account the deletion is logged for. */
-  service: 'chatgpt' | 'sora' | 'api-platform';
+  service: 'chatgpt' | 'sora';
+  /** How the page names that account ('unknown' where it shows none). */
+  handle: string;
 }
 
+/**
+ * ChatGPT's deletion dialog in a language: the button reached, unlocked by the email and the word.
+ * The older layout had Delete account under Data controls.
+ */
+const chatgptFlow = (lang: 'en' | 'de' | 'fr' | 'es' | 'nl', word: string, older = false): DeletionFlow => ({
+  name: older ? `ChatGPT (${lang}, older layout) Settings → Data controls → Delete account` : `ChatGPT (${lang}) Settings → Account → Delete account`,
+  url: fixtureUrl('chatgpt.com', older ? `/?lang=${lang}&layout=2023#settings/DataControls` : `/c/6789-abc?lang=${lang}#settings/Account`),
+  reach: async (page) => {
+    await page.click('[data-fixture="delete-account"]');
+    await page.fill('[data-fixture="confirm-email"]', 'alice@example.org');
+    await page.fill('[data-fixture="confirm-word"]', word);
+  },
+  confirm: '[data-fixture="permanently-delete"]',
+  request: '/backend-api/accounts/deactivate',
+  step: 'chatgpt.delete-account.confirm',
+  service: 'chatgpt',
+  handle: 'Alice Example',
+});
+
+/** The portal's deletion request, to the review after the emailed login link. */
+const portalFlow = (path: '/' | '/jan-2024'): DeletionFlow => ({
+  name: `privacy portal${path === '/' ? '' : ' (Jan 2024 wording)'}: delete the account`,
+  url: fixtureUrl('privacy.openai.com', path),
+  reach: async (page) => {
+    await page.click('[data-fixture="make-request"]');
+    if (path === '/') await page.click('[data-fixture="consumer"]');
+    await page.click('[data-fixture="choose-erasure"]');
+    await page.fill('[data-fixture="email"]', 'alice@example.org');
+    await page.click('[data-fixture="send-link"]');
+    await page.waitFor('[role="status"]');
+    await page.goto(fixtureUrl('privacy.openai.com', `${path}?login=fixture-login-token`));
+    await page.waitFor('[data-fixture="submit"]');
+  },
+  confirm: '[data-fixture="submit"]',
+  request: '/api/privacy-requests',
+  step: 'privacy.delete-account.submit',
+  service: 'chatgpt',
+  handle: 'unknown',
+});
+
 const FLOWS: DeletionFlow[] = [
-  {
-    name: 'ChatGPT Settings → Account → Delete account',
-    url: fixtureUrl('chatgpt.com', '/#settings/Account'),
-    reach: async (page) => {
-      await page.click('#delete-account');
-      await page.waitFor('#confirm-email');
-      await page.fill('#confirm-email', 'alice@example.org');
-      await page.fill('#confirm-word', 'DELETE');
-    },
-    confirm: '#permanently-delete',
-    request: '/backend-api/accounts/deactivate',
-    step: 'chatgpt.delete-account.confirm',
-    service: 'chatgpt',
-  },
-  {
-    name: 'privacy portal: Delete my ChatGPT account',
-    url: fixtureUrl('privacy.openai.com', '/'),
-    reach: async (page) => {
-      await page.click('#make-request');
-      await page.click('#consumer');
-      await page.click('#choose-delete');
-      await page.waitFor('#email');
-      await page.fill('#email', 'alice@example.org');
-    },
-    confirm: '#submit',
-    request: '/api/privacy-requests',
-    step: 'privacy.delete-account.submit',
-    service: 'chatgpt',
-  },
+  chatgptFlow('en', 'DELETE'),
+  chatgptFlow('de', 'DELETE'),
+  chatgptFlow('fr', 'SUPPRIMER'),
+  chatgptFlow('es', 'ELIMINAR'),
+  // Dutch: no text of it is known; the dialog's structure alone finds the step.
+  chatgptFlow('nl', 'VERWIJDEREN'),
+  chatgptFlow('en', 'DELETE', true),
+  portalFlow('/'),
+  portalFlow('/jan-2024'),
   {
     // Settings is a dialog over whatever route is open (no /settings route).
     name: 'Sora settings: Delete account',
@@ -69,18 +91,7 @@ const FLOWS: DeletionFlow[] = [
     request: '/backend/project_y/account/delete',
     step: 'sora.delete-account.confirm',
     service: 'sora',
-  },
-  {
-    name: 'API platform organization settings: Delete account',
-    url: fixtureUrl('platform.openai.com', '/settings/organization/general'),
-    reach: async (page) => {
-      await page.click('#delete-account');
-      await page.waitFor('#confirm-delete');
-    },
-    confirm: '#confirm-delete',
-    request: '/api/account/delete',
-    step: 'platform.delete-account.confirm',
-    service: 'api-platform',
+    handle: 'alice',
   },
 ];
 
@@ -114,7 +125,7 @@ inEachBrowser('deletion warning', (h) => {
       // A new attempt warns again; this time Continue (Shift+Tab from Go back, then Enter).
       await page.click(flow.confirm);
       await eventually(async () => expect(await page.evaluate(warningShown)).toBe(true));
-      if (h().name === 'chromium' && flow.confirm === '#permanently-delete') {
+      if (h().name === 'chromium' && flow.name.startsWith('ChatGPT (en)')) {
         for (const scheme of ['light', 'dark'] as const) {
           await page.setColorScheme(scheme);
           await page.screenshot(`${SCREENSHOTS}/warning-${scheme}.png`);
@@ -124,11 +135,29 @@ inEachBrowser('deletion warning', (h) => {
       await page.press('Enter');
       await eventually(async () => expect(await sent(flow.request)).toBe(before + 1));
       await eventually(async () => {
-        // ChatGPT's settings and the privacy portal delete the same account: one fact, logged once.
-        const deletions = effectiveEvents(await h().ledger()).filter((e) => e.kind === 'account-deletion-requested' && e.account.service === flow.service);
+        // One account deleted in three languages (or twice from the portal) is one fact, logged once.
+        const deletions = effectiveEvents(await h().ledger()).filter(
+          (e) => e.kind === 'account-deletion-requested' && e.account.service === flow.service && e.account.handle === flow.handle,
+        );
         expect(deletions).toHaveLength(1);
       });
       await page.close();
     });
   }
+
+  it('stays quiet on the steps that do not delete the account: Delete all chats, Export, Refresh login', async () => {
+    const page = await h().newPage(fixtureUrl('chatgpt.com', '/?lang=de&stale=1#settings/DataControls'));
+    await page.click('[data-fixture="delete-all"]');
+    await page.click('[data-fixture="confirm-delete-all"]');
+    await eventually(async () => expect((await fixtureRequests()).some((r) => r.path === '/backend-api/conversations' && r.method === 'PATCH')).toBe(true));
+    await page.click('[data-fixture="export"]');
+    await page.click('[data-fixture="confirm-export"]');
+    await page.waitFor('[role="status"] .toast');
+    await page.click('[data-fixture="tab-Account"]');
+    await page.click('[data-fixture="delete-account"]');
+    await page.waitFor('[data-fixture="refresh-login"]');
+    await sleep(500);
+    expect(await page.evaluate(warningShown)).toBe(false);
+    await page.close();
+  });
 }, { soraGranted: true });

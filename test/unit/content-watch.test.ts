@@ -9,7 +9,6 @@ import { checkContentMessage, type ContentMessage } from '@/lib/messages';
 import { askInPage, closeQuestion } from '@/lib/content/ask';
 import { BURST_NODES, DEBOUNCE_MS, EXPECT_MS, MAX_WAIT_MS, watchPage, type WatchOptions } from '@/lib/content/watch-page';
 import { CHATGPT } from '@/lib/rules/chatgpt';
-import { PLATFORM } from '@/lib/rules/platform';
 import { SORA } from '@/lib/rules/sora';
 import type { SurfaceRules } from '@/lib/rules/page-rules';
 import { SETTLE_MS } from '@/lib/rules/page-engine';
@@ -100,10 +99,23 @@ describe('watching a page', () => {
     location.hash = '#settings/Account';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await settle();
-    expect(sent).toContainEqual({ type: 'navigated', surface: 'chatgpt', watching: ['chatgpt.account-deleted'] });
+    expect(sent).toContainEqual({ type: 'navigated', surface: 'chatgpt', watching: ['chatgpt.settings-dialog', 'chatgpt.profile-button', 'chatgpt.account-delete-button'] });
     expect(watch.stats.full).toBe(1);
-    // The message was already there when the route began: it is what the route shows.
-    expect(observations().map((o) => o.evidence.rule)).toEqual(['chatgpt.account-deleted']);
+    // ChatGPT's actions are logged from their requests: its pages alone log nothing.
+    expect(observations()).toEqual([]);
+  });
+
+  it("reads ChatGPT's display name from the profile button, never its label or an email", async () => {
+    const profile = (shown: string) => `<nav><button data-testid="accounts-profile-button" aria-label="Profilmenü öffnen"><img alt=""> ${shown} </button></nav>`;
+    const watch = start('https://chatgpt.com/?model=x#settings/Account', profile('Alice Example'), CHATGPT);
+    expect(sent).toContainEqual({ type: 'account', surface: 'chatgpt', handle: 'Alice Example' });
+    expect(watch.handle()).toBe('Alice Example');
+    sent = [];
+    start('https://chatgpt.com/#settings/Account', profile('alice@example.org'), CHATGPT);
+    expect(sent.filter((m) => m.type === 'account')).toEqual([]);
+    // A button without the app's test hook is not the profile button.
+    start('https://chatgpt.com/#settings/Account', '<button aria-label="Open profile menu">Mallory</button>', CHATGPT);
+    expect(sent.filter((m) => m.type === 'account')).toEqual([]);
   });
 
   it('follows a pushState navigation through the DOM change that comes with it', async () => {
@@ -202,20 +214,46 @@ describe('watching a page', () => {
     expect(observations()[0]!.account.handle).toBe('unknown');
   });
 
-  it('says which expected rules found nothing after a few seconds, once', async () => {
-    start('https://platform.openai.com/settings/organization/general', `${ACCOUNT}<main>Loading</main>`, PLATFORM);
+  const PROFILE = '<button data-testid="accounts-profile-button" aria-label="Open profile menu">Alice</button>';
+  const SETTINGS = '<div role="dialog"><div role="tablist"><button role="tab">Account</button></div></div>';
+
+  it("says which of a route's anchors are missing after a few seconds, once", async () => {
+    start('https://chatgpt.com/#settings/Account', `${PROFILE}<main>Loading</main>`, CHATGPT);
     await settle(EXPECT_MS - 500);
     expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
     await settle(1000);
-    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'platform', rules: ['platform.account-deleted'] }]);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'chatgpt', rules: ['chatgpt.settings-dialog', 'chatgpt.account-delete-button'] }]);
   });
 
-  it('says nothing when the expected element shows up late, within the time', async () => {
-    start('https://platform.openai.com/settings/organization/general', `${ACCOUNT}<main>Loading</main>`, PLATFORM);
+  it('looks for an English text only on an English page', async () => {
+    document.documentElement.lang = 'de';
+    start('https://chatgpt.com/#settings/Account', `${PROFILE}${SETTINGS}`, CHATGPT);
+    await settle(EXPECT_MS + 100);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
+    document.documentElement.lang = '';
+  });
+
+  it('says nothing when the anchor shows up late, within the time', async () => {
+    start('https://chatgpt.com/#settings/Account', `${PROFILE}<main>Loading</main>`, CHATGPT);
     await settle(2000);
-    document.querySelector('main')!.innerHTML = '<button>Delete account</button>';
+    document.querySelector('main')!.innerHTML = `${SETTINGS}<p>Delete account <button>Delete</button></p>`;
     await settle(EXPECT_MS);
     expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([]);
+  });
+
+  it('says when the page speaks a language the rules know no text of, and only then', async () => {
+    document.documentElement.lang = 'nl';
+    start('https://chatgpt.com/#settings/DataControls', `${PROFILE}${SETTINGS}`, CHATGPT);
+    await settle(EXPECT_MS + 100);
+    expect(sent.filter((m) => m.type === 'detector-miss')).toEqual([{ type: 'detector-miss', surface: 'chatgpt', rules: [], language: 'nl' }]);
+    for (const known of ['de-DE', 'fr', 'es-419', 'en-US']) {
+      sent = [];
+      document.documentElement.lang = known;
+      start('https://chatgpt.com/#settings/DataControls', `${PROFILE}${SETTINGS}`, CHATGPT);
+      await settle(EXPECT_MS + 100);
+      expect(sent.filter((m) => m.type === 'detector-miss'), known).toEqual([]);
+    }
+    document.documentElement.lang = '';
   });
 
   it('never takes an email address for the handle', () => {

@@ -43,6 +43,13 @@ describe('content messages', () => {
     expect(checkContentMessage(badDate, fromSora, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/observation\.occurredAt/) });
   });
 
+  it("takes a page's language only as a language subtag: the page writes its <html lang> as it likes", () => {
+    const fromChatGPT = { id: EXT, url: 'https://chatgpt.com/', tab: { id: 3 } };
+    const miss = (language: string) => checkContentMessage({ type: 'detector-miss', surface: 'chatgpt', rules: [], language }, fromChatGPT, EXT).ok;
+    expect(miss('nl')).toBe(true);
+    for (const forged of ['alice@example.org', 'nl-NL', '<img src=x>', 'x'.repeat(200), '']) expect(miss(forged), forged).toBe(false);
+  });
+
   it('refuses an oversized message before parsing it', () => {
     const huge = { ...deletion, padding: 'x'.repeat(MAX_MESSAGE_BYTES) };
     expect(checkContentMessage(huge, fromSora, EXT)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });

@@ -39,3 +39,16 @@ describe('the bug report for a detector miss', () => {
     expect(redactedPath('/profile/bob')).toBe('/profile/:id');
   });
 });
+
+describe('the bug report on ChatGPT', () => {
+  it("names a missing anchor of the route, and a page language the rules know no text of", () => {
+    const report = describeForBugReport(
+      { surface: 'chatgpt', path: '/c/68a1f0', seen: [], misses: ['chatgpt.settings-dialog'], watching: ['chatgpt.settings-dialog', 'chatgpt.profile-button'], handle: 'Alice Example', unknownLanguage: 'nl' },
+      '1.2.3',
+    );
+    expect(report).toContain('Page: /:id/:id');
+    expect(report).toContain('Rules that found nothing: chatgpt.settings-dialog');
+    expect(report).toContain('Page language without known texts: nl');
+    expect(report).not.toMatch(/alice/i);
+  });
+});

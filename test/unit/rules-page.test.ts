@@ -11,7 +11,7 @@ import { OPENAI_PAGE_SAMPLES } from './samples/openai';
 import { describeRuleSamples, run } from './samples/page-samples';
 
 describe('page rules', () => {
-  for (const surface of ['chatgpt', 'privacy', 'platform'] as const) describeRuleSamples(RULES_BY_SURFACE[surface].rules, OPENAI_PAGE_SAMPLES);
+  for (const surface of ['chatgpt', 'privacy'] as const) describeRuleSamples(RULES_BY_SURFACE[surface].rules, OPENAI_PAGE_SAMPLES);
 });
 
 describe('the page engine', () => {

@@ -7,7 +7,11 @@ describe('surfaces', () => {
     expect(surfaceOfUrl('https://sora.com/')).toBe('sora');
     expect(surfaceOfUrl('https://chatgpt.com/#settings/Account')).toBe('chatgpt');
     expect(surfaceOfUrl('https://privacy.openai.com/policies')).toBe('privacy');
-    expect(surfaceOfUrl('https://platform.openai.com/settings/organization/general')).toBe('platform');
+  });
+
+  it('does not watch the API platform: nothing there deletes an account or an organization', () => {
+    expect(surfaceOfUrl('https://platform.openai.com/settings/organization/general')).toBeNull();
+    expect(ALL_MATCH_PATTERNS.some((p) => p.includes('platform.openai.com'))).toBe(false);
   });
 
   it('does not claim look-alike hosts, other OpenAI hosts, plain http or junk', () => {
@@ -20,7 +24,7 @@ describe('surfaces', () => {
 
   it('asks for HTTPS on exactly the watched hosts', () => {
     expect(matchPatterns('sora')).toEqual(['https://sora.chatgpt.com/*', 'https://sora.com/*']);
-    expect(ALL_MATCH_PATTERNS).toHaveLength(5);
+    expect(ALL_MATCH_PATTERNS).toHaveLength(4);
     for (const pattern of ALL_MATCH_PATTERNS) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
   });
 

@@ -228,6 +228,16 @@ describe('this tab', () => {
     expect($('[data-testid="tab-misses"] [role="status"]')!.textContent).toMatch(/^Copied/);
   });
 
+  it('says when the page speaks a language whose texts it does not know, and offers the bug description', async () => {
+    const tab: TabStatus = { surface: 'chatgpt', path: '/', seen: [], misses: [], unknownLanguage: 'nl' };
+    const actions = actionsFor(dataOf([], tab));
+    await show(actions);
+    expect($('[data-testid="tab-language"]')!.textContent).toMatch(/does not know \(nl\).*structure/);
+    expect($('[data-testid="tab-misses"]')!.textContent).not.toMatch(/Detection may be out of date/);
+    await click($('[data-testid="tab-misses"] button')!);
+    expect(actions.copyBugReport).toHaveBeenCalledWith(tab);
+  });
+
   it('says when the page is not one it watches', async () => {
     await show(actionsFor(dataOf([])));
     expect($('[data-testid="tab-status"]')!.textContent).toBe('Not an OpenAI page this extension watches.');

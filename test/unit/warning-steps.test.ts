@@ -1,4 +1,9 @@
 // @vitest-environment happy-dom
+/**
+ * How a destructive step is recognised, beyond the table of pages that fire it and near misses
+ * (rule-tables-steps.test.ts): the one accessible name, capitalisation, and what marks a field as
+ * asking for the account's email.
+ */
 import { describe, expect, it } from 'vitest';
 import { destructiveStepFor } from '@/lib/warning/destructive-steps';
 
@@ -8,28 +13,43 @@ function button(html: string): Element {
   return document.querySelector('[data-target]')!;
 }
 
-describe('destructive steps', () => {
-  it("finds each surface's final deletion button by its name, any capitalisation", () => {
-    expect(destructiveStepFor('chatgpt', at('/', '#settings/Account'), button('<button data-target>Permanently Delete My Account</button>'))?.id).toBe('chatgpt.delete-account.confirm');
-    // Over any route, in the confirmation that says what goes with the account.
-    expect(destructiveStepFor('sora', at('/profile/alice'), button('<div role="alertdialog"><p>All your data, including profile, conversations…</p><button data-target>Delete account</button></div>'))?.id).toBe('sora.delete-account.confirm');
-    expect(destructiveStepFor('platform', at('/settings/organization/general'), button('<div role="alertdialog"><button data-target aria-label="Delete account">×</button></div>'))?.id).toBe(
-      'platform.delete-account.confirm',
-    );
+describe('the privacy portal', () => {
+  it('names an <input type=submit> by its value, as a screen reader does', () => {
+    const html = '<form><h3>Delete my ChatGPT account</h3><input data-target type="submit" value="Submit Request"></form>';
+    expect(destructiveStepFor('privacy', at('/'), button(html))?.id).toBe('privacy.delete-account.submit');
+  });
+});
+
+describe('ChatGPT: the last step of an account deletion', () => {
+  it('finds a button labelled by another element (aria-labelledby), as a screen reader names it', () => {
+    const html = `<p id="l">Permanently delete my account</p><button data-target aria-labelledby="l"><svg></svg></button>`;
+    expect(destructiveStepFor('chatgpt', at('/', '#settings/Account'), button(html))?.id).toBe('chatgpt.delete-account.confirm');
   });
 
-  it('stays quiet on the steps before the last one, and on other pages', () => {
-    expect(destructiveStepFor('chatgpt', at('/'), button('<button data-target>Delete</button>'))).toBeNull();
-    expect(destructiveStepFor('platform', at('/settings/organization/general'), button('<button data-target>Delete your account</button>'))).toBeNull();
-    // The settings dialog's own "Delete account" only opens the confirmation.
+  it('finds the recorded name in any capitalisation', () => {
+    expect(destructiveStepFor('chatgpt', at('/'), button('<button data-target>PERMANENTLY delete my account</button>'))?.id).toBe('chatgpt.delete-account.confirm');
+  });
+
+  it('knows an email field by its type, its autofill hint or the address it shows', () => {
+    for (const field of ['<input type="email">', '<input autocomplete="username">', '<input placeholder="alice@example.org">']) {
+      const html = `<dialog open>${field}<input><button>Nee</button><button data-target>Ja</button></dialog>`;
+      expect(destructiveStepFor('chatgpt', at('/'), button(html))?.id, field).toBe('chatgpt.delete-account.confirm');
+    }
+  });
+
+  it('needs both the email and a second typed word: a one-field dialog is something else', () => {
+    expect(destructiveStepFor('chatgpt', at('/'), button('<div role="dialog"><label>Email <input type="email"></label><button data-target>Save</button></div>'))).toBeNull();
+    expect(destructiveStepFor('chatgpt', at('/'), button('<div role="dialog"><input><input><button data-target>Rename</button></div>'))).toBeNull();
+  });
+});
+
+describe('Sora: the last step of an account deletion', () => {
+  it('is the confirmation that says what goes with the account, over any route', () => {
+    expect(destructiveStepFor('sora', at('/profile/alice'), button('<div role="alertdialog"><p>All your data, including profile, conversations…</p><button data-target>Delete account</button></div>'))?.id).toBe('sora.delete-account.confirm');
+  });
+
+  it("stays quiet on the settings dialog's own Delete account (it only opens the confirmation) and on a cameo's", () => {
     expect(destructiveStepFor('sora', at('/drafts'), button('<div role="dialog"><h2>Settings</h2><button data-target>Delete account</button></div>'))).toBeNull();
     expect(destructiveStepFor('sora', at('/settings'), button('<button data-target>Delete cameo</button>'))).toBeNull();
-  });
-
-  it('tells a deletion request from an export request on the privacy portal by its form', () => {
-    const form = (title: string) => `<form><h2>${title}</h2><label>Email <input></label><button data-target type="submit">Submit request</button></form>`;
-    expect(destructiveStepFor('privacy', at('/'), button(form('Delete my ChatGPT account')))?.id).toBe('privacy.delete-account.submit');
-    expect(destructiveStepFor('privacy', at('/'), button(form('Download my data')))).toBeNull();
-    expect(destructiveStepFor('privacy', at('/'), button('<button data-target>Delete my ChatGPT account</button>'))).toBeNull();
   });
 });

@@ -1,44 +1,29 @@
 /**
- * Samples of the ChatGPT, privacy portal and API platform page rules (test/unit/samples/page-samples.ts).
+ * Samples of the privacy portal's page rules (test/unit/samples/page-samples.ts). ChatGPT has no page
+ * rules (what its pages show after a deletion or an export is undocumented in every language: its
+ * network rules log both), and the API platform is not watched (nothing there deletes an account).
  */
 import type { RuleSamples } from './page-samples';
 
 const status = (text: string, role = 'status') => `<div role="${role}">${text}</div>`;
 
-const CHATGPT_ACCOUNT = 'https://chatgpt.com/#settings/Account';
-const CHATGPT_DATA = 'https://chatgpt.com/#settings/DataControls';
 const PORTAL = 'https://privacy.openai.com/';
-const PLATFORM_ORG = 'https://platform.openai.com/settings/organization/general';
 const CHATGPT_LINKED = { linkedAccounts: ['sora', 'api-platform'] };
 
 export const OPENAI_PAGE_SAMPLES: Record<string, RuleSamples> = {
-  'chatgpt.account-deleted': {
-    fires: [{ url: CHATGPT_ACCOUNT, html: `<div role="dialog">${status('Your account has been deleted.')}</div>`, details: CHATGPT_LINKED }],
-    quiet: [
-      { url: 'https://chatgpt.com/#settings/General', html: status('Your account has been deleted.') },
-      { url: CHATGPT_ACCOUNT, html: '<div role="dialog"><h2>Delete account - are you sure?</h2></div>' },
-    ],
-    expected: { url: CHATGPT_ACCOUNT, html: '<div role="dialog">Delete account <button>Delete</button></div>' },
-  },
-  'chatgpt.export-requested': {
-    fires: [
-      { url: CHATGPT_DATA, html: status('Your data export has been requested. We will email you when it is ready.'), details: {} },
-      { url: 'https://chatgpt.com/#settings/data-controls', html: status('Successfully exported. You should receive an email shortly.', 'alert'), details: {} },
-    ],
-    quiet: [
-      { url: CHATGPT_DATA, html: '<div role="dialog"><h2>Request data export - are you sure?</h2></div>' },
-      { url: CHATGPT_DATA, html: status('Export failed') },
-      { url: CHATGPT_ACCOUNT, html: status('Your data export has been requested.') },
-    ],
-    expected: { url: CHATGPT_DATA, html: 'Export data <button>Export</button>' },
-  },
   'privacy.account-deletion': {
     fires: [
       { url: PORTAL, html: status('Your request to delete your ChatGPT account was submitted. Reference: PR-1234'), details: CHATGPT_LINKED },
+      // The 2024 wording, and the older guide's.
+      { url: `${PORTAL}policies`, html: status('Your request to delete your OpenAI account has been received.'), details: CHATGPT_LINKED },
+      { url: PORTAL, html: '<h2>Your ChatGPT Personal Data Removal Request has been submitted</h2>', details: CHATGPT_LINKED },
     ],
     quiet: [
       { url: PORTAL, html: '<button>Delete my ChatGPT account</button>' },
       { url: PORTAL, html: '<h2>Confirm your request to delete your ChatGPT account</h2>' },
+      // The identity check comes first: a login link sent is not a request made.
+      { url: PORTAL, html: status('Check your email: we sent a login link to confirm your request to delete your ChatGPT account.') },
+      { url: PORTAL, html: '<p>Your request to delete your OpenAI account was submitted.</p>' },
     ],
   },
   'privacy.data-request': {
@@ -61,19 +46,10 @@ export const OPENAI_PAGE_SAMPLES: Record<string, RuleSamples> = {
     quiet: [
       { url: PORTAL, html: '<h1>Download my data</h1>' },
       { url: PORTAL, html: status('Your request to delete your ChatGPT account was submitted.') },
+      // The 2024 portal's other choice: an opt-out is not a request for the data.
+      { url: `${PORTAL}jan-2024`, html: status('Your opt-out request has been submitted.') },
+      // The identity check before it.
+      { url: PORTAL, html: status('Check your email. We sent a login link to [email] to confirm your request.') },
     ],
-  },
-  'platform.account-deleted': {
-    fires: [{ url: PLATFORM_ORG, html: status('Your account has been deleted.'), details: { linkedAccounts: ['chatgpt', 'sora'] } }],
-    quiet: [
-      { url: 'https://platform.openai.com/usage', html: status('Your account has been deleted.') },
-      { url: PLATFORM_ORG, html: status('Your organization has been deleted.') },
-    ],
-    expected: { url: PLATFORM_ORG, html: '<h2>Delete account</h2><button>Delete your account</button>' },
-  },
-  'platform.organization-deleted': {
-    fires: [{ url: PLATFORM_ORG, html: '<h1>Your organization was deleted</h1>', details: { linkedAccounts: [] } }],
-    quiet: [{ url: PLATFORM_ORG, html: '<button>Delete organization</button>' }],
   },
 };
-
