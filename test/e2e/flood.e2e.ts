@@ -9,7 +9,7 @@ const FLOOD = 3000;
 
 inEachBrowser('flood', (h) => {
   it('3,000 confirmations a page shows become at most the budget of observations, and one counted trace', async () => {
-    const url = fixtureUrl('chatgpt.com', '/flood.html#settings/DataControls');
+    const url = fixtureUrl('privacy.openai.com', '/flood.html');
     const page = await h().newPage(url);
     await eventually(async () => expect(await page.text('#result')).toBe(`shown ${FLOOD}`), 60_000);
     const limit = BUDGET_PER_SPAN.other;
@@ -17,14 +17,14 @@ inEachBrowser('flood', (h) => {
     const trace = await eventually(async () => {
       const { refused } = await h().inExtension(() => ext.storage.session.get('refused'));
       const flood = ((refused ?? []) as { error: string; host: string; count: number }[]).filter(
-        (r) => r.host === 'chatgpt.com' && /too many data-export-requested observations/.test(r.error),
+        (r) => r.host === 'privacy.openai.com' && /too many privacy-request-sent observations/.test(r.error),
       );
       expect(flood).toHaveLength(1);
       expect(flood[0]!.count).toBe(FLOOD - limit);
       return flood[0]!;
     }, 60_000);
     expect(Object.keys(trace).sort()).toEqual(['at', 'count', 'error', 'host']);
-    const written = (await h().ledger()).filter((e) => e.kind === 'data-export-requested');
+    const written = (await h().ledger()).filter((e) => e.kind === 'privacy-request-sent');
     expect(written.length).toBeGreaterThanOrEqual(1);
     expect(written.length).toBeLessThanOrEqual(limit);
     await page.close();

@@ -11,6 +11,8 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
+import { NETWORK_RULES } from '@/lib/rules/network-rules';
+import { DESTRUCTIVE_STEPS } from '@/lib/warning/destructive-steps';
 import { OPENAI_PAGE_SAMPLES } from './samples/openai';
 import { SORA_PAGE_SAMPLES } from './samples/sora';
 
@@ -80,13 +82,19 @@ const FIXTURE_PAGES: Record<string, { fires?: string[]; quiet?: string[]; test: 
   'shared/sora-app.js': { fires: ['sora.audience-changed'], test: 'test/e2e/watch-sora.e2e.ts' },
   'site/sora.chatgpt.com/drafts/burst.html': { fires: ['sora.appearance.draft'], test: 'test/e2e/faults.e2e.ts' },
   'site/sora.chatgpt.com/forged-handle.html': { fires: ['sora.cameo-deleted'], test: 'test/e2e/watch-sora.e2e.ts' },
-  'site/chatgpt.com/index.html': { fires: ['chatgpt.account-deleted', 'chatgpt.export-requested'], test: 'test/e2e/watchers.e2e.ts' },
-  'site/chatgpt.com/forge.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/security.e2e.ts' },
-  // A page for the deletion warning against a hostile page; the destructive steps' table is to join TABLES.
-  'site/chatgpt.com/focus-trap.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/warning-dialog.e2e.ts' },
-  'site/privacy.openai.com/index.html': { fires: ['privacy.account-deletion', 'privacy.data-request'], test: 'test/e2e/watchers.e2e.ts' },
-  'site/platform.openai.com/index.html': { fires: ['platform.account-deleted'], test: 'test/e2e/watchers.e2e.ts' },
-  'site/help.openai.com/index.html': { quiet: ['chatgpt.account-deleted'], test: 'test/e2e/watchers.e2e.ts' },
+  // ChatGPT has no page rules (what its pages show afterwards is undocumented): its network rules, anchors and deletion step.
+  'site/chatgpt.com/index.html': {
+    fires: ['chatgpt.net.account-deleted', 'chatgpt.net.export-requested', 'chatgpt.settings-dialog', 'chatgpt.profile-button', 'chatgpt.delete-account.confirm'],
+    test: 'test/e2e/watchers.e2e.ts',
+  },
+  'site/chatgpt.com/forge.html': { quiet: ['chatgpt.net.account-deleted'], test: 'test/e2e/security.e2e.ts' },
+  // The deletion warning over a page that traps focus and restyles it.
+  'site/chatgpt.com/focus-trap.html': { fires: ['chatgpt.delete-account.confirm'], test: 'test/e2e/warning-dialog.e2e.ts' },
+  'site/privacy.openai.com/index.html': { fires: ['privacy.account-deletion', 'privacy.data-request', 'privacy.request-form'], test: 'test/e2e/watchers.e2e.ts' },
+  // A flood of confirmations: the background's budget bounds it.
+  'site/privacy.openai.com/flood.html': { fires: ['privacy.data-request'], test: 'test/e2e/flood.e2e.ts' },
+  'site/help.openai.com/index.html': { quiet: ['chatgpt.delete-account.confirm'], test: 'test/e2e/watchers.e2e.ts' },
+  'site/help.openai.com/en/articles/6378407-how-to-delete-your-account.html': { quiet: ['chatgpt.delete-account.confirm'], test: 'test/e2e/watchers.e2e.ts' },
   'site/example.org/index.html': { quiet: ['sora.cameo-deleted'], test: 'test/e2e/watchers.e2e.ts' },
   'shared/workload.html': { quiet: ['sora.appearance.draft'], test: 'bench/page-overhead.ts' },
 };
@@ -109,7 +117,9 @@ describe('the fixture site (meta-test)', () => {
   });
 
   it('every page is used by some rule that exists, and by the test it names', () => {
-    const ids = PAGE_RULES.map((r) => r.id);
+    // Page rules, network rules, detector-health anchors and deletion steps: every table a page serves.
+    const anchors = Object.values(RULES_BY_SURFACE).flatMap((s) => s.anchors ?? []);
+    const ids = [...PAGE_RULES, ...NETWORK_RULES, ...anchors, ...DESTRUCTIVE_STEPS].map((r) => r.id);
     for (const [page, use] of Object.entries(FIXTURE_PAGES)) {
       const rules = [...(use.fires ?? []), ...(use.quiet ?? [])];
       expect(rules.length, page).toBeGreaterThan(0);
