@@ -4,13 +4,14 @@
 // Sora card then says that Sora closed and that the cameo's deletion is closed, not verified.
 // Screenshots of the flow and the card go to test-results/screenshots (ignored), to be looked at.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { inEachBrowser } from './harness/suite';
+import { SCREENSHOTS } from './harness/paths';
 
-const OUT = resolve(import.meta.dirname, '../../test-results/screenshots');
+const OUT = SCREENSHOTS;
 const HANDLE = 'maya.cameo';
 const flow = '[data-testid="history"]';
 

@@ -7,16 +7,17 @@
 // Screenshots of the draft go to test-results/screenshots (ignored), to be looked at; axe checks it in both themes.
 import ICAL from 'ical.js';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { entryPath } from '@/lib/reminders/notification';
 import { axeViolations } from './harness/axe';
 import type { Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { inEachBrowser } from './harness/suite';
+import { SCREENSHOTS } from './harness/paths';
 
 const DAY = 86_400_000;
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+const SHOTS = SCREENSHOTS;
 const ME = { service: 'sora', handle: 'maya' } as const;
 
 /** Sent from an extension page: the background accepts `record` only from there. */

@@ -12,7 +12,11 @@ export const EXTENSION_DIRS = {
  * runs side by side can each take their own (LL_FIXTURE_IP=127.0.0.2 …).
  */
 export const FIXTURE_IP = process.env.LL_FIXTURE_IP ?? '127.0.0.1';
-export const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+/**
+ * Where the end-to-end tests put their screenshots: an ignored folder, so a test run leaves the work
+ * tree clean. `npm run screenshots` copies the ones the README shows into docs/screenshots.
+ */
+export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
 /**
  * The browsers' programs, looked up when first read (harness/requirements.ts): Debian's
  * /usr/bin/chromium and /usr/bin/firefox-esr where they are, LL_CHROMIUM and LL_FIREFOX to choose.

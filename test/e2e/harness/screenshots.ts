@@ -43,7 +43,7 @@ export async function seedSampleLedger(h: Harness) {
 
 /**
  * A screenshot of the part of the page that matters: the popup's width, the sections asked for.
- * Into docs/screenshots (the README's), or `dir`.
+ * Into the tests' screenshot folder (`npm run screenshots` copies the README's into docs/), or `dir`.
  */
 export async function shoot(page: Page, name: string, selector: string, options: { fromTop?: boolean; dir?: string } = {}) {
   const box = await page.evaluate(
