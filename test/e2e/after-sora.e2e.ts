@@ -99,7 +99,7 @@ inEachBrowser('after Sora', (h) => {
     if (h().name === 'chromium') {
       mkdirSync(OUT, { recursive: true });
       await popup.evaluate(() => document.querySelector('[data-testid="account"] details')?.setAttribute('open', ''));
-      await popup.screenshot(join(OUT, 'after-sora-popup-card.png'));
+      await popup.screenshot(join(OUT, 'after-sora-popup-card.png'), { selector: '[data-testid="account"]' });
     }
     await popup.close();
   });
