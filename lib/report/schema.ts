@@ -1,7 +1,7 @@
 /**
  * The report file: one JSON document that holds a ledger (or part of it), what was derived from
  * it and the policies behind the derivations. docs/report.schema.json is generated from these
- * schemas (`npx vite-node lib/report/write-schema.ts`), so anyone can check a report without
+ * schemas (`npx vite-node scripts/write-report-schema.ts`), so anyone can check a report without
  * the extension; a unit test fails when the two drift apart.
  *
  * The events are the ledger's own (lib/events.ts) with one change: instants are ISO 8601 with

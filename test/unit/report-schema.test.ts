@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
-import { SCHEMA_FILE, reportJsonSchemaText } from '@/lib/report/json-schema';
+import { SCHEMA_FILE, reportJsonSchemaText } from '@/scripts/report-json-schema';
 import { sampleLedger } from './report-fixtures';
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');
 
 describe('the JSON Schema in docs/', () => {
-  it('is the one the zod schema generates (run `npx vite-node lib/report/write-schema.ts` after changing it)', () => {
+  it('is the one the zod schema generates (run `npx vite-node scripts/write-report-schema.ts` after changing it)', () => {
     expect(committed).toBe(reportJsonSchemaText());
   });
 

@@ -1,7 +1,7 @@
-// Writes docs/report.schema.json from the zod schema: `npx vite-node lib/report/write-schema.ts`.
+// Writes docs/report.schema.json from the zod schema: `npx vite-node scripts/write-report-schema.ts`.
 // test/unit/report-schema.test.ts fails until the committed file matches.
 import { writeFileSync } from 'node:fs';
-import { SCHEMA_FILE, reportJsonSchemaText } from './json-schema';
+import { SCHEMA_FILE, reportJsonSchemaText } from './report-json-schema';
 
 writeFileSync(SCHEMA_FILE, reportJsonSchemaText());
 console.log(`wrote ${SCHEMA_FILE}`);

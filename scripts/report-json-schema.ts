@@ -1,6 +1,6 @@
 /** The report's JSON Schema, generated from the zod schema: docs/report.schema.json is this, written out. */
 import * as z from 'zod/mini';
-import { Report } from './schema';
+import { Report } from '../lib/report/schema';
 
 export const SCHEMA_FILE = 'docs/report.schema.json';
 
