@@ -25,16 +25,19 @@ inEachBrowser('ready for every user', (h) => {
     const dash = await h().extensionPage('options.html#welcome');
     await dash.waitFor('[data-testid="welcome-privacy"] a');
     expect(await textOf(dash, '[data-testid="welcome-privacy"]')).toMatch(/not affiliated with or endorsed by OpenAI/);
-    const links = await dash.evaluate(() =>
-      ['[data-testid="welcome-privacy"] a', '[data-testid="settings-privacy"]'].map((s) => (document.querySelector(s) as HTMLAnchorElement | null)?.href),
-    );
-    expect(links).toEqual([`${h().origin}/privacy-policy.html`, `${h().origin}/privacy-policy.html`]);
-    // The ledger goes with the extension: the welcome page and the erase section say so.
-    const uninstall = await dash.evaluate(() => [...document.querySelectorAll('[data-testid="uninstall-deletes"]')].map((p) => {
-      const section = p.closest('section')!;
-      return section.id || section.dataset.testid;
-    }));
-    expect(uninstall.sort()).toEqual(['erase', 'welcome']);
+    // The dashboard shows its sections as the ledger is read: the settings and erase sections come after the welcome.
+    await eventually(async () => {
+      const links = await dash.evaluate(() =>
+        ['[data-testid="welcome-privacy"] a', '[data-testid="settings-privacy"]'].map((s) => (document.querySelector(s) as HTMLAnchorElement | null)?.href),
+      );
+      expect(links).toEqual([`${h().origin}/privacy-policy.html`, `${h().origin}/privacy-policy.html`]);
+      // The ledger goes with the extension: the welcome page and the erase section say so.
+      const uninstall = await dash.evaluate(() => [...document.querySelectorAll('[data-testid="uninstall-deletes"]')].map((p) => {
+        const section = p.closest('section')!;
+        return section.id || section.dataset.testid;
+      }));
+      expect(uninstall.sort()).toEqual(['erase', 'welcome']);
+    });
     await dash.close();
 
     const policy = await h().extensionPage('privacy-policy.html');
