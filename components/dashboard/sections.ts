@@ -7,6 +7,7 @@ import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
 import { AddEntry } from './AddEntry';
 import { AfterSora } from './AfterSora';
+import { CopiesElsewhere } from './CopiesElsewhere';
 import type { DashboardContext } from './context';
 import { Deadlines } from './Deadlines';
 import { EraseEverything } from './EraseEverything';
@@ -30,6 +31,7 @@ export const SECTIONS: DashboardSection[] = [
   { id: 'timeline', title: 'sectionTimeline', component: Timeline, firstPage: true },
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
+  { id: 'copies', title: 'sectionCopies', component: CopiesElsewhere },
   { id: 'settings', title: 'sectionSettings', component: Settings },
   { id: 'import-export', title: 'sectionImportExport', component: ReportPanel },
   { id: 'erase', title: 'sectionErase', component: EraseEverything },

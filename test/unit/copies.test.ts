@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressWithHandleReplaced, sightingAddress } from '@/lib/copies/address';
 import { ROUTES, TAKEDOWN_ROUTES, routesFor } from '@/lib/copies/routes';
+import { copiesOf, inFilter } from '@/lib/copies/sightings';
 import { computeWindows, nextDueMoment, windowsClosedUnverified } from '@/lib/windows';
 import { ev } from './helpers/events';
 
@@ -116,5 +117,38 @@ describe('a takedown window', () => {
     const r = request('take-it-down-act', '2026-12-01T10:00:00+01:00');
     const other = ev('takedown-outcome', { request: sighting.id, outcome: 'gone-verified' }, '2026-12-02T10:00:00+01:00');
     expect(computeWindows([sighting, r, other], { now: at('2026-12-06T00:00:00+01:00'), timeZone: BERLIN })[0]!.status).toBe('overdue');
+  });
+});
+
+describe('the copies list', () => {
+  const NOW = at('2026-12-10T12:00:00+01:00');
+  const seen = (address: string, when: string) => ev('sighting-logged', { address, platform: 'other', shows: 'face', madeWith: 'unknown' }, when);
+  const a = seen('https://example.com/a', '2026-12-01T09:00:00+01:00');
+  const b = seen('https://example.com/b', '2026-12-02T09:00:00+01:00');
+  const c = seen('https://example.com/c', '2026-12-03T09:00:00+01:00');
+  const again = seen('https://example.com/a', '2026-12-09T09:00:00+01:00');
+  const onA = ev('takedown-requested', { sighting: a.id, route: 'take-it-down-act' }, '2026-12-01T10:00:00+01:00');
+  const goneA = ev('takedown-outcome', { request: onA.id, outcome: 'gone-verified' }, '2026-12-02T10:00:00+01:00');
+  const onB = ev('takedown-requested', { sighting: b.id, route: 'take-it-down-act' }, '2026-12-02T10:00:00+01:00');
+  const events = [a, b, c, again, onA, goneA, onB];
+  const copies = copiesOf(events, computeWindows(events, { now: NOW, timeZone: BERLIN }));
+
+  it('lists each sighting, newest first, with where its takedown stands; a copy seen again is a new, open sighting', () => {
+    expect(copies.map((x) => [x.sighting.id, x.state])).toEqual([
+      [again.id, 'no-takedown'],
+      [c.id, 'no-takedown'],
+      [b.id, 'overdue'],
+      [a.id, 'gone'],
+    ]);
+    expect(copies[3]!.takedowns.map((t) => t.request.id)).toEqual([onA.id]);
+  });
+
+  it.each([
+    ['all', 4],
+    ['open', 3],
+    ['overdue', 1],
+    ['settled', 1],
+  ] as const)('the filter %s shows %i', (filter, n) => {
+    expect(copies.filter((x) => inFilter(x, filter))).toHaveLength(n);
   });
 });
