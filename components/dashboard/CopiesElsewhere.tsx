@@ -17,7 +17,7 @@ import { recentFirst } from '../accounts';
 import { madeWithLabel, platformLabel, routeLabel, showsLabel } from '../copies-text';
 import { windowProgress } from '../text';
 import type { DashboardContext } from './context';
-import { addCopyRequest } from './copy-link';
+import { linkedCopyAddress } from './copy-link';
 import { TakedownNotice } from './TakedownNotice';
 
 const PROBLEM: Record<AddressProblem, MessageKey> = {
@@ -265,17 +265,17 @@ function CopyRow({ ctx, copy }: { ctx: DashboardContext; copy: Copy }) {
 }
 
 export function CopiesElsewhere({ ctx }: { ctx: DashboardContext }) {
-  const request = addCopyRequest(ctx.link);
+  const linked = linkedCopyAddress(ctx.link);
   const copies = useMemo(() => copiesOf(ctx.events, ctx.windows), [ctx.events, ctx.windows]);
   const [filter, setFilter] = useState<CopyFilter>('all');
   const shown = copies.filter((c) => inFilter(c, filter));
-  const prefill = request.address?.ok ? request.address.address : '';
+  const prefill = linked?.ok ? linked.address : '';
   return (
     <>
       <p class="muted">{t('copiesIntro')}</p>
-      {request.address && !request.address.ok && (
+      {linked && !linked.ok && (
         <p role="alert" class="notice danger" data-testid="copy-link-refused">
-          {t(PROBLEM[request.address.problem])}
+          {t(PROBLEM[linked.problem])}
         </p>
       )}
       {/* Keyed by the prefilled address, so a second context-menu click refills the form. */}

@@ -4,6 +4,7 @@
  * its component gets the DashboardContext (the ledger, what is derived from it, ways to act).
  */
 import type { ComponentType } from 'preact';
+import { COPIES_SECTION } from '@/lib/copies/link';
 import type { MessageKey } from '@/lib/i18n';
 import { AddEntry } from './AddEntry';
 import { AfterSora } from './AfterSora';
@@ -31,7 +32,7 @@ export const SECTIONS: DashboardSection[] = [
   { id: 'timeline', title: 'sectionTimeline', component: Timeline, firstPage: true },
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
-  { id: 'copies', title: 'sectionCopies', component: CopiesElsewhere },
+  { id: COPIES_SECTION, title: 'sectionCopies', component: CopiesElsewhere },
   { id: 'settings', title: 'sectionSettings', component: Settings },
   { id: 'import-export', title: 'sectionImportExport', component: ReportPanel },
   { id: 'erase', title: 'sectionErase', component: EraseEverything },

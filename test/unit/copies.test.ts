@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { COPY_MENU_ID, copyAddressOf, copyMenuPath, startCopyMenu, type MenuClick } from '@/lib/background/copy-menu';
+import { parseDeepLink } from '@/components/dashboard/deep-link';
+import { linkedCopyAddress } from '@/components/dashboard/copy-link';
 import { addressWithHandleReplaced, sightingAddress } from '@/lib/copies/address';
 import { ROUTES, TAKEDOWN_ROUTES, routesFor } from '@/lib/copies/routes';
 import { copiesOf, inFilter } from '@/lib/copies/sightings';
@@ -150,5 +153,53 @@ describe('the copies list', () => {
     ['settled', 1],
   ] as const)('the filter %s shows %i', (filter, n) => {
     expect(copies.filter((x) => inFilter(x, filter))).toHaveLength(n);
+  });
+});
+
+describe('the context menu', () => {
+  it.each([
+    // A link: its address, checked and trimmed.
+    [{ linkUrl: 'https://www.youtube.com/watch?v=abc&si=t#x', pageUrl: 'https://news.example/a' }, 'https://www.youtube.com/watch?v=abc'],
+    // A link that is no web address falls back to the page.
+    [{ linkUrl: 'javascript:alert(1)', pageUrl: 'https://news.example/a?utm=1' }, 'https://news.example/a'],
+    // A video in an embedded player: the player's frame names the video.
+    [{ mediaType: 'video', frameUrl: 'https://www.youtube.com/embed/abc', pageUrl: 'https://news.example/a' }, 'https://www.youtube.com/embed/abc'],
+    // An image: the post's page, not the blob: or CDN source.
+    [{ mediaType: 'image', pageUrl: 'https://www.instagram.com/p/xyz/' }, 'https://www.instagram.com/p/xyz/'],
+    [{ pageUrl: 'https://x.com/someone/status/1' }, 'https://x.com/someone/status/1'],
+    [{ pageUrl: 'file:///home/me/a.html' }, null],
+  ])('a click on %o logs %s', (click, address) => {
+    expect(copyAddressOf({ menuItemId: COPY_MENU_ID, ...click })).toBe(address);
+  });
+
+  it('opens the add form with the address encoded, so the dashboard reads back exactly it', () => {
+    const path = copyMenuPath({ menuItemId: COPY_MENU_ID, linkUrl: 'https://www.youtube.com/watch?v=a&b' });
+    expect(path).toBe('/options.html#copies&add=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Da');
+    const link = parseDeepLink(path.split('#')[1]!, ['copies']);
+    expect(link.section).toBe('copies');
+    expect(linkedCopyAddress(link)).toEqual({ ok: true, address: 'https://www.youtube.com/watch?v=a', platform: 'youtube' });
+    expect(copyMenuPath({ menuItemId: COPY_MENU_ID, pageUrl: 'about:blank' })).toBe('/options.html#copies&add=');
+  });
+
+  it('the dashboard refuses a link that brings a script or garbage, with the reason', () => {
+    expect(linkedCopyAddress(parseDeepLink(`#copies&add=${encodeURIComponent('javascript:alert(1)')}`, ['copies']))).toEqual({ ok: false, problem: 'not-http' });
+    expect(linkedCopyAddress(parseDeepLink('#copies&add=%E0%A4%A', ['copies']))).toEqual({ ok: false, problem: 'not-an-address' });
+    expect(linkedCopyAddress(parseDeepLink('#copies', ['copies']))).toBeNull();
+  });
+
+  it('creates one item for pages, links, videos and images, and opens the form on its click only', async () => {
+    const created: unknown[] = [];
+    let listener: ((info: MenuClick) => void) | undefined;
+    const opened: string[] = [];
+    const menu = startCopyMenu(
+      { removeAll: async () => void created.splice(0), create: (item) => created.push(item), onClicked: { addListener: (fn) => void (listener = fn) } },
+      { title: () => 'Log', open: async (p) => opened.push(p) },
+    );
+    await menu.create();
+    await menu.create();
+    expect(created).toEqual([{ id: COPY_MENU_ID, title: 'Log', contexts: ['page', 'link', 'video', 'image'] }]);
+    listener!({ menuItemId: 'other', pageUrl: 'https://a.example/' });
+    listener!({ menuItemId: COPY_MENU_ID, pageUrl: 'https://a.example/' });
+    expect(opened).toEqual(['/options.html#copies&add=https%3A%2F%2Fa.example%2F']);
   });
 });
