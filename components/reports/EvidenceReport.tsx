@@ -15,6 +15,7 @@ import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
 import { DeadlineHead } from '../DeadlineHead';
+import { CopiesReport } from './CopiesReport';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
@@ -226,6 +227,10 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             </table>
           </>
         )}
+      </Section>
+
+      <Section id="copies" title={t('sectionCopies')}>
+        <CopiesReport report={report} when={when} />
       </Section>
 
       <Section id="access" title={t('reportAccessTitle')}>

@@ -126,6 +126,13 @@ export function addressWithHandleReplaced(address: string, pseudonym: (handle: s
   return `${url.origin}${segments.join('/')}${url.search}`;
 }
 
+/** The uploader's handle in an address, where the platform puts one in the path; null elsewhere. */
+export function handleInAddress(address: string): string | null {
+  let handle: string | null = null;
+  addressWithHandleReplaced(address, (h) => (handle = h));
+  return handle;
+}
+
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
