@@ -78,13 +78,6 @@ inEachBrowser('copies elsewhere', (h) => {
     await hostile.close();
   });
 
-  it('the popup links to the same form', async () => {
-    const popup = await h().extensionPage('popup.html');
-    await popup.waitFor('[data-testid="popup-log-copy"]', 30_000);
-    await popup.click('[data-testid="popup-log-copy"]');
-    await eventually(async () => expect(await h().inExtension(openTabs)).toContain(`${h().origin}/options.html#copies&add=`));
-  });
-
   it('requesting the takedown under TAKE IT DOWN starts its 48-hour clock; the reminder fires at once (due soon)', async () => {
     await page.click('[data-testid="copy-request-takedown"]');
     await page.waitFor('[data-testid="takedown-route"]');
@@ -143,5 +136,12 @@ inEachBrowser('copies elsewhere', (h) => {
     expect(await textOf(redacted, 'body')).not.toContain('copycat');
     await redacted.close();
     await page.close();
+  });
+
+  it('the popup links to the same form (last: the tab it opens comes to the front)', async () => {
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="popup-log-copy"]', 30_000);
+    await popup.click('[data-testid="popup-log-copy"]');
+    await eventually(async () => expect(await h().inExtension(openTabs)).toContain(`${h().origin}/options.html#copies&add=`));
   });
 });

@@ -5,8 +5,10 @@ import { linkedCopyAddress } from '@/components/dashboard/copy-link';
 import { addressWithHandleReplaced, sightingAddress } from '@/lib/copies/address';
 import { ROUTES, TAKEDOWN_ROUTES, routesFor } from '@/lib/copies/routes';
 import { copiesOf, inFilter } from '@/lib/copies/sightings';
+import { effectiveEvents, loadSummaryInputs, recordEvent } from '@/lib/ledger';
 import { computeWindows, nextDueMoment, windowsClosedUnverified } from '@/lib/windows';
 import { ev } from './helpers/events';
+import { freshDb } from './report-fixtures';
 
 const BERLIN = 'Europe/Berlin';
 const at = Date.parse;
@@ -201,5 +203,20 @@ describe('the context menu', () => {
     listener!({ menuItemId: 'other', pageUrl: 'https://a.example/' });
     listener!({ menuItemId: COPY_MENU_ID, pageUrl: 'https://a.example/' });
     expect(opened).toEqual(['/options.html#copies&add=https%3A%2F%2Fa.example%2F']);
+  });
+});
+
+describe('the summary the background reminds from', () => {
+  it('holds a takedown while it runs, and knows when it is closed', async () => {
+    const db = freshDb();
+    const seen = ev('sighting-logged', { address: 'https://example.com/v', platform: 'other', shows: 'face', madeWith: 'sora' }, '2026-12-01T09:00:00Z');
+    const asked = ev('takedown-requested', { sighting: seen.id, route: 'take-it-down-act' }, '2026-12-01T10:00:00Z');
+    for (const e of [seen, asked]) await recordEvent(db, e);
+    const options = { now: at('2026-12-04T00:00:00Z'), timeZone: BERLIN };
+    const running = computeWindows(effectiveEvents((await loadSummaryInputs(db, 0)).events), options);
+    expect(running.map((w) => [w.id, w.status])).toEqual([[asked.id, 'overdue']]);
+    await recordEvent(db, ev('takedown-outcome', { request: asked.id, outcome: 'gone-verified' }, '2026-12-04T10:00:00Z'));
+    const closed = computeWindows(effectiveEvents((await loadSummaryInputs(db, 0)).events), options);
+    expect(windowsClosedUnverified(closed)).toEqual([]);
   });
 });
