@@ -9,13 +9,18 @@
  * the page gives) and finds the dashboard tab it opened. Firefox's background is an event page that
  * WebDriver BiDi cannot reach, so there the test opens the path the same handler computes for that
  * click (`copyMenuPath`, lib/background/copy-menu.ts); the listener's wiring is the unit tests'.
- * The popup's link to the form is followed in both.
+ * The popup's link to the form is followed in both. The reminder is read from the background's
+ * reminder log in both, and as a shown notification in Chromium (Firefox's headless build lists none).
  */
 import ICAL from 'ical.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { COPY_MENU_ID, copyMenuPath } from '@/lib/background/copy-menu';
+import { axeViolations } from './harness/axe';
 import type { Page } from './harness/browser';
 import { eventually } from './harness/eventually';
+import { SCREENSHOTS } from './harness/paths';
 import { inEachBrowser } from './harness/suite';
 
 const SEEN_AT = 'https://www.tiktok.com/@copycat/video/7?is_from_webapp=1#comments';
@@ -103,6 +108,18 @@ inEachBrowser('copies elsewhere', (h) => {
     await eventually(async () => expect(await textOf(page, '[data-testid="announcer"]')).toBe('The letter is on the clipboard.'));
     // Chromium's test profile may read the clipboard back; Firefox's pages may not.
     if (h().name === 'chromium') expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(letter);
+  });
+
+  it('the section passes axe, light and dark (Chromium emulates the dark scheme; Firefox over BiDi cannot)', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot(join(SCREENSHOTS, `copies-${h().name}-light.png`), { selector: '#copies' });
+    expect(await axeViolations(page)).toEqual([]);
+    if (h().name === 'chromium') {
+      await page.setColorScheme('dark');
+      await page.screenshot(join(SCREENSHOTS, `copies-${h().name}-dark.png`), { selector: '#copies' });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setColorScheme('light');
+    }
   });
 
   it('the calendar file holds the takedown’s deadline', async () => {
