@@ -9,6 +9,7 @@ import type { Copy, Takedown } from '@/lib/copies/sightings';
 import { formatLength } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { TAKEDOWN_LETTERS, takedownFacts, type TakedownLanguage } from '@/lib/letters/takedown';
+import { SourceTitle } from '../SourceTitle';
 
 const ESCALATION: Record<Escalation, MessageKey> = {
   'platform-appeal': 'escalationPlatformAppeal',
@@ -79,13 +80,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
         </dd>
         <dt>{t('routeSource')}</dt>
         <dd>
-          {route.source.url ? (
-            <a href={route.source.url} target="_blank" rel="noreferrer">
-              {route.source.title}
-            </a>
-          ) : (
-            route.source.title
-          )}{' '}
+          <SourceTitle source={route.source} />{' '}
           <span class="muted">{t('asOf', route.source.asOf)}</span>
         </dd>
       </dl>

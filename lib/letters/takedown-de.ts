@@ -2,24 +2,14 @@
 import type { Platform } from '../copies/address';
 import type { Escalation, TakedownRouteId } from '../copies/routes';
 import { quoteData } from './quote';
-import { noticeLines, type TakedownFacts, type TakedownLetters } from './takedown-template';
+import { noticeLines, PLATFORM_NAME, type TakedownFacts, type TakedownLetters } from './takedown-template';
 import { longDate, type Letter } from './template';
 
 const date = longDate('de-DE');
 const q = (text: string) => quoteData(text, ['„', '“']);
 const on = (instant: number, f: TakedownFacts) => date(instant, f.timeZone);
 
-const PLATFORM: Record<Platform, string> = {
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  x: 'X',
-  snapchat: 'Snapchat',
-  threads: 'Threads',
-  reddit: 'Reddit',
-  other: 'Ihr Dienst',
-};
+const PLATFORM: Record<Platform, string> = { ...PLATFORM_NAME, other: 'Ihr Dienst' };
 const SHOWS: Record<TakedownFacts['shows'], string> = { face: 'meines Gesichts', voice: 'meiner Stimme', both: 'meines Gesichts und meiner Stimme' };
 const MADE_WITH: Record<TakedownFacts['madeWith'], string> = {
   sora: 'Sie wurde offenbar mit OpenAIs Sora aus einer Aufnahme von mir erstellt und ohne Wasserzeichen erneut hochgeladen.',

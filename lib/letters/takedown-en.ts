@@ -2,24 +2,14 @@
 import type { Platform } from '../copies/address';
 import type { Escalation, TakedownRouteId } from '../copies/routes';
 import { quoteData } from './quote';
-import { noticeLines, type TakedownFacts, type TakedownLetters } from './takedown-template';
+import { noticeLines, PLATFORM_NAME, type TakedownFacts, type TakedownLetters } from './takedown-template';
 import { longDate, type Letter } from './template';
 
 const date = longDate('en-GB');
 const q = (text: string) => quoteData(text, ['“', '”']);
 const on = (instant: number, f: TakedownFacts) => date(instant, f.timeZone);
 
-const PLATFORM: Record<Platform, string> = {
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  x: 'X',
-  snapchat: 'Snapchat',
-  threads: 'Threads',
-  reddit: 'Reddit',
-  other: 'your service',
-};
+const PLATFORM: Record<Platform, string> = { ...PLATFORM_NAME, other: 'your service' };
 const SHOWS: Record<TakedownFacts['shows'], string> = { face: 'face', voice: 'voice', both: 'face and voice' };
 const MADE_WITH: Record<TakedownFacts['madeWith'], string> = {
   sora: 'It appears to have been made with OpenAI’s Sora from a recording of me, and re-uploaded without its watermark.',

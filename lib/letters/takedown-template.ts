@@ -27,5 +27,17 @@ export interface TakedownLetters {
   element: Record<NoticeElement, (f: TakedownFacts) => string>;
 }
 
+/** Platforms by their brand names, the same in every language; "other" is each language's own words. */
+export const PLATFORM_NAME: Record<Exclude<Platform, 'other'>, string> = {
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  x: 'X',
+  snapchat: 'Snapchat',
+  threads: 'Threads',
+  reddit: 'Reddit',
+};
+
 /** The notice's lines, in the order the route lists what it must contain. */
 export const noticeLines = (letters: TakedownLetters, f: TakedownFacts) => ROUTES[f.route].contains.map((e) => letters.element[e](f));
