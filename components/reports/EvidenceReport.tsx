@@ -7,6 +7,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { counted, plural } from '@/lib/plural';
 import type { Account } from '@/lib/events';
 import { fingerprintText } from '@/lib/fingerprint';
 import { isolate } from '@/lib/isolate';
@@ -144,14 +145,14 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             : scope.kind === 'account'
               ? t('reportScopeAccount', plainAccount(scope.account))
               : t('reportScopeRange', date.format(Date.parse(scope.from)), date.format(Date.parse(scope.to) - 1))}{' '}
-          {t('reportCounts', report.events.length.toLocaleString(locale), report.accounts.map(plainAccount).join(', ') || '—')}
+          {t('reportCounts', counted('entries', report.events.length), report.accounts.map(plainAccount).join(', ') || '—')}
         </p>
         <p>{t('reportTimeZone', zone)}</p>
         {report.redacted && <p class="notice warn">{t('reportRedactedNote')}</p>}
         <p data-testid="report-fingerprint">
           {report.chain ? (
             <>
-              {t('reportFingerprint', '\uE000', report.chain.head.seq.toLocaleString(locale), dateTime.format(Date.parse(report.chain.head.recordedAt)))
+              {plural(['reportFingerprintOne', 'reportFingerprintOther'], report.chain.head.seq, '\uE000', dateTime.format(Date.parse(report.chain.head.recordedAt)))
                 .split('\uE000')
                 .flatMap((part, i) => (i ? [<code key="hash">{fingerprintText(report.chain!.head.hash)}</code>, part] : [part]))}
             </>
@@ -182,7 +183,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
           <p>{t('reportDeadlinesNone')}</p>
         ) : (
           <>
-            <p data-testid="deadline-summary">{t('reportDeadlinesSummary', String(windows.length), String(missed.length), dateTime.format(asOf))}</p>
+            <p data-testid="deadline-summary">{t('reportDeadlinesSummary', counted('deadlines', windows.length), missed.length.toLocaleString(locale), dateTime.format(asOf))}</p>
             <table class="data">
               <DeadlineHead />
               <tbody>
@@ -368,7 +369,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             </li>
           ))}
         </ul>
-        <p class="muted">{t('reportStatusRules', String(report.policies.leadDays), String(report.policies.graceDays))}</p>
+        <p class="muted">{t('reportStatusRules', counted('days', report.policies.leadDays), counted('days', report.policies.graceDays))}</p>
       </Section>
     </article>
   );

@@ -5,6 +5,7 @@
  */
 import { localParts } from '../calendar';
 import { t, type MessageKey } from '../i18n';
+import { pluralKey } from '../plural';
 import { LEGAL_DEADLINES } from '../policies';
 import type { DeadlineKind, DeadlineWindow } from '../windows';
 import type { RemindedStatus } from './log';
@@ -20,8 +21,7 @@ export interface TextOptions {
  * (a bare number means nothing to a screen reader). The plural form follows the language's rules.
  */
 export function badgeTitle(passed: number, locale: string): string {
-  const key: MessageKey = new Intl.PluralRules(locale).select(passed) === 'one' ? 'badgeTitleOne' : 'badgeTitleOther';
-  return t(key, passed.toLocaleString(locale));
+  return t(pluralKey(['badgeTitleOne', 'badgeTitleOther'], passed, locale), passed.toLocaleString(locale));
 }
 
 /** "3 Oct", with the year only when it is not this year's. */
