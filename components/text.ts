@@ -5,6 +5,7 @@
 import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
 import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { lawLabel } from '@/lib/law-names';
 import type { Law } from '@/lib/policies';
 import type { DeadlineKind, WindowStatus } from '@/lib/windows';
 
@@ -88,16 +89,7 @@ const WINDOW: Record<DeadlineKind, MessageKey> = {
 };
 export const windowLabel = (kind: DeadlineKind) => t(WINDOW[kind]);
 
-const LAW: Record<Law, MessageKey> = {
-  gdpr: 'lawGdpr',
-  'uk-gdpr': 'lawUkGdpr',
-  ccpa: 'lawCcpa',
-  'us-state': 'lawUsState',
-  lgpd: 'lawLgpd',
-  pipeda: 'lawPipeda',
-  none: 'lawNone',
-};
-export const lawLabel = (law: Law) => t(LAW[law]);
+export { lawLabel };
 /** A window's name as tables show it: the purge or deadline, and for a legal deadline its law. */
 export const deadlineName = (w: { kind: DeadlineKind; law?: Law }) => (w.law ? `${windowLabel(w.kind)} (${lawLabel(w.law)})` : windowLabel(w.kind));
 

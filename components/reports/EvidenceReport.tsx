@@ -15,6 +15,8 @@ import { provenanceOf } from '@/lib/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
+import { lawLabel } from '@/lib/law-names';
+import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
@@ -91,6 +93,15 @@ function WithRef({ text, id }: { text: string; id: string }) {
       {after}
     </>
   );
+}
+
+/**
+ * Where complaints go, in the report's language: the letters' own words for the authority (one
+ * source per language); the report's English only for a law no letter knows (an unknown or 'none').
+ */
+function authorityName(d: Report['policies']['legalDeadlines'][number], locale: string): string {
+  const authorities: Record<string, string> = LETTERS[letterLanguageFor(locale)].authority;
+  return authorities[d.law] ?? d.authority;
 }
 
 function lateness(w: ReportWindow, asOf: number, locale: string): { late: boolean; text: string } {
@@ -360,11 +371,11 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
         <ul>
           {report.policies.legalDeadlines.map((d) => (
             <li key={d.law}>
-              <strong>{d.name}</strong> —{' '}
+              <strong>{lawLabel(d.law)}</strong> —{' '}
               {d.extension.months || d.extension.days
                 ? t('reportRespondWithin', formatLength(d.respondWithin, locale), formatLength(d.extension, locale))
                 : t('reportRespondWithinNoExtension', formatLength(d.respondWithin, locale))}{' '}
-              {t('reportAuthority', d.authority)}{' '}
+              {t('reportAuthority', authorityName(d, locale))}{' '}
               <SourceCite source={d.source} />
             </li>
           ))}

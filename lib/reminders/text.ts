@@ -6,7 +6,7 @@
 import { localParts } from '../calendar';
 import { t, type MessageKey } from '../i18n';
 import { pluralKey } from '../plural';
-import { LEGAL_DEADLINES } from '../policies';
+import { lawLabel } from '../law-names';
 import type { DeadlineKind, DeadlineWindow } from '../windows';
 import type { RemindedStatus } from './log';
 
@@ -41,7 +41,7 @@ const SENTENCES: Record<DeadlineKind, { ahead: MessageKey; past: MessageKey; cal
 const substitutions = (window: DeadlineWindow, options: TextOptions) => [
   shortDate(window.openedAt, options),
   shortDate(window.dueAt, options),
-  window.law && window.law !== 'none' ? LEGAL_DEADLINES[window.law].name : '',
+  window.law && window.law !== 'none' ? lawLabel(window.law) : '',
 ];
 
 /** The sentence about a window: what should happen by when; in the past tense once it is due. */
