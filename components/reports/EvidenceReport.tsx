@@ -267,7 +267,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             )}
             {g.usedAfterRevocation.length > 0 && (
               <p class="overdue">
-                {t('accessUsedAfterRevocation')}:{' '}
+                {t('labelColon', t('accessUsedAfterRevocation'))}{' '}
                 {g.usedAfterRevocation.map((id, i) => (
                   <Fragment key={id}>
                     {i > 0 && ', '}

@@ -190,7 +190,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       const outcome = await importReport(ctx.db, chosen, setProgress, { ...options, timeZone, fileName: chosen.name, preview });
       setResult(outcome);
       // The preview appears below the file field: said aloud too, as the file chooser closes.
-      if (outcome.ok && !outcome.written) ctx.announce(`${t('importPreviewTitle')}: ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
+      if (outcome.ok && !outcome.written) ctx.announce(`${t('labelColon', t('importPreviewTitle'))} ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
       if (outcome.ok && outcome.written) {
         ctx.changed();
         ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));
