@@ -7,6 +7,7 @@ import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { lawLabel } from '@/lib/law-names';
 import type { Law } from '@/lib/policies';
+import type { SurfaceId } from '@/lib/surfaces';
 import type { DeadlineKind, WindowStatus } from '@/lib/windows';
 
 const KIND: Record<EventKind, MessageKey> = {
@@ -45,6 +46,9 @@ const SERVICE: Record<Service, MessageKey> = {
   'api-platform': 'serviceApiPlatform',
 };
 export const serviceLabel = (service: Service) => t(SERVICE[service]);
+const SURFACE: Record<SurfaceId, MessageKey> = { sora: 'surfaceSora', chatgpt: 'surfaceChatgpt', privacy: 'surfacePrivacyPortal' };
+/** A watched site's name in the UI's language (lib/surfaces.ts keeps the English one, for bug reports). */
+export const surfaceLabel = (surface: SurfaceId) => t(SURFACE[surface]);
 export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), account.handle);
 
 const SOURCE: Record<EventSource, MessageKey> = {
