@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { uiLocale } from '@/lib/i18n';
+import { issuesFrom } from '@/lib/report/issues';
 import { counted } from '@/lib/plural';
 import { calendarTitle, windowSentence } from '@/lib/reminders/text';
 import type { DeadlineWindow } from '@/lib/windows';
@@ -73,6 +75,26 @@ describe('plural forms in the language shown', () => {
     it(lang, () => {
       browserIn(lang);
       for (const [n, text] of expected) expect(counted('accounts', n).replace(/\s/g, ' ')).toBe(text);
+    });
+  }
+});
+
+describe('what is wrong with an imported file, in the language shown', () => {
+  const schema = z.strictObject({ count: z.number(), service: z.enum(['sora', 'chatgpt']) });
+  const problems = () => {
+    const parsed = schema.safeParse({ count: 'x', service: 'myspace', extra: 1 });
+    return issuesFrom(parsed.error!, { count: 'x', service: 'myspace', extra: 1 }).map((i) => i.message);
+  };
+  const cases = {
+    en: ['expected a number, found the text "x"', 'expected "sora" or "chatgpt", found the text "myspace"', 'unknown field: extra'],
+    de: ['erwartet: eine Zahl, gefunden: der Text "x"', 'erwartet: "sora" oder "chatgpt", gefunden: der Text "myspace"', 'unbekanntes Feld: extra'],
+    fr: ['attendu\u202f: un nombre, trouvé\u202f: le texte "x"', 'attendu\u202f: "sora" ou "chatgpt", trouvé\u202f: le texte "myspace"', 'champ inconnu\u202f: extra'],
+    es: ['se esperaba un número; se encontró el texto "x"', 'se esperaba "sora" o "chatgpt"; se encontró el texto "myspace"', 'campo desconocido: extra'],
+  };
+  for (const [lang, expected] of Object.entries(cases)) {
+    it(lang, () => {
+      browserIn(lang);
+      expect(problems().sort()).toEqual([...expected].sort());
     });
   }
 });
