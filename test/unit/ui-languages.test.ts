@@ -86,10 +86,10 @@ describe('what is wrong with an imported file, in the language shown', () => {
     return issuesFrom(parsed.error!, { count: 'x', service: 'myspace', extra: 1 }).map((i) => i.message);
   };
   const cases = {
-    en: ['expected a number, found the text "x"', 'expected "sora" or "chatgpt", found the text "myspace"', 'unknown field: extra'],
-    de: ['erwartet: eine Zahl, gefunden: der Text "x"', 'erwartet: "sora" oder "chatgpt", gefunden: der Text "myspace"', 'unbekanntes Feld: extra'],
-    fr: ['attendu\u202f: un nombre, trouvé\u202f: le texte "x"', 'attendu\u202f: "sora" ou "chatgpt", trouvé\u202f: le texte "myspace"', 'champ inconnu\u202f: extra'],
-    es: ['se esperaba un número; se encontró el texto "x"', 'se esperaba "sora" o "chatgpt"; se encontró el texto "myspace"', 'campo desconocido: extra'],
+    en: ['expected a number, found the text "x"', 'expected "sora" or "chatgpt", found the text "myspace"', '1 unknown field: extra'],
+    de: ['erwartet: eine Zahl, gefunden: der Text "x"', 'erwartet: "sora" oder "chatgpt", gefunden: der Text "myspace"', '1 unbekanntes Feld: extra'],
+    fr: ['attendu\u202f: un nombre, trouvé\u202f: le texte "x"', 'attendu\u202f: "sora" ou "chatgpt", trouvé\u202f: le texte "myspace"', '1 champ inconnu\u202f: extra'],
+    es: ['se esperaba un número; se encontró el texto "x"', 'se esperaba "sora" o "chatgpt"; se encontró el texto "myspace"', '1 campo desconocido: extra'],
   };
   for (const [lang, expected] of Object.entries(cases)) {
     it(lang, () => {
