@@ -59,6 +59,9 @@ export interface AccessInterval {
   from: number;
   /** Absent while access lasts. */
   to?: number;
+  /** Set when the grant (or the revocation) was remembered only to the month: show the month, not a day. */
+  fromMonth?: true;
+  toMonth?: true;
 }
 
 export interface PersonHistory {
@@ -80,16 +83,25 @@ export function grantHistory(events: readonly LedgerEvent[], account: Account): 
     const history = byPerson.get(key) ?? { person: e.details.person, intervals: [] };
     byPerson.set(key, history);
     const open = history.intervals.find((i) => i.to === undefined);
-    if (e.kind === 'access-granted' && !open) history.intervals.push({ from: e.occurredAt });
-    if (e.kind === 'access-revoked' && open) open.to = e.occurredAt;
+    const month = e.occurredPrecision === 'month';
+    if (e.kind === 'access-granted' && !open) history.intervals.push(month ? { from: e.occurredAt, fromMonth: true } : { from: e.occurredAt });
+    if (e.kind === 'access-revoked' && open) {
+      open.to = e.occurredAt;
+      if (month) open.toMonth = true;
+    }
   }
   return [...byPerson.values()];
 }
 
-/** The people who can use the cameo now, and since when, longest-standing first. */
-export function peopleWithAccess(events: readonly LedgerEvent[], account: Account): { person: string; since: number }[] {
+/**
+ * The people who can use the cameo now, and since when, longest-standing first. `sinceMonth`:
+ * the grant was remembered only to the month, so `since` means that month.
+ */
+export function peopleWithAccess(events: readonly LedgerEvent[], account: Account): { person: string; since: number; sinceMonth?: true }[] {
   return grantHistory(events, account)
-    .flatMap(({ person, intervals }) => intervals.filter((i) => i.to === undefined).map((i) => ({ person, since: i.from })))
+    .flatMap(({ person, intervals }) =>
+      intervals.filter((i) => i.to === undefined).map((i) => (i.fromMonth ? { person, since: i.from, sinceMonth: true as const } : { person, since: i.from })),
+    )
     .sort((a, b) => a.since - b.since);
 }
 

@@ -35,18 +35,6 @@ export interface PopupSummary {
   waiting?: { count: number; dropped: number };
 }
 
-/** Whether a person's access dates from a grant remembered only to the month. */
-const grantedInMonth = (events: readonly LedgerEvent[], account: Account, { person, since }: { person: string; since: number }) =>
-  events.some(
-    (e) =>
-      e.kind === 'access-granted' &&
-      e.occurredAt === since &&
-      e.occurredPrecision === 'month' &&
-      e.details.person.toLowerCase() === person.toLowerCase() &&
-      e.account.service === account.service &&
-      e.account.handle.toLowerCase() === account.handle.toLowerCase(),
-  );
-
 export function popupSummary(
   inputs: { events: LedgerEvent[]; latest: LedgerEvent[] },
   options: WindowOptions,
@@ -56,7 +44,7 @@ export function popupSummary(
   const accounts = accountsOf([...events, ...inputs.latest]).map((account) => ({
     account,
     audience: audienceNow(events, account),
-    people: peopleWithAccess(events, account).map((p) => (grantedInMonth(events, account, p) ? { ...p, sinceMonth: true as const } : p)),
+    people: peopleWithAccess(events, account),
     windows: windows
       .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
       .map(({ id, kind, status, openedAt, dueAt, opener }) => ({ id, kind, status, openedAt, dueAt, ...(countsFromMonth(kind, opener) ? { fromMonth: true as const } : {}) })),

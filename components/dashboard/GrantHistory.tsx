@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { LedgerEvent } from '@/lib/events';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatMonth } from '@/lib/format';
 import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/grants';
 import { t, uiLocale } from '@/lib/i18n';
 import { accountKey } from '../accounts';
@@ -47,11 +47,14 @@ export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
 
 function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
   const locale = uiLocale();
-  const start = Math.min(...people.flatMap((p) => p.intervals.map((i) => i.from)));
+  const first = people.flatMap((p) => p.intervals).reduce((a, b) => (b.from < a.from ? b : a));
+  const start = first.from;
   const end = Math.max(now, ...people.flatMap((p) => p.intervals.map((i) => i.to ?? now)));
   const span = Math.max(end - start, 1);
   const at = (ms: number) => ((ms - start) / span) * 100;
   // A bar starting now still shows: it gets at least half a percent of the track, inside it.
+  // A date remembered only to the month is shown as that month, never as a day it may not have been.
+  const when = (ms: number, month: true | undefined) => (month ? formatMonth(ms, locale) : formatDate(ms, locale));
   const bar = (from: number, to: number) => {
     const left = Math.min(at(from), 99.5);
     return { left: `${left.toFixed(2)}%`, width: `${Math.max(at(to) - left, 0.5).toFixed(2)}%` };
@@ -59,7 +62,7 @@ function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
   return (
     <div class="gantt" data-testid="grant-chart">
       <div class="axis" aria-hidden="true">
-        <span>{formatDate(start, locale)}</span>
+        <span>{when(start, first.fromMonth)}</span>
         <span>{t('now')}</span>
       </div>
       {people.map(({ person, intervals }) => (
@@ -78,7 +81,7 @@ function Chart({ people, now }: { people: PersonHistory[]; now: number }) {
           </div>
           <span class="spans">
             {intervals
-              .map((i) => (i.to === undefined ? t('accessSince', formatDate(i.from, locale)) : t('accessFromTo', formatDate(i.from, locale), formatDate(i.to, locale))))
+              .map((i) => (i.to === undefined ? t('accessSince', when(i.from, i.fromMonth)) : t('accessFromTo', when(i.from, i.fromMonth), when(i.to, i.toMonth))))
               .join('; ')}
           </span>
         </Fragment>

@@ -13,34 +13,39 @@ const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 /**
  * One account: who can use the cameo now, and its windows, the late ones first. A Sora account
  * says that Sora has closed. A late window is "closed, not verified", with the next step.
+ * Cameos lived on Sora: a ChatGPT account shows no cameo rows unless the user recorded cameo facts
+ * for it, so "Who can use your cameo: Not recorded yet" never suggests a gap that cannot exist.
  */
 export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void }) {
   const { account, audience, people, windows } = summary;
   const id = `account-${account.service}-${account.handle}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const late = windows.filter((w) => LATE.has(w.status));
   const coming = windows.filter((w) => !LATE.has(w.status));
+  const hasCameo = account.service === 'sora' || audience !== null || people.length > 0;
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
       <h3 id={id}><AccountName account={account} /></h3>
       {account.service === 'sora' && <SoraClosureNote />}
-      <dl class="facts">
-        <dt>{t('popupAudience')}</dt>
-        <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
-        <dt>{t('popupPeople')}</dt>
-        <dd>
-          {people.length === 0 ? (
-            <span class="muted">{t('popupPeopleNone')}</span>
-          ) : (
-            <ul class="people" data-testid="people">
-              {people.map((p) => (
-                <li key={p.person}>
-                  <strong><bdi>{p.person}</bdi></strong> <span class="muted">{t('since')} <When at={p.since} dateOnly precision={p.sinceMonth ? 'month' : undefined} /></span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </dl>
+      {hasCameo && (
+        <dl class="facts">
+          <dt>{t('popupAudience')}</dt>
+          <dd data-testid="audience">{audience ? audienceLabel(audience) : <span class="muted">{t('popupAudienceUnknown')}</span>}</dd>
+          <dt>{t('popupPeople')}</dt>
+          <dd>
+            {people.length === 0 ? (
+              <span class="muted">{t('popupPeopleNone')}</span>
+            ) : (
+              <ul class="people" data-testid="people">
+                {people.map((p) => (
+                  <li key={p.person}>
+                    <strong><bdi>{p.person}</bdi></strong> <span class="muted">{t('since')} <When at={p.since} dateOnly precision={p.sinceMonth ? 'month' : undefined} /></span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      )}
       {late.length > 0 && (
         <div class="late">
           <h4>{t('popupLate')}</h4>

@@ -228,6 +228,17 @@ describe('the dashboard', () => {
     expect(chart.querySelector('.spans')!.textContent).toBe('Jan 10, 2025 – Feb 10, 2025; since Mar 1, 2025');
   });
 
+  it('says a grant remembered only to the month as that month, never as a day', async () => {
+    const month = (year: number, m: number) => Date.UTC(year, m - 1, 1, 12);
+    await record(db, { ...input({ kind: 'access-granted', details: { person: '@alex' } }, month(2025, 11)), occurredPrecision: 'month' });
+    await record(db, { ...input({ kind: 'access-revoked', details: { person: '@alex' } }, month(2026, 1)), occurredPrecision: 'month' });
+    await record(db, input({ kind: 'access-granted', details: { person: '@sam' } }, new Date(2026, 1, 14).getTime()));
+    await show();
+    const chart = await until(() => $('[data-testid="grant-chart"]'));
+    expect([...chart.querySelectorAll('.spans')].map((s) => s.textContent)).toEqual(['November 2025 – January 2026', 'since Feb 14, 2026']);
+    expect(chart.querySelector('.axis')!.textContent).toMatch(/^November 2025/);
+  });
+
   it('lists every deadline with its status and source', async () => {
     await record(db, input({ kind: 'cameo-deleted', details: {} }, NOW - 40 * DAY));
     await record(db, input({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'email', request: 'erasure' } }, NOW - DAY));

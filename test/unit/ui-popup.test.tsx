@@ -83,6 +83,9 @@ describe('the popup at a glance', () => {
     // daylight-saving hour) depending on the time of day the test runs, rounded to whole days.
     expect(sora!.querySelector('[data-testid="open-windows"]')!.textContent).toMatch(/Cameo purge.*(28|29) days left/);
     expect(chatgpt!.querySelector('h3')!.textContent).toBe('ChatGPT · work account');
+    // No cameo lived on a ChatGPT account: no "who can use your cameo" rows there.
+    expect(chatgpt!.querySelector('[data-testid="audience"]')).toBeNull();
+    expect(chatgpt!.textContent).not.toMatch(/cameo/i);
     expect(chatgpt!.querySelector('[data-testid="late-windows"]')!.textContent).toMatch(/Account data purge.*Overdue.*days past the deadline/);
     expect($$('[data-testid="latest-events"] li')).toHaveLength(6);
   });

@@ -13,27 +13,31 @@ import { SCREENSHOTS } from './paths';
 export const SAMPLE_ACCOUNT = { service: 'sora', handle: '@maya' } as const;
 
 /**
- * A ledger that looks lived in: two accounts, grants and a revocation, a cameo deleted three weeks
- * ago, an account deletion long overdue, a privacy request running. Entered as the popup enters
- * them (the background's "record"), so the ledger keeps its summary as it always does.
+ * A ledger that looks lived in, and true to the time: a Sora life that ends before Sora closed
+ * (26 April 2026) — grants and a revocation, the cameo deleted two weeks before the closure, its
+ * purge never confirmed — and a ChatGPT account whose deletion is long overdue and whose privacy
+ * request is running now. Entered as the popup enters them (the background's "record"), so the
+ * ledger keeps its summary as it always does.
  */
 export async function seedSampleLedger(h: Harness) {
   const day = 86_400_000;
   const now = Date.now();
   const work = { service: 'chatgpt', handle: 'maya.k@work' } as const;
-  const make = (e: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, daysAgo: number) =>
-    ({ account: SAMPLE_ACCOUNT, evidence: {}, occurredAt: now - daysAgo * day, ...e }) as Omit<NewEvent, 'source'>;
+  // Sora's part on fixed dates (noon UTC, so no time zone moves a day); ChatGPT's relative to now.
+  const on = (date: string) => Date.parse(`${date}T12:00:00Z`);
+  const make = (e: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, at: number) =>
+    ({ account: SAMPLE_ACCOUNT, evidence: {}, occurredAt: at, ...e }) as Omit<NewEvent, 'source'>;
   const events = [
-    make({ kind: 'cameo-created', details: {} }, 60),
-    make({ kind: 'audience-changed', details: { before: 'only-me', after: 'people-i-approve' } }, 58),
-    make({ kind: 'access-granted', details: { person: '@lena' } }, 50),
-    make({ kind: 'access-granted', details: { person: '@tom' } }, 44),
-    make({ kind: 'access-revoked', details: { person: '@tom' } }, 30),
-    make({ kind: 'appearance-seen', details: { by: '@tom', where: 'draft' } }, 26),
-    make({ kind: 'cameo-deleted', details: {} }, 21),
-    make({ kind: 'account-deletion-requested', details: { linkedAccounts: ['sora', 'api-platform'] }, account: work }, 52),
-    make({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'privacy-portal', request: 'erasure' }, account: work }, 12),
-    make({ kind: 'access-granted', details: { person: '@sami' } }, 2),
+    make({ kind: 'cameo-created', details: {} }, on('2025-11-08')),
+    make({ kind: 'audience-changed', details: { before: 'only-me', after: 'people-i-approve' } }, on('2025-11-10')),
+    make({ kind: 'access-granted', details: { person: '@lena' } }, on('2025-11-21')),
+    make({ kind: 'access-granted', details: { person: '@tom' } }, on('2026-01-09')),
+    make({ kind: 'access-revoked', details: { person: '@tom' } }, on('2026-02-14')),
+    make({ kind: 'appearance-seen', details: { by: '@tom', where: 'draft' } }, on('2026-02-20')),
+    make({ kind: 'access-granted', details: { person: '@sami' } }, on('2026-03-27')),
+    make({ kind: 'cameo-deleted', details: {} }, on('2026-04-12')),
+    make({ kind: 'account-deletion-requested', details: { linkedAccounts: ['sora', 'api-platform'] }, account: work }, now - 52 * day),
+    make({ kind: 'privacy-request-sent', details: { law: 'gdpr', channel: 'privacy-portal', request: 'erasure' }, account: work }, now - 12 * day),
   ];
   for (const event of events) {
     const reply = await h.inExtension((e) => ext.runtime.sendMessage({ type: 'record', event: e }) as Promise<{ ok: boolean }>, event);
