@@ -15,7 +15,7 @@ import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { computeWindows, soraClosureDeciders } from './windows';
+import { soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 
 export const DB_NAME = 'likeness-ledger';
@@ -394,9 +394,6 @@ export const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()
 const chronological = (a: LedgerEvent, b: LedgerEvent) =>
   a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Windows are only asked whether they are verified, which does not depend on the clock. */
-const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
-
 /**
  * The summary rows, from effective events: per account, the ids of the events that decide what
  * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
@@ -454,9 +451,9 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
     if (list) list.push(e);
     else closing.set(target, [e]);
   }
-  for (const w of computeWindows(live, ANY_MOMENT)) {
-    const account = accountKey(w.account);
-    if (w.status === 'verified' && !rows.get(account)?.has(w.id)) continue;
+  for (const w of windowOpeners(live)) {
+    const account = accountKey(w.opener.account);
+    if (w.verified && !rows.get(account)?.has(w.id)) continue;
     keep(account, w.opener);
     for (const e of closing.get(w.id) ?? []) keep(account, e);
   }
@@ -593,7 +590,7 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
     const all = await t.members.where('account').equals(account).toArray();
     const members = live(all);
     // A verification or an answer may be filed under another account than the window it settles.
-    const openers = computeWindows(members, ANY_MOMENT).map((w) => w.id);
+    const openers = windowOpeners(members).map((w) => w.id);
     const settling = live(await t.members.bulkGet((await referencesTo(t, openers, 'settles')).map((r) => r.id)));
     const byId = new Map([...members, ...settling].map((e) => [e.id, e]));
     const row = summaryIds([...byId.values()]).get(account);
