@@ -195,6 +195,10 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       if (outcome.ok && outcome.written) {
         ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));
       }
+    } catch (error) {
+      // The background could not be asked (it was restarting, or the browser refused the message):
+      // nothing was written; said like any other failed import.
+      setResult({ ok: false, problem: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
     } finally {
       setBusy(null);
       setProgress(null);

@@ -54,7 +54,7 @@ describe('cost of deriving the summary from a crafted file', () => {
   it('works out no window\'s dates: which windows are open decides the summary, not when they are due', () => {
     // Calendar arithmetic in the user's zone (lib/calendar.ts reads Intl's format, a getter, a dozen
     // times per window): after a file of 3,400 windows, most of each later write's time.
-    const spy = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get');
+    const spy = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: object }, 'format', 'get');
     try {
       expect(summaryIds(craftedFile(500)).get('sora|alice')?.size).toBeGreaterThan(250);
       expect(spy).not.toHaveBeenCalled();
