@@ -42,6 +42,12 @@ export async function timeUntil(page: Page, selector: string, action: () => Prom
   return performance.now() - start;
 }
 
+/** A report file imported as a user does it: chosen, its preview read, the import confirmed. */
+export async function importFile(page: Page, file: string): Promise<void> {
+  await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  await page.locator('[data-testid="import-confirm"]').click({ timeout: 300_000 });
+}
+
 type Cdp = { send: (method: string, params?: object) => Promise<any>; on: (event: string, handler: (e: any) => void) => void };
 type HeapReader = () => Promise<number | null>;
 
@@ -138,7 +144,7 @@ export async function ledgerScale(): Promise<Figure[]> {
       const pageHeap = dashboardHeap(context);
       await pageHeap.watch(importer);
       const peaks = await peakWhile([await backgroundHeap(context), pageHeap], async () => {
-        const importMs = await timeUntil(importer, '[data-testid="import-done"]', () => importer.locator('[data-testid="import-file"]').setInputFiles(file));
+        const importMs = await timeUntil(importer, '[data-testid="import-done"]', () => importFile(importer, file));
         // The dashboard then reads the ledger anew; the pages timed next share its renderer's thread.
         await importer.locator('main[aria-busy="false"]').waitFor({ timeout: 300_000 });
         await importer.close();

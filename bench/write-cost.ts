@@ -16,7 +16,7 @@ import { buildEvent } from '../lib/ledger';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
 import { startFixtureServer } from '../test/e2e/fixture-server';
-import { launch, openDashboard, timeUntil } from './ledger-scale';
+import { importFile, launch, openDashboard, timeUntil } from './ledger-scale';
 import { SEED_ACCOUNTS, seedLedger } from './seed';
 import { median, type Figure } from './stats';
 
@@ -56,7 +56,7 @@ async function writeAfterImport(file: string, account: { service: string; handle
   const { context, origin } = await launch(profile, port);
   try {
     const importer = await openDashboard(context, origin, 'import-export');
-    await timeUntil(importer, '[data-testid="import-done"]', () => importer.locator('[data-testid="import-file"]').setInputFiles(file));
+    await timeUntil(importer, '[data-testid="import-done"]', () => importFile(importer, file));
     await importer.locator('main[aria-busy="false"]').waitFor({ timeout: 600_000 });
     await importer.close();
     // The browser settles its database after a large import (as the popup figures in ledger-scale.ts wait for).

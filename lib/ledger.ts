@@ -17,7 +17,7 @@ import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
 import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { computeWindows, soraClosureDeciders } from './windows';
+import { soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 
 export const DB_NAME = 'likeness-ledger';
@@ -409,9 +409,6 @@ export const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()
 const chronological = (a: LedgerEvent, b: LedgerEvent) =>
   a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Windows are only asked whether they are verified, which does not depend on the clock. */
-const ANY_MOMENT = { now: 0, timeZone: 'UTC' };
-
 /**
  * The summary rows, from effective events: per account, the ids of the events that decide what
  * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
@@ -469,9 +466,9 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
     if (list) list.push(e);
     else closing.set(target, [e]);
   }
-  for (const w of computeWindows(live, ANY_MOMENT)) {
-    const account = accountKey(w.account);
-    if (w.status === 'verified' && !rows.get(account)?.has(w.id)) continue;
+  for (const w of windowOpeners(live)) {
+    const account = accountKey(w.opener.account);
+    if (w.verified && !rows.get(account)?.has(w.id)) continue;
     keep(account, w.opener);
     for (const e of closing.get(w.id) ?? []) keep(account, e);
   }
@@ -606,7 +603,7 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
     const all = await t.members.where('account').equals(account).toArray();
     const members = live(all);
     // A verification or an answer may be filed under another account than the window it settles.
-    const openers = computeWindows(members, ANY_MOMENT).map((w) => w.id);
+    const openers = windowOpeners(members).map((w) => w.id);
     const settling = live(await t.members.bulkGet((await referencesTo(t, openers, 'settles')).map((r) => r.id)));
     const byId = new Map([...members, ...settling].map((e) => [e.id, e]));
     const row = summaryIds([...byId.values()]).get(account);

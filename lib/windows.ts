@@ -152,12 +152,21 @@ function earliestByTarget(entries: [string, number][]): Map<string, number> {
   return earliest;
 }
 
-/**
- * Every window the ledger opens, with its due moment and status now, soonest due first.
- * `events` are the effective events (lib/ledger.ts `effectiveEvents`): edits and removals applied.
- */
-export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
-  const { now, timeZone, leadDays = WINDOW_DEFAULTS.leadDays, graceDays = WINDOW_DEFAULTS.graceDays, overrides } = options;
+/** A window as the ledger's events open and settle it, before any calendar arithmetic. */
+interface Opened {
+  opener: LedgerEvent;
+  opening: Opening;
+  /** When its verification or final answer came, if it did. */
+  closedAt: number | undefined;
+  followUps: LedgerEvent[];
+  /** A window of Sora's closure: it counts from the closure day, not from its opener. */
+  closure: boolean;
+  /** A takedown the platform refused (closed, but not gone). */
+  refused: boolean;
+}
+
+/** Which events open a window and what settled each: one pass, no dates worked out. */
+function openedBy(events: readonly LedgerEvent[], overrides: WindowOptions['overrides']): Opened[] {
   const extended = new Set<string>();
   const verified: [string, number][] = [];
   const answered: [string, number][] = [];
@@ -194,14 +203,47 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
     'legal-deadline': answeredAt,
     takedown: takedownEndedAt,
   };
+  const opened = (opener: LedgerEvent, opening: Opening, closure: boolean): Opened => ({
+    opener,
+    opening,
+    closedAt: closers[opening.kind].get(opener.id),
+    followUps: followUps.get(opener.id) ?? [],
+    closure,
+    refused: refused.has(opener.id),
+  });
+  const found: Opened[] = [];
+  for (const e of events) {
+    const opening = openingOf(e, overrides, extended);
+    if (opening) found.push(opened(e, opening, false));
+  }
+  const { length, statement, source } = SORA_CLOSURE_WINDOW;
+  const closure: Opening = { kind: SORA_CLOSURE_WINDOW.id, length, counted: 'days', statement, source };
+  for (const opener of soraClosureOpeners(events)) found.push(opened(opener, closure, true));
+  return found;
+}
 
-  const windows: DeadlineWindow[] = [];
-  const add = (opener: LedgerEvent, opening: Opening, openedAt: number) => {
+/**
+ * Every window's opener and whether it is settled, without its dates: what the popup's summary
+ * keeps depends on nothing else (lib/ledger.ts), and working out each window's dates in the
+ * user's calendar was most of a write's cost after a file of thousands of windows.
+ */
+export function windowOpeners(events: readonly LedgerEvent[]): { id: string; opener: LedgerEvent; verified: boolean }[] {
+  return openedBy(events, undefined).map(({ opener, closedAt }) => ({ id: opener.id, opener, verified: closedAt !== undefined }));
+}
+
+/**
+ * Every window the ledger opens, with its due moment and status now, soonest due first.
+ * `events` are the effective events (lib/ledger.ts `effectiveEvents`): edits and removals applied.
+ */
+export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
+  const { now, timeZone, leadDays = WINDOW_DEFAULTS.leadDays, graceDays = WINDOW_DEFAULTS.graceDays, overrides } = options;
+  const windows = openedBy(events, overrides).map(({ opener, opening, closedAt, followUps, closure, refused }): DeadlineWindow => {
+    const openedAt = closure ? closureDayStart(timeZone) : countedFrom(opener, timeZone);
     const dueAt = dueMoment(openedAt, opening, timeZone);
     const dueSoonFrom = startOfLocalDay(addDuration(dueAt, { days: 1 - leadDays }, timeZone), timeZone);
+    // A takedown's clock has no grace days: past it, the platform is late at once.
     const overdueFrom = opening.kind === 'takedown' ? dueAt + 1 : endOfLocalDay(addDuration(dueAt, { days: graceDays }, timeZone), timeZone) + 1;
-    const closedAt = closers[opening.kind].get(opener.id);
-    windows.push({
+    return {
       id: opener.id,
       kind: opening.kind,
       opener,
@@ -211,23 +253,16 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
       status: closedAt !== undefined ? 'verified' : statusAt(now, { dueAt, dueSoonFrom, overdueFrom }),
       ...(opening.law ? { law: opening.law } : {}),
       ...(opening.route ? { route: opening.route } : {}),
-      ...(closedAt !== undefined && refused.has(opener.id) ? { refused: true as const } : {}),
+      ...(closedAt !== undefined && refused ? { refused: true as const } : {}),
       length: opening.length,
       statement: opening.statement,
       source: opening.source,
       ...(closedAt !== undefined ? { closedAt } : {}),
-      followUps: (followUps.get(opener.id) ?? []).sort((a, b) => a.occurredAt - b.occurredAt),
+      followUps: followUps.sort((a, b) => a.occurredAt - b.occurredAt),
       dueSoonFrom,
       overdueFrom,
-    });
-  };
-  for (const e of events) {
-    const opening = openingOf(e, overrides, extended);
-    if (opening) add(e, opening, countedFrom(e, timeZone));
-  }
-  const { length, statement, source } = SORA_CLOSURE_WINDOW;
-  const closure: Opening = { kind: SORA_CLOSURE_WINDOW.id, length, counted: 'days', statement, source };
-  for (const opener of soraClosureOpeners(events)) add(opener, closure, closureDayStart(timeZone));
+    };
+  });
   return windows.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 }
 

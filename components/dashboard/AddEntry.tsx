@@ -1,14 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { grantHistory, peopleWithAccess } from '@/lib/grants';
 import { t } from '@/lib/i18n';
-import { record, removeEntry } from '@/lib/ledger';
 import { recentFirst } from '../accounts';
 import { QuickAdd } from '../QuickAdd';
 import type { DashboardContext } from './context';
 
 /** Quick add, as in the popup: what was done on the phone, entered here. */
 export function AddEntry({ ctx }: { ctx: DashboardContext }) {
-  const { db, events, accounts } = ctx;
+  const { events, accounts } = ctx;
   const recent = useMemo(() => recentFirst(accounts, events), [events, accounts]);
   const people = useMemo(
     () => [...new Set(accounts.flatMap((a) => grantHistory(events, a).map((h) => h.person)))],
@@ -25,15 +24,8 @@ export function AddEntry({ ctx }: { ctx: DashboardContext }) {
         peopleWithAccess={(account) => peopleWithAccess(events, account).map((p) => p.person)}
         people={people}
         law={ctx.settings.jurisdiction}
-        record={async (event) => {
-          const outcome = await record(db, event);
-          ctx.changed();
-          return outcome.event.id;
-        }}
-        undo={async (id) => {
-          await removeEntry(db, id);
-          ctx.changed();
-        }}
+        record={(event) => ctx.writes.record(event)}
+        undo={async (id) => void (await ctx.writes.remove(id))}
       />
     </>
   );

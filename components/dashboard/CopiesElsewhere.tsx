@@ -12,7 +12,6 @@ import { COPY_FILTERS, copiesOf, inFilter, type Copy, type CopyFilter, type Copy
 import { UNKNOWN_HANDLE, type Account, type DetailsOf } from '@/lib/events';
 import { formatDate, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { record } from '@/lib/ledger';
 import { recentFirst } from '../accounts';
 import { madeWithLabel, platformLabel, routeLabel, showsLabel } from '../copies-text';
 import { windowProgress } from '../text';
@@ -65,8 +64,7 @@ function AddCopy({ ctx, prefill }: { ctx: DashboardContext; prefill: string }) {
     setBusy(true);
     try {
       const details: Sighting = { address: checked.address, platform: checked.platform, shows, madeWith, ...(screenshot ? { screenshotSha256: screenshot } : {}) };
-      await record(ctx.db, { kind: 'sighting-logged', occurredAt, account: likenessAccount(ctx), source: 'manual', evidence: {}, details });
-      ctx.changed();
+      await ctx.writes.record({ kind: 'sighting-logged', occurredAt, account: likenessAccount(ctx), source: 'manual', evidence: {}, details });
       ctx.announce(t('copyLogged', platformLabel(checked.platform)));
       setAddress('');
       setScreenshot(null);
@@ -168,8 +166,7 @@ function RequestTakedown({ ctx, copy }: { ctx: DashboardContext; copy: Copy }) {
       ...(chosen.clock.type === 'user' ? { remindInDays: Math.min(365, Math.max(1, Math.round(days) || 1)) } : {}),
       ...(reference.trim() ? { reference: reference.trim() } : {}),
     };
-    await record(ctx.db, { kind: 'takedown-requested', occurredAt: Date.now(), account: copy.sighting.account, source: 'manual', evidence: {}, details });
-    ctx.changed();
+    await ctx.writes.record({ kind: 'takedown-requested', occurredAt: Date.now(), account: copy.sighting.account, source: 'manual', evidence: {}, details });
     ctx.announce(t('takedownRequestedSaid', routeLabel(route)));
   };
   return (
@@ -209,8 +206,7 @@ function CopyRow({ ctx, copy }: { ctx: DashboardContext; copy: Copy }) {
   const [requesting, setRequesting] = useState(false);
   const settle = async (outcome: DetailsOf<'takedown-outcome'>['outcome']) => {
     if (!latest) return;
-    await record(ctx.db, { kind: 'takedown-outcome', occurredAt: Date.now(), account: sighting.account, source: 'manual', evidence: {}, details: { request: latest.request.id, outcome } });
-    ctx.changed();
+    await ctx.writes.record({ kind: 'takedown-outcome', occurredAt: Date.now(), account: sighting.account, source: 'manual', evidence: {}, details: { request: latest.request.id, outcome } });
     ctx.announce(t(outcome === 'gone-verified' ? 'copyGoneSaid' : 'copyRefusedSaid'));
   };
   const open = state === 'running' || state === 'due-soon' || state === 'overdue';

@@ -8,6 +8,7 @@ import type { LedgerEvent } from '@/lib/events';
 import { accountsOf } from '@/lib/grants';
 import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
+import type { LedgerWrites } from '@/lib/page-writes';
 import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
 import { windowOptions } from '@/lib/window-options';
@@ -81,8 +82,8 @@ export interface DashboardProps {
   db: LedgerDb;
   /** Where the settings are kept (browser.storage.local). */
   settingsArea: LocalArea;
-  /** Tells the background the page wrote to the ledger (badge, reminders). */
-  notifyChanged: () => void;
+  /** The background's door: every write goes through it (lib/page-writes.ts). */
+  writes: LedgerWrites;
 }
 
 /**
@@ -103,7 +104,7 @@ function Announcer({ sayWith }: { sayWith: { current: (text: string) => void } }
   );
 }
 
-export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
+export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
   const [generation, setGeneration] = useState(0);
   const ledger = useLedger(db, generation);
   const { all, error } = ledger;
@@ -162,6 +163,7 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
 
   const ctx: DashboardContext | null = read && settings && {
     db,
+    writes,
     all: read,
     complete,
     events,
@@ -170,7 +172,6 @@ export function Dashboard({ db, settingsArea, notifyChanged }: DashboardProps) {
     now,
     settings,
     saveSettings: async (changes) => setSettings(await saveSettings(settingsArea, changes)),
-    changed: notifyChanged,
     link,
     entry,
     select: setEntry,

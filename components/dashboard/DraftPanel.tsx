@@ -9,7 +9,6 @@ import { localDateKey } from '@/lib/calendar';
 import { answerDue, followUpSentEvent, letterFileName, letterText, nextFollowUp, windowAbout, type Draft, type DraftKind, type NextStep } from '@/lib/drafts';
 import { formatDate } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { record } from '@/lib/ledger';
 import { LETTERS, LETTER_LANGUAGES, letterLanguageFor, type LetterLanguage } from '@/lib/letters/languages';
 import type { DeadlineWindow } from '@/lib/windows';
 import { saveFile } from '../save-file';
@@ -110,8 +109,7 @@ function Letter({ draft, about, ctx, language, setLanguage }: { draft: Draft; ab
     setSending(true);
     try {
       const now = Date.now();
-      await record(ctx.db, followUpSentEvent(draft, about, now));
-      ctx.changed();
+      await ctx.writes.record(followUpSentEvent(draft, about, now));
       ctx.announce(
         !toOpenAi
           ? t('draftComplaintSentDone')

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { editManual, historyOf, record, removeEntry, type LedgerDb } from '@/lib/ledger';
+import { historyOf } from '@/lib/ledger';
+import type { LedgerWrites } from '@/lib/page-writes';
 import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
@@ -62,7 +63,6 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
     setError(null);
     try {
       await action();
-      ctx.changed();
       ctx.announce(done);
     } catch (e) {
       setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
@@ -71,23 +71,22 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
 
   const saveEdit = async (edited: NewEvent) => {
     const { occurredAt, occurredPrecision = 'day', account, details } = edited;
-    const next = await editManual(ctx.db, event.id, { occurredAt, occurredPrecision, account, details } as Partial<NewEvent>);
-    ctx.changed();
+    const next = await ctx.writes.edit(event.id, { occurredAt, occurredPrecision, account, details } as Partial<NewEvent>);
     ctx.announce(t('detailsEdited'));
     setMode('view');
-    ctx.select(next.id);
+    ctx.select(next);
   };
 
   const remove = () =>
     act(async () => {
-      await removeEntry(ctx.db, event.id);
+      await ctx.writes.remove(event.id);
       setMode('view');
     }, t('detailsRemoved'));
 
   const reviewAs = (verdict: 'confirmed' | 'dismissed') =>
     act(
       () =>
-        record(ctx.db, {
+        ctx.writes.record({
           kind: 'observation-reviewed',
           occurredAt: Date.now(),
           account: event.account,
@@ -227,7 +226,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
               · {t('asOf', opened.source.asOf)}
             </span>
           </p>
-          {isCurrent && opened.status !== 'verified' && <CloseWindow window={opened} db={ctx.db} act={act} />}
+          {isCurrent && opened.status !== 'verified' && <CloseWindow window={opened} writes={ctx.writes} act={act} />}
           {isCurrent && <DraftPanel window={opened} ctx={ctx} focus={draftRequested && focusRequest?.id === event.id} />}
         </>
       )}
@@ -311,10 +310,10 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
 const OUTCOMES = ['done', 'refused', 'extended', 'other'] as const;
 
 /** What closes a window: the user checked the purge, or the answer to a request came. */
-function CloseWindow({ window, db, act }: { window: DeadlineWindow; db: LedgerDb; act: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
+function CloseWindow({ window, writes, act }: { window: DeadlineWindow; writes: LedgerWrites; act: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('done');
   const id = `outcome-${window.id}`;
-  const write = (input: NewEvent) => () => record(db, input);
+  const write = (input: NewEvent) => () => writes.record(input);
   const base = { occurredAt: Date.now(), account: window.account, source: 'manual', evidence: {} } as const;
   if (window.kind !== 'legal-deadline') {
     return (

@@ -2,8 +2,6 @@
 import { useState } from 'preact/hooks';
 import { t, uiLocale } from '@/lib/i18n';
 import { counted } from '@/lib/plural';
-import { eraseEverything } from '@/lib/ledger';
-import { erasePending } from '@/lib/pending-queue';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { DashboardContext } from './context';
 
@@ -15,11 +13,9 @@ export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
   const erase = async () => {
     setAsking(false);
     try {
-      await eraseEverything(ctx.db);
-      // Observations still waiting for room belong to the ledger too: they go with it.
-      await erasePending(browser.storage.local);
+      // The background erases the ledger and the observations still waiting for room: they belong to it too.
+      await ctx.writes.erase();
       ctx.reload();
-      ctx.changed();
       ctx.announce(t('eraseDone'));
     } catch (e) {
       setError(t('saveFailed', e instanceof Error ? e.message : String(e)));

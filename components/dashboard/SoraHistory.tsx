@@ -8,7 +8,6 @@ import type { JSX } from 'preact';
 import { AUDIENCES, type Audience } from '@/lib/events';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { plural } from '@/lib/plural';
-import { record } from '@/lib/ledger';
 import type { Law } from '@/lib/policies';
 import type { REQUESTS } from '@/lib/quick-add';
 import { HISTORY_STEPS, historyEntries, peopleFrom, type HistoryAnswers, type HistoryStep } from '@/lib/sora-history';
@@ -141,8 +140,7 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
     setBusy(true);
     setFailure(null);
     try {
-      for (const e of entries) await record(ctx.db, e);
-      ctx.changed();
+      for (const e of entries) await ctx.writes.record(e);
       setSaved(entries.length);
       ctx.announce(savedText(entries.length));
     } catch (error) {

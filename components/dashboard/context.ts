@@ -1,12 +1,16 @@
 /** What every dashboard section is given: the ledger, what is derived from it, and ways to act. */
 import type { Account, LedgerEvent } from '@/lib/events';
 import type { LedgerDb } from '@/lib/ledger';
+import type { LedgerWrites } from '@/lib/page-writes';
 import type { Settings } from '@/lib/settings';
 import type { DeadlineWindow } from '@/lib/windows';
 import type { DeepLink } from './deep-link';
 
 export interface DashboardContext {
+  /** The ledger, to read: the page never writes to it itself. */
   db: LedgerDb;
+  /** Every write, through the background (badge and reminders follow there). */
+  writes: LedgerWrites;
   /** Every event as stored: edits, removals and reviews included. */
   all: LedgerEvent[];
   /**
@@ -23,8 +27,6 @@ export interface DashboardContext {
   settings: Settings;
   /** Saves changed settings; rejects, saving nothing, when a value is invalid. */
   saveSettings(changes: Partial<Settings>): Promise<void>;
-  /** After a write of the page's own: the background updates the badge and reminders. */
-  changed(): void;
   /** The link the dashboard was opened with, or last followed (its `params` are for sections). */
   link: DeepLink;
   /** The entry whose details are open in the timeline. */

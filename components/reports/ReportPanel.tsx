@@ -9,7 +9,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { counted, plural } from '@/lib/plural';
 import { readChain } from '@/lib/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
-import { importReport, MAX_REPORT_BYTES, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
+import { MAX_REPORT_BYTES, previewImport, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
 import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
@@ -187,14 +187,19 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
     setBusy('import');
     setResult(null);
     try {
-      const outcome = await importReport(ctx.db, chosen, setProgress, { ...options, timeZone, fileName: chosen.name, preview });
+      const choices = { ...options, timeZone, fileName: chosen.name };
+      // The preview reads the page's own view of the ledger; the write is the background's, which checks the file afresh.
+      const outcome = preview ? await previewImport(ctx.db, chosen, setProgress, choices) : await ctx.writes.importReport(await chosen.text(), choices);
       setResult(outcome);
       // The preview appears below the file field: said aloud too, as the file chooser closes.
       if (outcome.ok && !outcome.written) ctx.announce(`${t('labelColon', t('importPreviewTitle'))} ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
       if (outcome.ok && outcome.written) {
-        ctx.changed();
         ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));
       }
+    } catch (error) {
+      // The background could not be asked (it was restarting, or the browser refused the message):
+      // nothing was written; said like any other failed import.
+      setResult({ ok: false, problem: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
     } finally {
       setBusy(null);
       setProgress(null);

@@ -3,14 +3,14 @@ import '@/components/theme.css';
 import '@/components/app.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { t, uiLocale } from '@/lib/i18n';
+import type { PageReply, PageRequest } from '@/lib/background/page-messages';
 import { LedgerDb } from '@/lib/ledger';
+import { ledgerWrites } from '@/lib/page-writes';
 
 document.documentElement.lang = uiLocale();
 document.title = t('dashboardTitle');
 
-const notifyChanged = () => {
-  // The background may be restarting; it reads the ledger afresh at its next wake-up anyway.
-  browser.runtime.sendMessage({ type: 'ledger-changed' }).catch(() => {});
-};
+// The dashboard reads the ledger itself; it writes only through the background (one door).
+const writes = ledgerWrites((request: PageRequest) => browser.runtime.sendMessage(request) as Promise<PageReply>);
 
-render(<Dashboard db={new LedgerDb()} settingsArea={browser.storage.local} notifyChanged={notifyChanged} />, document.getElementById('app')!);
+render(<Dashboard db={new LedgerDb()} settingsArea={browser.storage.local} writes={writes} />, document.getElementById('app')!);

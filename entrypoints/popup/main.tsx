@@ -7,12 +7,15 @@ import { t, uiLocale } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';
 import { readTabStatus, type TabStatus } from '@/lib/tab-status';
 import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
+import { ledgerWrites } from '@/lib/page-writes';
 
 const ask = async (request: PageRequest) => {
   const reply = (await browser.runtime.sendMessage(request)) as PageReply;
   if (!reply.ok) throw new Error(reply.error);
   return reply;
 };
+// Every write through the background, like every page's (lib/page-writes.ts).
+const writes = ledgerWrites(ask);
 
 // The tests open the popup in a tab of its own, where the active tab is the popup: they name the tab.
 const tabParam = Number(new URLSearchParams(location.search).get('tab'));
@@ -34,15 +37,9 @@ const actions: PopupActions = {
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
     return { summary: reply.summary, tab, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false };
   },
-  async record(event) {
-    const reply = await ask({ type: 'record', event: event as unknown as Record<string, unknown> });
-    if (!('id' in reply)) throw new Error('unexpected reply');
-    return reply.id;
-  },
-  async undo(id) {
-    // Through the background, like every popup write: the removal is an entry of its own, and history stays.
-    await ask({ type: 'remove', id });
-  },
+  record: (event) => writes.record(event),
+  // The removal is an entry of its own, and history stays.
+  undo: async (id) => void (await writes.remove(id)),
   openDashboard(at) {
     const opening = at
       ? browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${at}` as '/options.html') })

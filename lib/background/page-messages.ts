@@ -4,8 +4,9 @@
  */
 import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
-import { loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
-import { readPending, type LocalArea } from '../pending-queue';
+import { editManual, eraseEverything, loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
+import { erasePending, readPending, type LocalArea } from '../pending-queue';
+import { importReport, MAX_REPORT_BYTES, type ImportResult } from '../report/import';
 import { loadSettings } from '../settings';
 import { popupSummary, type PopupSummary } from '../summary';
 import { windowOptions } from '../window-options';
@@ -13,18 +14,43 @@ import { windowOptions } from '../window-options';
 export const PageRequest = z.discriminatedUnion('type', [
   /** Counted with the settings' zone and lead days (window-options.ts), as everywhere else. */
   z.strictObject({ type: z.literal('popup-summary') }),
-  /** A manual entry from quick add; the ledger validates the event itself. */
+  // Every write a page makes comes through here, one request per kind of action: no extension page
+  // writes to the ledger itself (test/unit/one-door.test.ts keeps it so). Whatever a page sends, the
+  // background writes it as the user's (source manual), and the ledger checks it against lib/writers.ts.
+  /** A manual entry (quick add, a review, a window closed, a follow-up sent…); the ledger validates the event itself. */
   z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
-  /** The popup's undo: the entry it just made is removed (an entry of its own; history stays). */
-  z.strictObject({ type: z.literal('remove'), id: z.string().check(z.maxLength(64)) }),
-  /** A page wrote to the ledger itself (the dashboard): badge and reminders follow. */
-  z.strictObject({ type: z.literal('ledger-changed') }),
+  /** An entry removed (the popup's undo, the dashboard's remove): a removal of its own; history stays. */
+  z.strictObject({ type: z.literal('remove'), id: z.string().check(z.maxLength(64)), reason: z.optional(z.string().check(z.maxLength(2000))) }),
+  /** A manual entry edited: a new version that supersedes it. */
+  z.strictObject({
+    type: z.literal('edit'),
+    id: z.string().check(z.maxLength(64)),
+    changes: z.strictObject({
+      occurredAt: z.optional(z.number()),
+      occurredPrecision: z.optional(z.string()),
+      account: z.optional(z.unknown()),
+      details: z.optional(z.unknown()),
+    }),
+  }),
+  /** A report file imported, after its preview: checked afresh here, from its text. */
+  z.strictObject({
+    type: z.literal('import'),
+    text: z.string().check(z.maxLength(MAX_REPORT_BYTES)),
+    fileName: z.string().check(z.maxLength(255)),
+    timeZone: z.optional(z.string().check(z.maxLength(100))),
+    keepOwn: z.array(z.string().check(z.maxLength(64))),
+    applyChanges: z.boolean(),
+    acceptUnverified: z.boolean(),
+  }),
+  /** Erase everything: the ledger and the observations waiting for room. */
+  z.strictObject({ type: z.literal('erase') }),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
 export type PageReply =
   | { ok: true; summary: PopupSummary }
   | { ok: true; status: string; id: string }
+  | { ok: true; imported: ImportResult }
   | { ok: true }
   | { ok: false; error: string };
 
@@ -56,11 +82,25 @@ export async function handlePageRequest(request: PageRequest, deps: PageDeps): P
       return { ok: true, status: outcome.status, id: outcome.event.id };
     }
     case 'remove': {
-      const removal = await removeEntry(await deps.db(), request.id, now);
+      const removal = await removeEntry(await deps.db(), request.id, now, request.reason);
       deps.onRecorded?.();
       return { ok: true, status: 'removed', id: removal.id };
     }
-    case 'ledger-changed':
+    case 'edit': {
+      const edited = await editManual(await deps.db(), request.id, request.changes as Partial<NewEvent>, now);
+      deps.onRecorded?.();
+      return { ok: true, status: 'edited', id: edited.id };
+    }
+    case 'import': {
+      const { text, fileName, timeZone, keepOwn, applyChanges, acceptUnverified } = request;
+      const options = { fileName, keepOwn: new Set(keepOwn), applyChanges, acceptUnverified, now, ...(timeZone ? { timeZone } : {}) };
+      const imported = await importReport(await deps.db(), text, undefined, options);
+      if (imported.ok && imported.written) deps.onRecorded?.();
+      return { ok: true, imported };
+    }
+    case 'erase':
+      await eraseEverything(await deps.db());
+      await erasePending(deps.local);
       deps.onRecorded?.();
       return { ok: true };
   }

@@ -306,6 +306,14 @@ export async function importReport(db: LedgerDb, input: string | Blob, onProgres
   }
 }
 
+/**
+ * What importing the file with these options would do, writing nothing: the dashboard shows it
+ * from its own (read-only) view of the ledger; the write itself is the background's.
+ */
+export function previewImport(db: LedgerDb, input: string | Blob, onProgress?: OnProgress, options: Omit<ImportOptions, 'preview'> = {}): Promise<ImportResult> {
+  return importReport(db, input, onProgress, { ...options, preview: true });
+}
+
 async function importChecked(db: LedgerDb, input: string | Blob, onProgress: OnProgress | undefined, options: ImportOptions): Promise<ImportResult> {
   const bytes = sizeOf(input);
   if (bytes > MAX_REPORT_BYTES) return refuse({ kind: 'too-large', bytes, limit: MAX_REPORT_BYTES });

@@ -11,6 +11,7 @@ import { buildReport } from '@/lib/report/build';
 import { exportReport, reportText } from '@/lib/report/export';
 import { importReport, type ImportResult } from '@/lib/report/import';
 import { Report } from '@/lib/report/schema';
+import { throughBackground } from './helpers/through-background';
 import { freshDb } from './report-fixtures';
 
 const T0 = Date.UTC(2026, 0, 10, 9);
@@ -172,7 +173,9 @@ describe('property: hostile reports against a non-empty ledger', () => {
       fc.asyncProperty(
         fc.array(fc.record({ aim: aimed, source: fc.constantFrom('page', 'network', 'manual') as fc.Arbitrary<'page' | 'network' | 'manual'>, days: fc.integer({ min: -3000, max: 100 }) }), { minLength: 1, maxLength: 6 }),
         fc.constantFrom('none', 'forge-key', 'break-chain', 'preview'),
-        async (attacks, twist) => {
+        // Straight to the import, or as the dashboard sends it: a request the background parses and runs.
+        fc.boolean(),
+        async (attacks, twist, fromPage) => {
           const u = await usersLedger();
           const at = Math.max(Date.UTC(2000, 0, 2), T0 + attacks[0]!.days * DAY);
           const events = attacks.map(({ aim: { kind, target: which }, source }) => {
@@ -195,7 +198,10 @@ describe('property: hostile reports against a non-empty ledger', () => {
             twist === 'forge-key' ? events.map((e) => ({ ...e, key: 'appearance-seen|sora|me|eve|draft|' }) as LedgerEvent) : events,
             twist === 'break-chain' ? (doc) => void (doc.chain!.links[0]!.hash = '0'.repeat(64)) : undefined,
           );
-          const result = await importReport(u.db, text, undefined, { preview: twist === 'preview' });
+          const result =
+            fromPage && twist !== 'preview'
+              ? await throughBackground(u.db).importReport(text, { fileName: 'hostile.json' })
+              : await importReport(u.db, text, undefined, { preview: twist === 'preview' });
           if (twist === 'forge-key' || twist === 'break-chain') expect(result.ok).toBe(false);
           else expect(result.ok && result.changes.length).toBe(events.length);
           await expectUntouched(u);

@@ -8,9 +8,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/background/content-messages';
 import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
 import { EVENT_KINDS, type NewEvent } from '@/lib/events';
-import { handlePageRequest } from '@/lib/background/page-messages';
+import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
 import { effectiveEvents, InvalidEventError, LedgerDb, record } from '@/lib/ledger';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
+import { PENDING_KEY } from '@/lib/pending-queue';
 import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';
 import { memoryArea } from './helpers/memory-area';
 
@@ -148,5 +149,31 @@ describe('the popup writes through the background', () => {
     const undone = await handlePageRequest({ type: 'remove', id: (made as { id: string }).id }, pageDeps());
     expect(undone).toMatchObject({ ok: true, status: 'removed' });
     expect(effectiveEvents(await db.events.toArray()).map((e) => e.kind === 'access-granted' && e.details.person)).toEqual(['carol']);
+  });
+});
+
+describe('the dashboard writes through the background', () => {
+  const local = memoryArea();
+  const pageDeps = () => ({ db: async () => db, local, extensionId: EXT, extensionBase: 'chrome-extension://ext-id/', now: () => NOW });
+
+  it('takes requests only from the extension\'s own pages, each parsed before it runs', () => {
+    expect(isExtensionPage({ id: EXT, url: 'chrome-extension://ext-id/options.html' }, pageDeps())).toBe(true);
+    // A content script's sender has the extension's id and the web page's address.
+    expect(isExtensionPage({ id: EXT, url: PAGE }, pageDeps())).toBe(false);
+    expect(PageRequest.safeParse({ type: 'edit', id: 'x', changes: { source: 'network' } }).success).toBe(false);
+    expect(PageRequest.safeParse({ type: 'import', text: '{}', fileName: 'f', keepOwn: [], applyChanges: true, acceptUnverified: false, preview: true }).success).toBe(false);
+  });
+
+  it('edits only what the user wrote, and erases the ledger with the observations waiting for room', async () => {
+    const seen = await record(db, { kind: 'cameo-deleted', occurredAt: NOW, account, source: 'network', evidence: {}, details: {} } as NewEvent, NOW);
+    await expect(handlePageRequest({ type: 'edit', id: seen.event.id, changes: { occurredAt: NOW - 1000 } }, pageDeps())).rejects.toThrow(/Only entries you made by hand/);
+    const made = (await handlePageRequest({ type: 'record', event: { kind: 'note', occurredAt: NOW, account, evidence: {}, details: { text: 'a' } } }, pageDeps())) as { id: string };
+    const edited = await handlePageRequest({ type: 'edit', id: made.id, changes: { details: { text: 'b' } } }, pageDeps());
+    expect(edited).toMatchObject({ ok: true, status: 'edited' });
+    expect((await db.events.get((edited as { id: string }).id))).toMatchObject({ supersedes: made.id, source: 'manual', details: { text: 'b' } });
+    local.data[PENDING_KEY] = { items: [{ observation: {} }], dropped: 3 };
+    expect(await handlePageRequest({ type: 'erase' }, pageDeps())).toEqual({ ok: true });
+    expect(await db.events.count()).toBe(0);
+    expect(local.data[PENDING_KEY]).toEqual({ items: [], dropped: 0 });
   });
 });

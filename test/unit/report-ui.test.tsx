@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { EvidenceReport } from '@/components/reports/EvidenceReport';
 import { ReportPage } from '@/components/reports/ReportPage';
@@ -68,7 +69,7 @@ const settingsArea = (): LocalArea => {
 };
 
 async function showSection() {
-  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={() => {}} />, root));
+  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
   // The section's choices wait for the whole ledger to be read (the first page comes before it).
   return until(() => $('main[aria-busy="false"] section#import-export'));
 }

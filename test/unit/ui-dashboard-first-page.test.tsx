@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger';
@@ -63,7 +64,7 @@ it('shows the newest entries that count while the rest is read, then the whole t
   // The newest entry taken back: the first page starts at the one after it.
   await removeEntry(db, events[0]!.id, NOW);
 
-  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={() => {}} />, root));
+  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
   await until(() => rowIds().length > 0);
   expect($('main')!.getAttribute('aria-busy')).toBe('true');
   expect(rowIds().slice(0, 3)).toEqual([events[1]!.id, events[2]!.id, events[3]!.id]);

@@ -4,6 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { SECTIONS } from '@/components/dashboard/sections';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
@@ -54,7 +55,7 @@ const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string) =>
 
 async function show(hash = '') {
   history.replaceState(null, '', hash || '#');
-  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={changed} />, root));
+  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db, changed)} />, root));
   // The whole ledger read, not only its newest page (ui-dashboard-first-page.test.tsx).
   await until(() => $('main[aria-busy="false"] #timeline'));
 }

@@ -6,6 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { LedgerDb } from '@/lib/ledger';
 import type { LocalArea } from '@/lib/settings';
@@ -45,7 +46,7 @@ const type = (selector: string, value: string) =>
 const choose = (value: string) => act(() => ($(`input[data-choice="${value}"]`) as HTMLInputElement).click());
 
 async function start() {
-  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={vi.fn()} />, root));
+  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
   await until(() => $('main[aria-busy="false"] [data-testid="history-start"]'));
   expect($('#after-sora [data-testid="sora-closure"]')?.textContent).toMatch(/26 Apr.*2026/);
   await click('[data-testid="history-start"]');
@@ -54,7 +55,7 @@ async function start() {
 describe('the welcome page', () => {
   it('says Sora has closed, with its facts, and links the guided history', async () => {
     history.replaceState(null, '', '#welcome');
-    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={vi.fn()} />, root));
+    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
     const welcome = await until(() => $('[data-testid="welcome"]'));
     expect(welcome.querySelector('[data-testid="sora-closure"]')!.textContent).toMatch(/What OpenAI has not said/);
     expect(welcome.querySelector('[data-testid="welcome-sora-history"]')!.getAttribute('href')).toBe('#after-sora');
@@ -65,7 +66,7 @@ describe('the welcome page', () => {
 describe('quick add with only a month', () => {
   it('records the month chosen, shown as that month', async () => {
     history.replaceState(null, '', '#add');
-    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} notifyChanged={vi.fn()} />, root));
+    await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
     await until(() => $('main[aria-busy="false"] #add [data-testid="quick-cameo-deleted"]'));
     await click('#add [data-testid="quick-cameo-deleted"]');
     const form = await until(() => $('#add [data-testid="quick-add-form"]'));
