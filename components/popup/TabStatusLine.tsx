@@ -2,6 +2,7 @@ import type { LedgerEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
 import { SURFACES } from '@/lib/surfaces';
 import type { TabStatus } from '@/lib/tab-status';
+import { SiteAccessWithdrawn } from './SiteAccessWithdrawn';
 import { kindLabel } from '../text';
 import { Isolated } from '../Isolated';
 import { DetectorHealth } from './DetectorHealth';
@@ -12,11 +13,16 @@ export function TabStatusLine({
   loaded,
   latest,
   onCopy,
+  withdrawn,
+  onGrant,
 }: {
   tab: TabStatus | null;
   loaded: boolean;
   latest: LedgerEvent[];
   onCopy: (tab: TabStatus) => Promise<void>;
+  /** Host patterns the user withdrew: why a page there is not watched. */
+  withdrawn: string[];
+  onGrant: (origins: string[]) => Promise<boolean>;
 }) {
   // The popup has the latest entries at hand; older ones seen here are counted, not listed.
   const seen = tab ? latest.filter((e) => tab.seen.includes(e.id)) : [];
@@ -37,6 +43,7 @@ export function TabStatusLine({
         </p>
       )}
       {tab && <DetectorHealth tab={tab} onCopy={onCopy} />}
+      {loaded && !tab && withdrawn.length > 0 && <SiteAccessWithdrawn origins={withdrawn} onGrant={onGrant} />}
     </section>
   );
 }
