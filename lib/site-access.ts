@@ -4,7 +4,7 @@
  * The OpenAI pages there are then not watched: the popup says why and asks for access again
  * (`permissions.request`, which both browsers allow only from a click).
  */
-import { REQUIRED_MATCH_PATTERNS } from './surfaces';
+import { matchPatterns, REQUIRED_MATCH_PATTERNS, type SurfaceId } from './surfaces';
 
 export interface HostPermissions {
   contains(permissions: { origins: string[] }): Promise<boolean>;
@@ -18,3 +18,9 @@ export async function withdrawnOrigins(permissions: HostPermissions): Promise<st
 
 /** The host a match pattern names ("https://chatgpt.com/*" → "chatgpt.com"), for the user to read. */
 export const hostOfPattern = (pattern: string) => new URL(pattern.replace(/\*$/, '')).hostname;
+
+/**
+ * Whether the access to a surface's site was withdrawn: what the tab's status says about it then
+ * dates from before (the page was watched on an earlier load, no script runs there now).
+ */
+export const surfaceWithdrawn = (surface: SurfaceId, withdrawn: string[]) => matchPatterns(surface).some((p) => withdrawn.includes(p));

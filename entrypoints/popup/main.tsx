@@ -7,7 +7,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';
 import { readTabStatus, type TabStatus } from '@/lib/tab-status';
 import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
-import { withdrawnOrigins } from '@/lib/site-access';
+import { surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
 
 const ask = async (request: PageRequest) => {
   const reply = (await browser.runtime.sendMessage(request)) as PageReply;
@@ -34,7 +34,8 @@ const actions: PopupActions = {
     if (!('summary' in reply)) throw new Error('unexpected reply');
     // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
-    return { summary: reply.summary, tab, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false, withdrawn };
+    const current = tab && !surfaceWithdrawn(tab.surface, withdrawn) ? tab : null;
+    return { summary: reply.summary, tab: current, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false, withdrawn };
   },
   async record(event) {
     const reply = await ask({ type: 'record', event: event as unknown as Record<string, unknown> });

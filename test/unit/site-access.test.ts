@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { hostOfPattern, withdrawnOrigins } from '@/lib/site-access';
+import { hostOfPattern, surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
 import { REQUIRED_MATCH_PATTERNS } from '@/lib/surfaces';
 
 const holding = (held: string[]) => ({ contains: async ({ origins }: { origins: string[] }) => origins.every((o) => held.includes(o)) });
@@ -15,4 +15,10 @@ it('names the install-time host patterns no longer held, and none while all are'
 it('shows a pattern as its host', () => {
   expect(hostOfPattern('https://chatgpt.com/*')).toBe('chatgpt.com');
   expect(hostOfPattern('https://privacy.openai.com/*')).toBe('privacy.openai.com');
+});
+
+it('knows which surface lost its access, so that a status from before is not shown as current', () => {
+  expect(surfaceWithdrawn('chatgpt', ['https://chatgpt.com/*'])).toBe(true);
+  expect(surfaceWithdrawn('privacy', ['https://chatgpt.com/*'])).toBe(false);
+  expect(surfaceWithdrawn('chatgpt', [])).toBe(false);
 });
