@@ -4,13 +4,15 @@
  */
 import en from '@/PRIVACY.md?raw';
 import de from '@/PRIVACY.de.md?raw';
+import es from '@/PRIVACY.es.md?raw';
+import fr from '@/PRIVACY.fr.md?raw';
 import { parseMarkdown } from '@/lib/markdown';
 import { MarkdownView } from './MarkdownView';
 
-const POLICIES = { en, de } as const;
+const POLICIES = { en, de, fr, es } as const;
 type PolicyLanguage = keyof typeof POLICIES;
 /** Each policy file's name, as the others link to it. */
-const FILES: Record<string, PolicyLanguage> = { 'PRIVACY.md': 'en', 'PRIVACY.de.md': 'de' };
+const FILES: Record<string, PolicyLanguage> = { 'PRIVACY.md': 'en', 'PRIVACY.de.md': 'de', 'PRIVACY.fr.md': 'fr', 'PRIVACY.es.md': 'es' };
 
 const isPolicyLanguage = (lang: string | null | undefined): lang is PolicyLanguage => !!lang && lang in POLICIES;
 

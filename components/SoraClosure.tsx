@@ -5,10 +5,11 @@
  */
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { warningLanguage } from '@/lib/warning/text';
 import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Source, type Statement, type WarningLanguage } from '@/lib/policies';
 
 /** The facts are written in English and German; every other UI language reads them in English. */
-export const factLanguage = (locale = uiLocale()): WarningLanguage => (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
+export const factLanguage = (locale = uiLocale()): WarningLanguage => warningLanguage(locale);
 
 /** The evidence report's words for how sure a source is. */
 const CONFIDENCE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;

@@ -5,7 +5,9 @@
 import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
 import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { lawLabel } from '@/lib/law-names';
 import type { Law } from '@/lib/policies';
+import type { SurfaceId } from '@/lib/surfaces';
 import type { DeadlineKind, WindowStatus } from '@/lib/windows';
 
 const KIND: Record<EventKind, MessageKey> = {
@@ -44,6 +46,9 @@ const SERVICE: Record<Service, MessageKey> = {
   'api-platform': 'serviceApiPlatform',
 };
 export const serviceLabel = (service: Service) => t(SERVICE[service]);
+const SURFACE: Record<SurfaceId, MessageKey> = { sora: 'surfaceSora', chatgpt: 'surfaceChatgpt', privacy: 'surfacePrivacyPortal' };
+/** A watched site's name in the UI's language (lib/surfaces.ts keeps the English one, for bug reports). */
+export const surfaceLabel = (surface: SurfaceId) => t(SURFACE[surface]);
 export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), account.handle);
 
 const SOURCE: Record<EventSource, MessageKey> = {
@@ -88,16 +93,7 @@ const WINDOW: Record<DeadlineKind, MessageKey> = {
 };
 export const windowLabel = (kind: DeadlineKind) => t(WINDOW[kind]);
 
-const LAW: Record<Law, MessageKey> = {
-  gdpr: 'lawGdpr',
-  'uk-gdpr': 'lawUkGdpr',
-  ccpa: 'lawCcpa',
-  'us-state': 'lawUsState',
-  lgpd: 'lawLgpd',
-  pipeda: 'lawPipeda',
-  none: 'lawNone',
-};
-export const lawLabel = (law: Law) => t(LAW[law]);
+export { lawLabel };
 /** A window's name as tables show it: the purge or deadline, and for a legal deadline its law. */
 export const deadlineName = (w: { kind: DeadlineKind; law?: Law }) => (w.law ? `${windowLabel(w.kind)} (${lawLabel(w.law)})` : windowLabel(w.kind));
 

@@ -73,22 +73,31 @@ export interface PersonHistory {
 /**
  * Each person's access as intervals, from grant to revocation, oldest first. A second grant
  * while access lasts changes nothing; a revocation without a recorded grant (one given before
- * the ledger started) has no interval to close.
+ * the ledger started) has no interval to close. Deleting the cameo ends everyone's access at
+ * that moment: nobody can use a cameo that is gone (and a later cameo starts with no grants),
+ * so neither the popup nor the in-page warning asks to revoke access to a deleted cameo.
  */
 export function grantHistory(events: readonly LedgerEvent[], account: Account): PersonHistory[] {
   const byPerson = new Map<string, PersonHistory>();
-  const own = accessChanges(events).filter((e) => accountKey(e.account) === accountKey(account));
+  const own = events.filter(
+    (e): e is AccessChange | EventOf<'cameo-deleted'> =>
+      (e.kind === 'access-granted' || e.kind === 'access-revoked' || e.kind === 'cameo-deleted') && accountKey(e.account) === accountKey(account),
+  );
+  const end = (open: AccessInterval, e: LedgerEvent) => {
+    open.to = e.occurredAt;
+    if (e.occurredPrecision === 'month') open.toMonth = true;
+  };
   for (const e of own.sort(chronological)) {
+    if (e.kind === 'cameo-deleted') {
+      for (const history of byPerson.values()) for (const open of history.intervals.filter((i) => i.to === undefined)) end(open, e);
+      continue;
+    }
     const key = e.details.person.toLowerCase();
     const history = byPerson.get(key) ?? { person: e.details.person, intervals: [] };
     byPerson.set(key, history);
     const open = history.intervals.find((i) => i.to === undefined);
-    const month = e.occurredPrecision === 'month';
-    if (e.kind === 'access-granted' && !open) history.intervals.push(month ? { from: e.occurredAt, fromMonth: true } : { from: e.occurredAt });
-    if (e.kind === 'access-revoked' && open) {
-      open.to = e.occurredAt;
-      if (month) open.toMonth = true;
-    }
+    if (e.kind === 'access-granted' && !open) history.intervals.push(e.occurredPrecision === 'month' ? { from: e.occurredAt, fromMonth: true } : { from: e.occurredAt });
+    if (e.kind === 'access-revoked' && open) end(open, e);
   }
   return [...byPerson.values()];
 }

@@ -40,11 +40,22 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return subs.reduce((s, sub, i) => s.replaceAll(`$${i + 1}`, sub), message);
 }
 
-/** The UI language for Intl formatting: the browser's UI language, else the platform's. */
-export function uiLocale(): string {
+function browserLocale(): string {
   try {
     return i18n()?.getUILanguage() || globalThis.navigator?.language || 'en';
   } catch {
     return globalThis.navigator?.language || 'en';
   }
+}
+
+/**
+ * The language the UI actually shows, for `lang` attributes, Intl formats and plural rules. Each
+ * messages file names its own language (`languageShown`), so a browser in Italian, whose text falls
+ * back to English, gets "en" and English dates; a browser in de-AT that shows the German file keeps
+ * its region ("de-AT") for dates and numbers.
+ */
+export function uiLocale(): string {
+  const shown = t('languageShown');
+  const browser = browserLocale();
+  return browser.toLowerCase().split(/[-_]/)[0] === shown ? browser.replace('_', '-') : shown;
 }

@@ -14,6 +14,8 @@ import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
+// `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
+import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
 import { computeWindows, soraClosureDeciders } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
@@ -279,9 +281,9 @@ export async function editManual(
   const t = tablesOf(db);
   return db.transaction('rw', writeScope(db), async () => {
     const current = await t.events.get(id);
-    if (!current) throw new NotEditableError(`No entry ${id}`);
-    if (current.source !== 'manual' || !isManualKind(current.kind)) throw new NotEditableError('Only entries you made by hand can be edited.');
-    if ((await goneAmong(t, [id])).has(id)) throw new NotEditableError('This entry was already edited or removed: edit its latest version.');
+    if (!current) throw new NotEditableError(say('errorNoEntry', id));
+    if (current.source !== 'manual' || !isManualKind(current.kind)) throw new NotEditableError(say('errorOnlyManualEditable'));
+    if ((await goneAmong(t, [id])).has(id)) throw new NotEditableError(say('errorAlreadyChanged'));
     // The key stays: an edited statement is still the same statement.
     const edited = buildEvent({ ...current, ...changes, source: 'manual', supersedes: id } as NewEvent, now);
     refuseWrongWriter(edited);
@@ -298,8 +300,8 @@ export async function removeEntry(db: LedgerDb, id: string, now = Date.now(), re
   const t = tablesOf(db);
   return db.transaction('rw', writeScope(db), async () => {
     let target = await t.events.get(id);
-    if (!target) throw new NotEditableError(`No entry ${id}`);
-    if (isRetraction(target)) throw new NotEditableError('A removal or a review is not an entry of its own: it cannot be removed.');
+    if (!target) throw new NotEditableError(say('errorNoEntry', id));
+    if (isRetraction(target)) throw new NotEditableError(say('errorRetractionNotRemovable'));
     const seen = new Set([target.id]);
     for (let [next] = await referencesTo(t, [target.id], 'replaces'); next && !seen.has(next.id); [next] = await referencesTo(t, [target.id], 'replaces')) {
       seen.add(next.id);

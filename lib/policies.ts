@@ -283,7 +283,7 @@ export const OPENAI_PRIVACY_CHANNEL: {
 // Shown in the in-page warning; each statement with its source.
 
 /** The languages the in-page warning speaks (the page's language where we have it, else English). */
-export type WarningLanguage = 'en' | 'de';
+export type WarningLanguage = 'en' | 'de' | 'fr' | 'es';
 
 export interface Statement {
   id: string;
@@ -294,22 +294,22 @@ export interface Statement {
 export const ACCOUNT_DELETION_TAKES: Statement[] = [
   {
     id: 'chatgpt-history',
-    text: { en: 'Your ChatGPT account and all its history', de: 'Dein ChatGPT-Konto mit dem gesamten Verlauf' },
+    text: { en: 'Your ChatGPT account and all its history', de: 'Dein ChatGPT-Konto mit dem gesamten Verlauf', fr: 'Votre compte ChatGPT et tout son historique', es: 'Tu cuenta de ChatGPT y todo su historial' },
     source: SORA_LAUNCH_DELETION,
   },
   {
     id: 'sora-profile',
-    text: { en: 'Your Sora profile, your cameo and your drafts', de: 'Dein Sora-Profil, deinen Cameo und deine Entwürfe' },
+    text: { en: 'Your Sora profile, your cameo and your drafts', de: 'Dein Sora-Profil, deinen Cameo und deine Entwürfe', fr: 'Votre profil Sora, votre caméo et vos brouillons', es: 'Tu perfil de Sora, tu cameo y tus borradores' },
     source: SORA_LAUNCH_DELETION,
   },
   {
     id: 'api-access',
-    text: { en: 'API access and your API keys', de: 'API-Zugang und deine API-Schlüssel' },
+    text: { en: 'API access and your API keys', de: 'API-Zugang und deine API-Schlüssel', fr: 'L’accès à l’API et vos clés API', es: 'El acceso a la API y tus claves de API' },
     source: SORA_LAUNCH_DELETION,
   },
   {
     id: 'web-subscriptions',
-    text: { en: 'Subscriptions bought on the web (they are cancelled)', de: 'Im Web abgeschlossene Abos (sie werden gekündigt)' },
+    text: { en: 'Subscriptions bought on the web (they are cancelled)', de: 'Im Web abgeschlossene Abos (sie werden gekündigt)', fr: 'Les abonnements souscrits sur le web (ils sont résiliés)', es: 'Las suscripciones contratadas en la web (se cancelan)' },
     source: HELP_DELETE,
   },
   {
@@ -317,6 +317,8 @@ export const ACCOUNT_DELETION_TAKES: Statement[] = [
     text: {
       en: 'App Store and Google Play subscriptions are NOT cancelled: cancel them in the store',
       de: 'Abos aus dem App Store und von Google Play werden NICHT gekündigt: kündige sie dort',
+      fr: 'Les abonnements App Store et Google Play ne sont PAS résiliés : résiliez-les dans le store',
+      es: 'Las suscripciones de App Store y Google Play NO se cancelan: cancélalas en la tienda',
     },
     source: SORA_LAUNCH_DELETION,
   },
@@ -329,6 +331,8 @@ export const ACCOUNT_DELETION_IRREVERSIBLE: Statement[] = [
     text: {
       en: 'You cannot reuse the same email address or phone number for a new account.',
       de: 'Du kannst dieselbe E-Mail-Adresse oder Telefonnummer nicht für ein neues Konto verwenden.',
+      fr: 'Vous ne pourrez pas réutiliser la même adresse e-mail ni le même numéro de téléphone pour un nouveau compte.',
+      es: 'No podrás reutilizar la misma dirección de correo ni el mismo número de teléfono para una cuenta nueva.',
     },
     source: SORA_LAUNCH_DELETION,
   },
@@ -337,6 +341,8 @@ export const ACCOUNT_DELETION_IRREVERSIBLE: Statement[] = [
     text: {
       en: "OpenAI's newer policy: the same email can be used again only after a 30-day wait.",
       de: 'Neuere Regel von OpenAI: dieselbe E-Mail-Adresse ist erst nach 30 Tagen Wartezeit wieder nutzbar.',
+      fr: 'Règle plus récente d’OpenAI : la même adresse e-mail ne peut être réutilisée qu’après un délai de 30 jours.',
+      es: 'Norma más reciente de OpenAI: la misma dirección de correo solo se puede volver a usar tras esperar 30 días.',
     },
     source: HELP_REACTIVATE,
   },
@@ -384,6 +390,8 @@ export const SORA_CLOSURE_SAID: Statement[] = [
     text: {
       en: 'OpenAI announced on 24 March 2026: “We’re saying goodbye to Sora”, promising details on preserving your work.',
       de: 'OpenAI kündigte am 24. März 2026 an: „We’re saying goodbye to Sora“, mit dem Versprechen, zu erklären, wie man seine Werke sichert.',
+      fr: 'OpenAI a annoncé le 24 mars 2026 : « We’re saying goodbye to Sora », en promettant d’expliquer comment conserver vos créations.',
+      es: 'OpenAI anunció el 24 de marzo de 2026: «We’re saying goodbye to Sora», y prometió explicar cómo conservar tus creaciones.',
     },
     source: CLOSURE_ANNOUNCED,
   },
@@ -392,6 +400,8 @@ export const SORA_CLOSURE_SAID: Statement[] = [
     text: {
       en: 'The Sora web and phone apps closed on 26 April 2026.',
       de: 'Die Sora-Website und die Sora-Apps wurden am 26. April 2026 eingestellt.',
+      fr: 'Le site et les applications mobiles de Sora ont fermé le 26 avril 2026.',
+      es: 'La web y las apps móviles de Sora cerraron el 26 de abril de 2026.',
     },
     source: CLOSURE_APPS,
   },
@@ -400,6 +410,8 @@ export const SORA_CLOSURE_SAID: Statement[] = [
     text: {
       en: 'The Sora API and its models were switched off on 24 September 2026.',
       de: 'Die Sora-API und ihre Modelle wurden am 24. September 2026 abgeschaltet.',
+      fr: 'L’API Sora et ses modèles ont été coupés le 24 septembre 2026.',
+      es: 'La API de Sora y sus modelos se apagaron el 24 de septiembre de 2026.',
     },
     source: CLOSURE_API,
   },
@@ -408,6 +420,8 @@ export const SORA_CLOSURE_SAID: Statement[] = [
     text: {
       en: 'OpenAI’s only statement on cameo retention (October 2025): uploads are automatically deleted within 30 days after users delete them.',
       de: 'OpenAIs einzige Aussage zur Aufbewahrung von Cameos (Oktober 2025): Uploads werden innerhalb von 30 Tagen gelöscht, nachdem Nutzer sie gelöscht haben.',
+      fr: 'Seule déclaration d’OpenAI sur la conservation des caméos (octobre 2025) : les contenus importés sont supprimés automatiquement dans les 30 jours après leur suppression par l’utilisateur.',
+      es: 'Única declaración de OpenAI sobre la conservación de los cameos (octubre de 2025): los archivos subidos se eliminan automáticamente en los 30 días siguientes a que el usuario los elimine.',
     },
     source: PCMAG_CAMEO,
   },
@@ -419,6 +433,8 @@ export const SORA_CLOSURE_NOT_SAID: Statement[] = [
     text: {
       en: 'OpenAI has not said what became of cameo recordings (face and voice) or anything derived from them when Sora closed.',
       de: 'OpenAI hat nicht gesagt, was mit den Cameo-Aufnahmen (Gesicht und Stimme) und allem daraus Abgeleiteten geschah, als Sora eingestellt wurde.',
+      fr: 'OpenAI n’a pas dit ce que sont devenus les enregistrements des caméos (visage et voix) ni tout ce qui en a été dérivé à la fermeture de Sora.',
+      es: 'OpenAI no ha dicho qué pasó con las grabaciones de los cameos (cara y voz) ni con todo lo derivado de ellas cuando cerró Sora.',
     },
     source: CLOSURE_NOTHING_FOUND,
   },
@@ -427,6 +443,8 @@ export const SORA_CLOSURE_NOT_SAID: Statement[] = [
     text: {
       en: 'OpenAI has not said whether the closure started its 30-day deletion.',
       de: 'OpenAI hat nicht gesagt, ob mit der Einstellung die 30-tägige Löschfrist begann.',
+      fr: 'OpenAI n’a pas dit si la fermeture a déclenché son délai de suppression de 30 jours.',
+      es: 'OpenAI no ha dicho si el cierre inició su plazo de eliminación de 30 días.',
     },
     source: CLOSURE_NOTHING_FOUND,
   },

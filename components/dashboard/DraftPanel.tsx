@@ -61,7 +61,7 @@ export function DraftPanel({ window, ctx, focus }: Props) {
   return (
     <section class="draft" aria-labelledby={`draft-title-${window.id}`} data-testid="draft-panel">
       <h4 id={`draft-title-${window.id}`} tabIndex={-1} ref={heading}>
-        {step.step === 'draft' ? `${t('draftHeading')}: ${t(TITLE[step.draft.kind])}` : t('draftHeading')}
+        {step.step === 'draft' ? `${t('labelColon', t('draftHeading'))} ${t(TITLE[step.draft.kind])}` : t('draftHeading')}
       </h4>
       {step.step === 'none' && (
         <p data-testid="draft-none" data-reason={step.reason}>

@@ -1,6 +1,7 @@
 /** Erase everything: the whole ledger goes, after a confirmation that says exactly what goes. */
 import { useState } from 'preact/hooks';
 import { t, uiLocale } from '@/lib/i18n';
+import { counted } from '@/lib/plural';
 import { eraseEverything } from '@/lib/ledger';
 import { erasePending } from '@/lib/pending-queue';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -40,14 +41,14 @@ export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
       {asking && (
         <ConfirmDialog
           title={t('eraseTitle')}
-          confirmLabel={t('eraseConfirm', all.length.toLocaleString(uiLocale()))}
+          confirmLabel={t('eraseConfirm', counted('entries', all.length))}
           onConfirm={() => void erase()}
           onCancel={() => setAsking(false)}
           testId="erase-dialog"
         >
           <ul>
-            <li>{t('eraseWhatEntries', events.length.toLocaleString(uiLocale()), manual.toLocaleString(uiLocale()), accounts.length.toLocaleString(uiLocale()))}</li>
-            <li>{t('eraseWhatHistory', (all.length - events.length).toLocaleString(uiLocale()))}</li>
+            <li>{t('eraseWhatEntries', counted('entries', events.length), manual.toLocaleString(uiLocale()), counted('accounts', accounts.length))}</li>
+            <li>{t('eraseWhatHistory', counted('history', all.length - events.length))}</li>
             <li>{t('eraseWhatDerived')}</li>
           </ul>
           <p>

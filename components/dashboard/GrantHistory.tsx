@@ -35,7 +35,7 @@ export function GrantHistory({ ctx }: { ctx: DashboardContext }) {
         <div key={accountKey(account)} class="card" data-testid="access-account">
           <h3><AccountName account={account} /></h3>
           <p>
-            {t('popupAudience')}: <strong>{audience ? audienceLabel(audience) : t('popupAudienceUnknown')}</strong>
+            {t('labelColon', t('popupAudience'))} <strong>{audience ? audienceLabel(audience) : t('popupAudienceUnknown')}</strong>
           </p>
           {people.length > 0 && <Chart people={people} now={now} />}
           <UsedAfterRevocation events={flagged.filter((e) => accountKey(e.account) === accountKey(account))} onShow={ctx.showEntry} />

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { AUDIENCES, type Audience } from '@/lib/events';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { plural } from '@/lib/plural';
 import { record } from '@/lib/ledger';
 import type { Law } from '@/lib/policies';
 import type { REQUESTS } from '@/lib/quick-add';
@@ -321,6 +322,4 @@ function previous(at: number, answers: HistoryAnswers): number {
   return at === deleted && answers.cameo === undefined ? HISTORY_STEPS.indexOf('cameo') : at - 1;
 }
 
-function savedText(n: number): string {
-  return new Intl.PluralRules(uiLocale()).select(n) === 'one' ? t('soraHistorySavedOne') : t('soraHistorySavedOther', String(n));
-}
+const savedText = (n: number): string => plural(['soraHistorySavedOne', 'soraHistorySavedOther'], n);

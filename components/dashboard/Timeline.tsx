@@ -9,6 +9,7 @@ import { EVENT_KINDS, SOURCES, type EventKind, type LedgerEvent } from '@/lib/ev
 import { formatDate, formatTime, isoOf } from '@/lib/format';
 import { When } from '../When';
 import { t, uiLocale } from '@/lib/i18n';
+import { plural } from '@/lib/plural';
 import { accountKey } from '../accounts';
 import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
 import type { DashboardContext } from './context';
@@ -38,7 +39,7 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
 
   // The count is said once typing pauses, not at every key.
   useEffect(() => {
-    const timer = setTimeout(() => setCount(t('timelineCount', shown.length.toLocaleString(locale), listed.length.toLocaleString(locale))), 400);
+    const timer = setTimeout(() => setCount(plural(['timelineCountOne', 'timelineCountOther'], listed.length, shown.length.toLocaleString(locale))), 400);
     return () => clearTimeout(timer);
   }, [shown.length, listed.length]);
 

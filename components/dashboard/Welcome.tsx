@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { t } from '@/lib/i18n';
 import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { surfaceLabel } from '../text';
 import { SORA_CLOSURE } from '@/lib/policies';
 import { closureDate, SoraClosure } from '../SoraClosure';
 
@@ -25,7 +26,7 @@ export function Welcome({ headingRef }: { headingRef: Ref<HTMLHeadingElement> })
       <ul>
         {SURFACE_IDS.map((id) => (
           <li key={id}>
-            <strong>{SURFACES[id].label}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
+            <strong>{surfaceLabel(id)}</strong> <span class="muted">({SURFACES[id].hosts.join(', ')})</span>
             {/* Optional hosts (Sora's): the site closed but may come back; its watcher stays, on request. */}
             {isOptional(id) && <span class="muted"> {t('welcomeOnRequest', closureDate(SORA_CLOSURE.apps.date))}</span>}
           </li>

@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, NewEvent } from '@/lib/events';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
+import { plural } from '@/lib/plural';
 import type { Law } from '@/lib/policies';
 import type { PopupSummary } from '@/lib/summary';
 import type { TabStatus } from '@/lib/tab-status';
@@ -106,7 +107,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
 
         {summary?.waiting && summary.waiting.count + summary.waiting.dropped > 0 && (
           <p role="alert" class="notice warn" data-testid="storage-full">
-            {t('popupStorageFull', String(summary.waiting.count), String(summary.waiting.dropped))}
+            {plural(['popupStorageFullOne', 'popupStorageFullOther'], summary.waiting.count, summary.waiting.dropped.toLocaleString(uiLocale()))}
           </p>
         )}
 

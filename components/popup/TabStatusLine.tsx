@@ -1,9 +1,8 @@
 import type { LedgerEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
-import { SURFACES } from '@/lib/surfaces';
 import type { TabStatus } from '@/lib/tab-status';
 import { SiteAccessWithdrawn } from './SiteAccessWithdrawn';
-import { kindLabel } from '../text';
+import { kindLabel, surfaceLabel } from '../text';
 import { Isolated } from '../Isolated';
 import { DetectorHealth } from './DetectorHealth';
 
@@ -31,7 +30,7 @@ export function TabStatusLine({
       <h2 id="this-tab">{t('popupThisTab')}</h2>
       {loaded && (
         <p data-testid="tab-status">
-          {tab ? t('popupTabWatched', SURFACES[tab.surface].label) : t('popupTabNotWatched')}
+          {tab ? t('popupTabWatched', surfaceLabel(tab.surface)) : t('popupTabNotWatched')}
           {tab && <span class="muted"> · {tab.path}</span>}
           {tab?.handle && <span class="muted"> · <Isolated text={t('popupSignedInAs', tab.handle)} foreign={[tab.handle]} /></span>}
         </p>

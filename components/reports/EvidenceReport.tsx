@@ -7,6 +7,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { counted, plural } from '@/lib/plural';
 import type { Account } from '@/lib/events';
 import { fingerprintText } from '@/lib/fingerprint';
 import { isolate } from '@/lib/isolate';
@@ -14,6 +15,8 @@ import { provenanceOf } from '@/lib/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
 import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
+import { lawLabel } from '@/lib/law-names';
+import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
@@ -92,6 +95,15 @@ function WithRef({ text, id }: { text: string; id: string }) {
   );
 }
 
+/**
+ * Where complaints go, in the report's language: the letters' own words for the authority (one
+ * source per language); the report's English only for a law no letter knows (an unknown or 'none').
+ */
+function authorityName(d: Report['policies']['legalDeadlines'][number], locale: string): string {
+  const authorities: Record<string, string> = LETTERS[letterLanguageFor(locale)].authority;
+  return authorities[d.law] ?? d.authority;
+}
+
 function lateness(w: ReportWindow, asOf: number, locale: string): { late: boolean; text: string } {
   const due = Date.parse(w.dueAt);
   if (w.closedAt !== undefined) {
@@ -144,14 +156,14 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             : scope.kind === 'account'
               ? t('reportScopeAccount', plainAccount(scope.account))
               : t('reportScopeRange', date.format(Date.parse(scope.from)), date.format(Date.parse(scope.to) - 1))}{' '}
-          {t('reportCounts', report.events.length.toLocaleString(locale), report.accounts.map(plainAccount).join(', ') || '—')}
+          {t('reportCounts', counted('entries', report.events.length), report.accounts.map(plainAccount).join(', ') || '—')}
         </p>
         <p>{t('reportTimeZone', zone)}</p>
         {report.redacted && <p class="notice warn">{t('reportRedactedNote')}</p>}
         <p data-testid="report-fingerprint">
           {report.chain ? (
             <>
-              {t('reportFingerprint', '\uE000', report.chain.head.seq.toLocaleString(locale), dateTime.format(Date.parse(report.chain.head.recordedAt)))
+              {plural(['reportFingerprintOne', 'reportFingerprintOther'], report.chain.head.seq, '\uE000', dateTime.format(Date.parse(report.chain.head.recordedAt)))
                 .split('\uE000')
                 .flatMap((part, i) => (i ? [<code key="hash">{fingerprintText(report.chain!.head.hash)}</code>, part] : [part]))}
             </>
@@ -182,7 +194,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
           <p>{t('reportDeadlinesNone')}</p>
         ) : (
           <>
-            <p data-testid="deadline-summary">{t('reportDeadlinesSummary', String(windows.length), String(missed.length), dateTime.format(asOf))}</p>
+            <p data-testid="deadline-summary">{t('reportDeadlinesSummary', counted('deadlines', windows.length), missed.length.toLocaleString(locale), dateTime.format(asOf))}</p>
             <table class="data">
               <DeadlineHead />
               <tbody>
@@ -255,7 +267,7 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             )}
             {g.usedAfterRevocation.length > 0 && (
               <p class="overdue">
-                {t('accessUsedAfterRevocation')}:{' '}
+                {t('labelColon', t('accessUsedAfterRevocation'))}{' '}
                 {g.usedAfterRevocation.map((id, i) => (
                   <Fragment key={id}>
                     {i > 0 && ', '}
@@ -359,16 +371,16 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
         <ul>
           {report.policies.legalDeadlines.map((d) => (
             <li key={d.law}>
-              <strong>{d.name}</strong> —{' '}
+              <strong>{lawLabel(d.law)}</strong> —{' '}
               {d.extension.months || d.extension.days
                 ? t('reportRespondWithin', formatLength(d.respondWithin, locale), formatLength(d.extension, locale))
                 : t('reportRespondWithinNoExtension', formatLength(d.respondWithin, locale))}{' '}
-              {t('reportAuthority', d.authority)}{' '}
+              {t('reportAuthority', authorityName(d, locale))}{' '}
               <SourceCite source={d.source} />
             </li>
           ))}
         </ul>
-        <p class="muted">{t('reportStatusRules', String(report.policies.leadDays), String(report.policies.graceDays))}</p>
+        <p class="muted">{t('reportStatusRules', counted('days', report.policies.leadDays), counted('days', report.policies.graceDays))}</p>
       </Section>
     </article>
   );

@@ -8,6 +8,7 @@ import type { ChainCheck, LedgerFingerprint as Fingerprint } from '@/lib/fingerp
 import { fingerprintText } from '@/lib/fingerprint';
 import { formatDateTime } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { plural } from '@/lib/plural';
 import { ledgerFingerprint, verifyLedger } from '@/lib/ledger-fingerprint';
 import type { DashboardContext } from '../dashboard/context';
 
@@ -32,7 +33,7 @@ export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {
         <p>{t('fingerprintEmpty')}</p>
       ) : head ? (
         <p>
-          {t('fingerprintHead', '\uE000', head.seq.toLocaleString(uiLocale()), formatDateTime(head.recordedAt, uiLocale()))
+          {plural(['fingerprintHeadOne', 'fingerprintHeadOther'], head.seq, '\uE000', formatDateTime(head.recordedAt, uiLocale()))
             .split('\uE000')
             .flatMap((part, i) => (i ? [<code key="hash" data-testid="fingerprint-hash">{fingerprintText(head.hash)}</code>, part] : [part]))}
         </p>

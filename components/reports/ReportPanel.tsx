@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
+import { counted, plural } from '@/lib/plural';
 import { readChain } from '@/lib/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
 import { importReport, MAX_REPORT_BYTES, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
@@ -98,7 +99,7 @@ function Problem({ problem, onKeepOwn, onKeepUnverified }: { problem: ImportProb
     case 'conflicts':
       return (
         <>
-          <p>{t('reportConflicts', problem.conflicts.length.toLocaleString(uiLocale()))}</p>
+          <p>{plural(['reportConflictsOne', 'reportConflictsOther'], problem.conflicts.length)}</p>
           <ul data-testid="import-conflicts">
             {problem.conflicts.map((c) => (
               <li key={c.id}>
@@ -172,7 +173,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
         setProgress,
       );
       setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });
-      ctx.announce(t('reportExported', exported.eventCount.toLocaleString(uiLocale())));
+      ctx.announce(t('reportExported', counted('entries', exported.eventCount)));
       // Only the whole ledger, names kept, restores it all: that is what counts as a backup.
       if (choice.scope === 'all' && !choice.redact) await ctx.backedUp(ctx.all.length);
     } catch (e) {
@@ -191,7 +192,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       const outcome = await importReport(ctx.db, chosen, setProgress, { ...options, timeZone, fileName: chosen.name, preview });
       setResult(outcome);
       // The preview appears below the file field: said aloud too, as the file chooser closes.
-      if (outcome.ok && !outcome.written) ctx.announce(`${t('importPreviewTitle')}: ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
+      if (outcome.ok && !outcome.written) ctx.announce(`${t('labelColon', t('importPreviewTitle'))} ${t('importPreviewCounts', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale()))}`);
       if (outcome.ok && outcome.written) {
         ctx.changed();
         ctx.announce(t('reportImported', outcome.added.toLocaleString(uiLocale()), outcome.unchanged.toLocaleString(uiLocale())));

@@ -28,6 +28,8 @@ export interface AskOptions {
 const ANSWERS: Record<WarningLanguage, { yes: string; no: string }> = {
   en: { yes: 'Log it', no: 'Not now' },
   de: { yes: 'Eintragen', no: 'Jetzt nicht' },
+  fr: { yes: 'L’enregistrer', no: 'Pas maintenant' },
+  es: { yes: 'Registrarlo', no: 'Ahora no' },
 };
 
 /** Inline styles that no page rule can override: `all` first, then ours, each !important. */

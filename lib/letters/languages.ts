@@ -1,12 +1,14 @@
 /**
- * The languages the letters are written in. Adding one (fr, es) is a file like en.ts and one
- * entry here; `letterLanguageFor` then offers it to users of that UI language.
+ * The languages the letters are written in. Adding one is a file like en.ts and one entry here;
+ * `letterLanguageFor` then offers it to users of that UI language.
  */
 import { de } from './de';
 import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
 import type { LetterTemplates } from './template';
 
-export const LETTERS = { en, de } satisfies Record<string, LetterTemplates>;
+export const LETTERS = { en, de, fr, es } satisfies Record<string, LetterTemplates>;
 export type LetterLanguage = keyof typeof LETTERS;
 export const LETTER_LANGUAGES = Object.keys(LETTERS) as LetterLanguage[];
 

@@ -6,6 +6,7 @@
  * Firefox shows no buttons at all: there the click is the way in.
  */
 import { t, type MessageKey } from '../i18n';
+import { plural } from '../plural';
 import type { DeadlineKind, DeadlineWindow } from '../windows';
 import { isReminded, type RemindedStatus } from './log';
 import { reminderTitle, windowSentence, type TextOptions } from './text';
@@ -97,5 +98,5 @@ export function notificationsFor<R extends { window: DeadlineWindow; status: Rem
   if (due.length <= MAX_SEPARATE_NOTIFICATIONS) return due.map(content);
   const separate = due.slice(0, MAX_SEPARATE_NOTIFICATIONS - 1);
   const rest = due.length - separate.length;
-  return [...separate.map(content), { id: GROUP_NOTIFICATION_ID, title: t('reminderGroupTitle'), message: t('reminderGroupMessage', rest) }];
+  return [...separate.map(content), { id: GROUP_NOTIFICATION_ID, title: t('reminderGroupTitle'), message: plural(['reminderGroupMessageOne', 'reminderGroupMessageOther'], rest) }];
 }

@@ -5,7 +5,8 @@
  */
 import { localParts } from '../calendar';
 import { t, type MessageKey } from '../i18n';
-import { LEGAL_DEADLINES } from '../policies';
+import { pluralKey } from '../plural';
+import { lawLabel } from '../law-names';
 import type { DeadlineKind, DeadlineWindow } from '../windows';
 import type { RemindedStatus } from './log';
 
@@ -20,8 +21,7 @@ export interface TextOptions {
  * (a bare number means nothing to a screen reader). The plural form follows the language's rules.
  */
 export function badgeTitle(passed: number, locale: string): string {
-  const key: MessageKey = new Intl.PluralRules(locale).select(passed) === 'one' ? 'badgeTitleOne' : 'badgeTitleOther';
-  return t(key, passed.toLocaleString(locale));
+  return t(pluralKey(['badgeTitleOne', 'badgeTitleOther'], passed, locale), passed.toLocaleString(locale));
 }
 
 /** "3 Oct", with the year only when it is not this year's. */
@@ -41,7 +41,7 @@ const SENTENCES: Record<DeadlineKind, { ahead: MessageKey; past: MessageKey; cal
 const substitutions = (window: DeadlineWindow, options: TextOptions) => [
   shortDate(window.openedAt, options),
   shortDate(window.dueAt, options),
-  window.law && window.law !== 'none' ? LEGAL_DEADLINES[window.law].name : '',
+  window.law && window.law !== 'none' ? lawLabel(window.law) : '',
 ];
 
 /** The sentence about a window: what should happen by when; in the past tense once it is due. */

@@ -6,6 +6,7 @@
  */
 import type { LedgerEvent } from '../events';
 import { GENESIS, mismatches } from '../fingerprint';
+import { t } from '../i18n';
 import { IssueList } from './issues';
 import type { Report } from './schema';
 
@@ -23,13 +24,13 @@ export async function checkReportChain(chain: Report['chain'], events: readonly 
   for (const [i, link] of chain.links.entries()) {
     const path = `chain.links[${i}]`;
     const at = eventAt.get(link.id);
-    if (at === undefined) issues.add([{ path: `${path}.id`, message: `no event with the id ${link.id} in this file` }]);
-    else if (linked.has(link.id) || seqs.has(link.seq)) issues.add([{ path, message: 'this event or place in the chain is linked twice' }]);
+    if (at === undefined) issues.add([{ path: `${path}.id`, message: t('issueChainNoEvent', link.id) }]);
+    else if (linked.has(link.id) || seqs.has(link.seq)) issues.add([{ path, message: t('issueChainLinkedTwice') }]);
     else hashed.push({ at: i, prev: link.prev, event: events[at]!, hash: link.hash });
-    if (before && link.seq <= before.seq) issues.add([{ path: `${path}.seq`, message: 'links must be in the order they were recorded' }]);
-    if (link.seq === 1 && link.prev !== GENESIS) issues.add([{ path: `${path}.prev`, message: 'the first link starts from 64 zeros' }]);
-    if (before && link.seq === before.seq + 1 && link.prev !== before.hash) issues.add([{ path: `${path}.prev`, message: 'does not continue the link before it' }]);
-    if (link.seq > chain.head.seq || (link.seq === chain.head.seq && link.hash !== chain.head.hash)) issues.add([{ path, message: 'does not lead to the head' }]);
+    if (before && link.seq <= before.seq) issues.add([{ path: `${path}.seq`, message: t('issueChainOrder') }]);
+    if (link.seq === 1 && link.prev !== GENESIS) issues.add([{ path: `${path}.prev`, message: t('issueChainGenesis') }]);
+    if (before && link.seq === before.seq + 1 && link.prev !== before.hash) issues.add([{ path: `${path}.prev`, message: t('issueChainBreak') }]);
+    if (link.seq > chain.head.seq || (link.seq === chain.head.seq && link.hash !== chain.head.hash)) issues.add([{ path, message: t('issueChainHead') }]);
     linked.add(link.id);
     seqs.add(link.seq);
     before = link;
@@ -37,11 +38,11 @@ export async function checkReportChain(chain: Report['chain'], events: readonly 
   // Each link from its own `prev`, all at once; their joins were checked above.
   for (const broken of await mismatches(hashed)) {
     const { at, event } = hashed[broken]!;
-    issues.add([{ path: `chain.links[${at}].hash`, message: `does not match events[${eventAt.get(event.id)!}]: the event was changed after its ledger recorded it` }]);
+    issues.add([{ path: `chain.links[${at}].hash`, message: t('issueChainChanged', `events[${eventAt.get(event.id)!}]`) }]);
   }
   // A redacted report keeps only the head, and cannot be imported anyway; any other links every event.
   events.forEach((e, i) => {
-    if (!linked.has(e.id)) issues.add([{ path: `events[${i}]`, message: 'this event has no link in the chain' }]);
+    if (!linked.has(e.id)) issues.add([{ path: `events[${i}]`, message: t('issueChainUnlinked') }]);
   });
   return issues.empty ? { fingerprint: 'verified' } : { fingerprint: 'broken', issues };
 }

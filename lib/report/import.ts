@@ -25,6 +25,7 @@ import { appendChecked, type LedgerDb } from '../ledger';
 import { checkReportChain } from './chain-check';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
+import { t } from '../i18n';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { REPORT_VERSION, ReportEnvelope, ReportEvent } from './schema';
@@ -165,7 +166,7 @@ function keyProblem(e: LedgerEvent): string | null {
   const derived = factKey(e as NewEvent);
   if (e.key === derived) return null;
   if (e.source === 'manual' && /^manual\|[A-Za-z0-9_-]{8,64}$/.test(e.key)) return null;
-  return `the key does not match the event: expected ${JSON.stringify(derived)}`;
+  return t('issueKeyMismatch', JSON.stringify(derived));
 }
 
 /** Checks the report's events one chunk at a time; returns them as ledger events, or what is wrong. */
@@ -183,7 +184,7 @@ async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): 
       }
       const e = parsed.data;
       const earlier = firstAt.get(e.id);
-      if (earlier !== undefined) issues.add([{ path: `events[${i}].id`, message: `the id ${e.id} is also used by events[${earlier}]: each event appears once` }]);
+      if (earlier !== undefined) issues.add([{ path: `events[${i}].id`, message: t('issueDuplicateId', e.id, `events[${earlier}]`) }]);
       else firstAt.set(e.id, i);
       const event = fromReportEvent(e);
       const key = keyProblem(event);
@@ -316,7 +317,7 @@ async function importChecked(db: LedgerDb, input: string | Blob, onProgress: OnP
   const version = versionOf(json);
   if (version.kind === 'not-a-report') return refuse({ kind: 'not-a-report' });
   if (version.kind === 'unreadable') {
-    return refuse({ kind: 'invalid', issues: [{ path: 'version', message: 'expected the report format version, a whole number' }], more: 0 });
+    return refuse({ kind: 'invalid', issues: [{ path: 'version', message: t('issueVersionNotNumber') }], more: 0 });
   }
   if (version.version > REPORT_VERSION) {
     const madeBy = (json as { createdBy?: { version?: unknown } }).createdBy?.version;

@@ -3,6 +3,8 @@
  * file, events[12].details.person) and what, never a stack trace.
  */
 import type * as z from 'zod/mini';
+import { t, uiLocale, type MessageKey } from '../i18n';
+import { plural } from '../plural';
 
 export interface ReportIssue {
   /** Where in the file: events[12].details.person; "(file)" for the whole document. */
@@ -28,51 +30,63 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return t('issueFoundNothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return t('issueTypeList');
+  if (typeof value === 'object') return t('issueTypeObject');
+  if (typeof value === 'string') return t('issueFoundText', JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
+  return t('issueFoundValue', String(value));
 }
 
-const ARTICLE: Record<string, string> = { object: 'an object', array: 'a list', int: 'a whole number', number: 'a number', string: 'a text', boolean: 'true or false' };
-
-const FORMATS: Record<string, string> = {
-  datetime: 'a date and time with offset, like 2025-10-03T14:02:00.000+02:00',
-  date: 'a date like 2025-10-03',
-  url: 'a web address (https://…)',
-  regex: 'text of the expected form',
+// The words for what a field holds, in the UI's language; zod's own names where we have none.
+const ARTICLE: Record<string, MessageKey> = {
+  object: 'issueTypeObject',
+  array: 'issueTypeList',
+  int: 'issueTypeInt',
+  number: 'issueTypeNumber',
+  string: 'issueTypeText',
+  boolean: 'issueTypeBoolean',
 };
+const article = (expected: string) => (expected in ARTICLE ? t(ARTICLE[expected]!) : expected);
+
+const FORMATS: Record<string, MessageKey> = {
+  datetime: 'issueFormatDateTime',
+  date: 'issueFormatDate',
+  url: 'issueFormatUrl',
+  regex: 'issueFormatPattern',
+};
+const format = (name: string) => (name in FORMATS ? t(FORMATS[name]!) : name);
+const sized = (origin: string, n: number) =>
+  origin === 'string' ? plural(['countCharactersOne', 'countCharactersOther'], n) : origin === 'array' ? plural(['countItemsOne', 'countItemsOther'], n) : n.toLocaleString(uiLocale());
 
 /** zod/mini says only "Invalid input" unless a schema gives its own message: say what was expected and found. */
 function describe(issue: z.core.$ZodIssue, found: unknown): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return found === undefined ? `missing: ${ARTICLE[issue.expected] ?? issue.expected} is required` : `expected ${ARTICLE[issue.expected] ?? issue.expected}, found ${kindOf(found)}`;
+      return found === undefined ? t('issueMissing', article(issue.expected)) : t('issueExpectedFound', article(issue.expected), kindOf(found));
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${kindOf(found)}`;
+      return t('issueExpectedFound', new Intl.ListFormat(uiLocale(), { type: 'disjunction' }).format(issue.values.map((v) => JSON.stringify(v))), kindOf(found));
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+      return plural(['issueUnknownFieldsOne', 'issueUnknownFieldsOther'], issue.keys.length, issue.keys.join(', '));
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        return `unknown ${String(issue.discriminator)} ${kindOf(found)}; expected one of ${options.map(String).join(', ')}`;
+        return t('issueUnknownVariant', String(issue.discriminator), kindOf(found), options.map(String).join(', '));
       }
-      return `does not match any allowed form (found ${kindOf(found)})`;
+      return t('issueNoForm', kindOf(found));
     case 'invalid_format':
-      return `expected ${FORMATS[issue.format] ?? issue.format}, found ${kindOf(found)}`;
-    case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `too short: at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `too small: at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `too long: at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `too large: at most ${String(issue.maximum)}`;
+      return t('issueExpectedFound', format(issue.format), kindOf(found));
+    case 'too_small': {
+      const least = sized(issue.origin, Number(issue.minimum));
+      return issue.origin === 'string' || issue.origin === 'array' ? t('issueTooShort', least) : t('issueTooSmall', least);
+    }
+    case 'too_big': {
+      const most = sized(issue.origin, Number(issue.maximum));
+      return issue.origin === 'string' || issue.origin === 'array' ? t('issueTooLong', most) : t('issueTooLarge', most);
+    }
     default:
-      return issue.message || 'not valid here';
+      return issue.message || t('issueNotValid');
   }
 }
 

@@ -13,6 +13,7 @@
  */
 import { LedgerEvent } from '../events';
 import { buildReport } from './build';
+import { t } from '../i18n';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { REPORT_FORMAT, REPORT_VERSION } from './schema';
@@ -27,7 +28,7 @@ export type StepResult = { ok: true; doc: unknown } | { ok: false; issues: Repor
 
 async function fromVersion0(doc: unknown, context: UpgradeContext): Promise<StepResult> {
   // Only a bare list is a version 0 file; a report that says "version": 0 is not one.
-  if (!Array.isArray(doc)) return { ok: false, issues: [{ path: 'version', message: 'version 0 is a bare list of events, without a report around it; this file is neither' }], more: 0 };
+  if (!Array.isArray(doc)) return { ok: false, issues: [{ path: 'version', message: t('issueVersionZeroNotList') }], more: 0 };
   const items: unknown[] = doc;
   const events: LedgerEvent[] = [];
   const issues = new IssueList();
@@ -54,8 +55,8 @@ async function fromVersion0(doc: unknown, context: UpgradeContext): Promise<Step
 
 /** A version 1 report had no fingerprint: its chain is null. */
 async function fromVersion1(doc: unknown): Promise<StepResult> {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, issues: [{ path: '(file)', message: 'expected a report' }], more: 0 };
-  if ('chain' in doc) return { ok: false, issues: [{ path: 'chain', message: 'a version 1 report has no chain' }], more: 0 };
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, issues: [{ path: '(file)', message: t('issueExpectedReport') }], more: 0 };
+  if ('chain' in doc) return { ok: false, issues: [{ path: 'chain', message: t('issueVersionOneChain') }], more: 0 };
   return { ok: true, doc: { ...doc, version: 2, chain: null } };
 }
 
@@ -87,7 +88,7 @@ export async function upgrade(doc: unknown, version: number, context: UpgradeCon
   let current = doc;
   for (let v = version; v < REPORT_VERSION; v++) {
     const step = UPGRADES[v];
-    if (!step) return { ok: false, issues: [{ path: 'version', message: `version ${v} is not a version this extension knows` }], more: 0 };
+    if (!step) return { ok: false, issues: [{ path: 'version', message: t('issueVersionUnknown', String(v)) }], more: 0 };
     const result = await step(current, context);
     if (!result.ok) return result;
     current = result.doc;

@@ -111,7 +111,7 @@ export const SORA: SurfaceRules = {
       when: { shown: { role: TOAST, text: /^deleted\.?$/i } },
       kind: 'cameo-deleted',
       details: {},
-      ask: { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?' },
+      ask: { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?', fr: 'L’enregistrer comme suppression du caméo ?', es: '¿Registrarlo como eliminación del cameo?' },
       basis: { fact: 'On a character\'s profile a bare "Deleted" may be the character or one of its videos: owners could delete videos with their cameo too (press)', confidence: 'I' },
     },
     {

@@ -20,6 +20,14 @@ export interface WarningText {
   item: (item: ChecklistItem) => string;
 }
 
+/**
+ * The form for a count in the warning's language. The warning is injected into the page on its own
+ * (no extension messages there: it speaks the page's language, not the UI's), so it picks plural
+ * forms itself, by the same Intl.PluralRules categories as lib/plural.ts.
+ */
+const pick = (lang: WarningLanguage, count: number, one: string, other: string) =>
+  new Intl.PluralRules(lang).select(count) === 'one' ? one : other;
+
 export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
   en: {
     title: 'Before you delete this account',
@@ -35,7 +43,7 @@ export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
     item: (item) => {
       switch (item.id) {
         case 'people-with-access':
-          return `${item.people.length} ${item.people.length === 1 ? 'person' : 'people'} can still use your cameo: ${item.people.join(', ')}. Revoke their access first.`;
+          return `${item.people.length} ${pick('en', item.people.length, 'person', 'people')} can still use your cameo: ${item.people.join(', ')}. Revoke their access first.`;
         case 'cameo-not-deleted':
           return 'Your cameo is not deleted. Delete it first, so that its own 30-day purge clock starts.';
         case 'export-missing':
@@ -43,7 +51,7 @@ export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
             ? 'You have not exported your data. Request an export first (Settings → Data controls → Export data).'
             : 'Your data export was requested but not received yet. Wait for it: the link expires after 24 hours.';
         case 'open-privacy-requests':
-          return `${item.count} privacy ${item.count === 1 ? 'request is' : 'requests are'} still waiting for an answer.`;
+          return `${item.count} privacy ${pick('en', item.count, 'request is', 'requests are')} still waiting for an answer.`;
       }
     },
   },
@@ -61,7 +69,7 @@ export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
     item: (item) => {
       switch (item.id) {
         case 'people-with-access':
-          return `${item.people.length} ${item.people.length === 1 ? 'Person kann' : 'Personen können'} deinen Cameo noch nutzen: ${item.people.join(', ')}. Entziehe zuerst den Zugriff.`;
+          return `${item.people.length} ${pick('de', item.people.length, 'Person kann', 'Personen können')} deinen Cameo noch nutzen: ${item.people.join(', ')}. Entziehe zuerst den Zugriff.`;
         case 'cameo-not-deleted':
           return 'Dein Cameo ist nicht gelöscht. Lösche ihn zuerst, damit seine eigene 30-Tage-Frist beginnt.';
         case 'export-missing':
@@ -69,13 +77,68 @@ export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
             ? 'Du hast deine Daten nicht exportiert. Fordere zuerst einen Export an (Einstellungen → Datenkontrollen → Daten exportieren).'
             : 'Dein Datenexport ist angefordert, aber noch nicht da. Warte darauf: Der Link verfällt nach 24 Stunden.';
         case 'open-privacy-requests':
-          return `${item.count} ${item.count === 1 ? 'Datenschutzanfrage wartet' : 'Datenschutzanfragen warten'} noch auf Antwort.`;
+          return `${item.count} ${pick('de', item.count, 'Datenschutzanfrage wartet', 'Datenschutzanfragen warten')} noch auf Antwort.`;
+      }
+    },
+  },
+  fr: {
+    title: 'Avant de supprimer ce compte',
+    intro: 'Supprimer un compte OpenAI supprime aussi les comptes qui y sont liés. C’est irréversible.',
+    takesHeading: 'Cette suppression emporte',
+    irreversibleHeading: 'Ce que vous ne récupérerez pas',
+    checklistHeading: 'D’après votre registre : à faire d’abord',
+    checklistEmpty: 'Rien n’est en attente dans votre registre.',
+    source: (title, asOf) => `Source : ${title}, au ${asOf}`,
+    goBack: 'Revenir en arrière',
+    continueAnyway: 'Poursuivre la suppression',
+    footer: 'Likeness Ledger · affiché sur cet appareil uniquement',
+    item: (item) => {
+      switch (item.id) {
+        case 'people-with-access':
+          return `${item.people.length} ${pick('fr', item.people.length, 'personne peut', 'personnes peuvent')} encore utiliser votre caméo : ${item.people.join(', ')}. Retirez-leur d’abord l’accès.`;
+        case 'cameo-not-deleted':
+          return 'Votre caméo n’est pas supprimé. Supprimez-le d’abord, pour que son propre délai d’effacement de 30 jours commence.';
+        case 'export-missing':
+          return item.state === 'never-requested'
+            ? 'Vous n’avez pas exporté vos données. Demandez d’abord un export (Paramètres → Gestion des données → Exporter les données).'
+            : 'Votre export de données est demandé mais pas encore reçu. Attendez-le : le lien expire au bout de 24 heures.';
+        case 'open-privacy-requests':
+          return `${item.count} ${pick('fr', item.count, 'demande de confidentialité attend', 'demandes de confidentialité attendent')} encore une réponse.`;
+      }
+    },
+  },
+  es: {
+    title: 'Antes de eliminar esta cuenta',
+    intro: 'Eliminar una cuenta de OpenAI elimina también las cuentas vinculadas. No se puede deshacer.',
+    takesHeading: 'Esta eliminación se lleva consigo',
+    irreversibleHeading: 'Lo que no podrás recuperar',
+    checklistHeading: 'Según tu registro: qué hacer antes',
+    checklistEmpty: 'No hay nada pendiente en tu registro.',
+    source: (title, asOf) => `Fuente: ${title}, a fecha de ${asOf}`,
+    goBack: 'Volver atrás',
+    continueAnyway: 'Continuar con la eliminación',
+    footer: 'Likeness Ledger · se muestra solo en este dispositivo',
+    item: (item) => {
+      switch (item.id) {
+        case 'people-with-access':
+          return `${item.people.length} ${pick('es', item.people.length, 'persona aún puede', 'personas aún pueden')} usar tu cameo: ${item.people.join(', ')}. Retírales antes el acceso.`;
+        case 'cameo-not-deleted':
+          return 'Tu cameo no está eliminado. Elimínalo antes, para que empiece su propio plazo de borrado de 30 días.';
+        case 'export-missing':
+          return item.state === 'never-requested'
+            ? 'No has exportado tus datos. Solicita antes una exportación (Configuración → Controles de datos → Exportar datos).'
+            : 'Has solicitado la exportación de tus datos, pero aún no ha llegado. Espérala: el enlace caduca a las 24 horas.';
+        case 'open-privacy-requests':
+          return `${item.count} ${pick('es', item.count, 'solicitud de privacidad sigue', 'solicitudes de privacidad siguen')} esperando respuesta.`;
       }
     },
   },
 };
 
-/** The page's language if we speak it, else English. */
+const WARNING_LANGUAGES = Object.keys(WARNING_TEXT) as WarningLanguage[];
+
+/** A language's primary subtag ("fr-CA" → "fr") if we speak it, else English. */
 export function warningLanguage(pageLang: string | null | undefined): WarningLanguage {
-  return pageLang?.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const primary = pageLang?.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (WARNING_LANGUAGES as string[]).includes(primary) ? (primary as WarningLanguage) : 'en';
 }

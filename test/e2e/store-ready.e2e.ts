@@ -1,7 +1,7 @@
 // What a store reviewer and a careful user check before installing: the privacy policy inside the
-// extension, reached from the welcome page and the settings, in English and German; and the
+// extension, reached from the welcome page and the settings, in each of its languages; and the
 // store's images, made from the sample ledger in real Chromium in each language.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, waitForSoraScript, type Harness, type Page } from './harness/browser';
@@ -15,7 +15,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const STORE_OUT = join(ROOT, 'test-results/store-screenshots');
 /** …and copies them into the docs only when asked: LL_UPDATE_STORE_SCREENSHOTS=1. */
 const STORE_DOCS = join(ROOT, 'docs/store/screenshots');
-const LANGUAGES = ['en', 'de'] as const;
+/** Every language the UI speaks: one pass of the same flow each, with the browser's UI in that language. */
+const LANGUAGES = readdirSync(join(ROOT, 'public/_locales'));
 
 const textOf = (page: { evaluate: <T, A>(fn: (a: A) => T, a: A) => Promise<T> }, selector: string) =>
   page.evaluate((s: string) => document.querySelector(s)?.textContent ?? '', selector);
@@ -150,6 +151,18 @@ const ICON = dataUrl(readFileSync(join(ROOT, 'public/icon/128.png')));
 const messages = (language: string) => JSON.parse(readFileSync(join(ROOT, `public/_locales/${language}/messages.json`), 'utf8')) as Record<string, { message: string }>;
 
 /**
+ * English sentences (four words or more, without substitutions) that a page in another language
+ * shows as they are: messages that fell back to English, or English written into the code.
+ */
+function untranslated(pageText: string, shown: Record<string, { message: string }>): string[] {
+  const en = messages('en');
+  return Object.entries(en)
+    .filter(([key, { message }]) => !message.includes('$') && (message.match(/\p{L}{2,}/gu)?.length ?? 0) >= 4 && shown[key]?.message !== message)
+    .map(([, { message }]) => message)
+    .filter((message) => pageText.includes(message));
+}
+
+/**
  * A store picture drawn in a blank page: the icon, the name and what it does, in the extension's
  * own colours, and with `shot` a screenshot beside them (the popup, as a browser shows it).
  */
@@ -198,6 +211,9 @@ for (const language of LANGUAGES) {
       await dash.click('[data-testid="timeline-row"][data-kind="cameo-deleted"]');
       await dash.waitFor('[data-testid="details-window"]');
       expect(await textOf(dash, '#timeline h2')).toBe(text.sectionTimeline!.message);
+      // The page says which language it is in, and no English sentence is left in it untranslated.
+      expect(await dash.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${language}\\b`));
+      if (language !== 'en') expect(untranslated(await dash.evaluate(() => document.body.innerText), text)).toEqual([]);
       save(await screenAt(dash, 0), `1-timeline-${language}.png`, SCREEN);
 
       // 2: who had access when, and the deadlines.

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { askInPage, closeQuestion } from '@/lib/content/ask';
 
-const QUESTION = { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?' };
+const QUESTION = { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?', fr: 'L’enregistrer ?', es: '¿Registrarlo?' };
 const trusted = () => true;
 const prompt = () => document.querySelector<HTMLDialogElement>('[data-likeness-ledger="ask"]');
 

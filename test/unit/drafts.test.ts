@@ -72,7 +72,12 @@ describe('the first letter: a request to erase and confirm', () => {
   it('for a cameo, asks for the recording and everything derived from it: face and voice data, embeddings, its videos and drafts', () => {
     for (const language of LETTER_LANGUAGES) {
       const body = draftOf(stepFor([deleted], deleted.id, AFTER_WINDOW, 'gdpr', language)).body;
-      const words = language === 'en' ? ['recording', 'face and voice data', 'embeddings', 'videos and drafts'] : ['Sprachaufnahme', 'Gesichts- und Stimmdaten', 'Embeddings', 'Videos und Entwürfe'];
+      const words = {
+        en: ['recording', 'face and voice data', 'embeddings', 'videos and drafts'],
+        de: ['Sprachaufnahme', 'Gesichts- und Stimmdaten', 'Embeddings', 'Videos und Entwürfe'],
+        fr: ['enregistrement vidéo et audio', 'données faciales et vocales', 'embeddings', 'vidéos et brouillons'],
+        es: ['grabación en vídeo y audio', 'datos faciales y de voz', 'embeddings', 'vídeos y borradores'],
+      }[language];
       for (const word of words) expect(body, `${language}: ${word}`).toContain(word);
     }
   });
@@ -130,6 +135,28 @@ describe('in German', () => {
     expect(draft.body).toMatch(/Mit freundlichen Grüßen\n$/);
     // OpenAI's own statement is quoted as OpenAI said it.
     expect(draft.body).toContain('OpenAI erklärt: „Uploads are automatically deleted within 30 days after users delete them.“');
+  });
+
+  it('in French: the RGPD, French dates, "vous", the French deadline rule, OpenAI quoted in English', () => {
+    const draft = draftOf(stepFor([deleted], deleted.id, AFTER_WINDOW, 'gdpr', 'fr'));
+    expect(draft).toMatchObject({ language: 'fr', recipient: 'l’équipe confidentialité d’OpenAI' });
+    expect(draft.subject).toBe('Demande d’effacement et d’accès (articles 15 et 17 du RGPD) : mon caméo – compte Sora « \u2068alice\u2069 »');
+    expect(draft.body).toMatch(/^Madame, Monsieur,\n/);
+    expect(draft.body).toContain('Le 3 octobre 2025, j’ai supprimé mon caméo de mon compte Sora « \u2068alice\u2069 ».');
+    expect(draft.body).toContain('En vertu de l’article 17 du RGPD (droit à l’effacement), je vous demande d’effacer mon caméo');
+    expect(draft.body).toContain('À compter d’aujourd’hui, 12 novembre 2025, votre réponse est due au plus tard le 12 décembre 2025.');
+    expect(draft.body).toContain('OpenAI indique : « Uploads are automatically deleted within 30 days after users delete them. »');
+  });
+
+  it('in Spanish: the RGPD, Spanish dates, "usted", the Spanish deadline rule, OpenAI quoted in English', () => {
+    const draft = draftOf(stepFor([deleted], deleted.id, AFTER_WINDOW, 'gdpr', 'es'));
+    expect(draft).toMatchObject({ language: 'es', recipient: 'el equipo de privacidad de OpenAI' });
+    expect(draft.subject).toBe('Solicitud de supresión y acceso (artículos 15 y 17 del RGPD): mi cameo – cuenta de Sora «\u2068alice\u2069»');
+    expect(draft.body).toMatch(/^Estimados señores:\n/);
+    expect(draft.body).toContain('El 3 de octubre de 2025 eliminé mi cameo de mi cuenta de Sora «\u2068alice\u2069».');
+    expect(draft.body).toContain('De acuerdo con el artículo 17 del RGPD (derecho de supresión), les pido que supriman mi cameo');
+    expect(draft.body).toContain('Contando desde hoy, 12 de noviembre de 2025, su respuesta debe llegar a más tardar el 12 de diciembre de 2025.');
+    expect(draft.body).toMatch(/Atentamente,\n$/);
   });
 
   it('the whole chain exists in every language, each letter different from the English one', () => {

@@ -75,6 +75,20 @@ describe('people with access', () => {
     expect(peopleWithAccess(events, ALICE)).toEqual([]);
   });
 
+  it('end for everyone when the cameo is deleted; a grant after that starts afresh', () => {
+    const deleted = ev('cameo-deleted', { cameoId: 'cameo_1' }, '2025-10-10T10:00:00Z', { account: ALICE });
+    const elsewhere = ev('cameo-deleted', { cameoId: 'cameo_2' }, '2025-10-10T10:00:00Z', { account: BOB_ACCOUNT });
+    const events = [grant('carol', '2025-10-01T10:00:00Z'), grant('dave', '2025-10-02T10:00:00Z'), deleted, elsewhere];
+    expect(peopleWithAccess(events, ALICE)).toEqual([]);
+    expect(grantHistory(events, ALICE).map((h) => h.intervals)).toEqual([
+      [{ from: at('2025-10-01T10:00:00Z'), to: at('2025-10-10T10:00:00Z') }],
+      [{ from: at('2025-10-02T10:00:00Z'), to: at('2025-10-10T10:00:00Z') }],
+    ]);
+    expect(peopleWithAccess([...events, grant('erin', '2025-10-12T10:00:00Z')], ALICE)).toEqual([{ person: 'erin', since: at('2025-10-12T10:00:00Z') }]);
+    // Another account's deletion ends nothing here.
+    expect(peopleWithAccess([grant('carol', '2025-10-01T10:00:00Z'), elsewhere], ALICE)).toHaveLength(1);
+  });
+
   it('belong to one account', () => {
     const events = [grant('bob', '2025-10-01T10:00:00Z', ALICE_CHATGPT)];
     expect(peopleWithAccess(events, ALICE)).toEqual([]);

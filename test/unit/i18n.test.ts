@@ -62,13 +62,23 @@ describe('locales', () => {
     });
   }
 
-  it('German is a translation, not a copy of English', () => {
-    const de = read('de');
-    // Names (Sora, "Likeness Ledger — Dashboard") and patterns ("$1 · $2") may be the same in both; sentences may not.
-    const sentences = keys.filter((k) => (en[k]!.message.match(/\p{L}{2,}/gu)?.length ?? 0) >= 4);
-    const copied = sentences.filter((k) => de[k]!.message === en[k]!.message);
-    expect(copied).toEqual([]);
+  it('include French and Spanish', () => {
+    expect(languages).toEqual(expect.arrayContaining(['fr', 'es']));
   });
+
+  for (const lang of languages.filter((l) => l !== 'en')) {
+    it(`${lang} is a translation, not a copy of English`, () => {
+      const messages = read(lang);
+      // Names (Sora, "Likeness Ledger — Dashboard") and patterns ("$1 · $2") may be the same in both; sentences may not.
+      const sentences = keys.filter((k) => (en[k]!.message.match(/\p{L}{2,}/gu)?.length ?? 0) >= 4);
+      const copied = sentences.filter((k) => messages[k]!.message === en[k]!.message);
+      expect(copied).toEqual([]);
+    });
+
+    it(`${lang} names its own language (languageShown), which lang attributes and dates follow`, () => {
+      expect(read(lang).languageShown?.message).toBe(lang);
+    });
+  }
 });
 
 describe('keys in the code', () => {
@@ -94,6 +104,6 @@ describe('keys in the code', () => {
 describe('t', () => {
   it('fills in substitutions', () => {
     expect(t('popupLoadFailed', 'disk full')).toBe('Could not read the ledger: disk full');
-    expect(t('eraseWhatEntries', 3, 2, 1)).toBe('3 entries (2 entered by you) across 1 accounts');
+    expect(t('reportImported', 3, 2)).toBe('Imported new entries: 3. Already in your ledger: 2.');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The privacy policy (PRIVACY.md, PRIVACY.de.md): true to the code, and shown as written.
-import { readFileSync } from 'node:fs';
+// The privacy policy (PRIVACY.md and its translations): true to the code, and shown as written.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { parseInline, parseMarkdown, type Block, type Inline } from '@/lib/markd
 import { SURFACES } from '@/lib/surfaces';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const POLICIES = { en: 'PRIVACY.md', de: 'PRIVACY.de.md' } as const;
+const POLICIES = { en: 'PRIVACY.md', de: 'PRIVACY.de.md', fr: 'PRIVACY.fr.md', es: 'PRIVACY.es.md' } as const;
 const read = (file: string) => readFileSync(resolve(ROOT, file), 'utf8');
 const plain = (content: Inline[]) => content.map((i) => i.text).join('');
 
@@ -56,8 +56,13 @@ for (const [lang, file] of Object.entries(POLICIES)) {
     it('says where each storage area is used and that uninstalling deletes the ledger', () => {
       const text = read(file);
       for (const area of ['IndexedDB', 'storage.local', 'storage.session']) expect(text).toContain(area);
-      expect(text).toMatch(lang === 'de' ? /deinstallierst, wird (es|alles) gelöscht/ : /Uninstalling the extension deletes/);
-      expect(text).toMatch(lang === 'de' ? /nicht mit OpenAI verbunden/ : /not made by, affiliated with or endorsed by OpenAI/);
+      const says = {
+        en: [/Uninstalling the extension deletes/, /not made by, affiliated with or endorsed by OpenAI/],
+        de: [/deinstallierst, wird (es|alles) gelöscht/, /nicht mit OpenAI verbunden/],
+        fr: [/Désinstaller l’extension (le )?supprime/, /ni affilié à OpenAI/],
+        es: [/Desinstalar la extensión (lo )?elimina/, /no está vinculado a OpenAI/],
+      }[lang as keyof typeof POLICIES];
+      for (const pattern of says) expect(text).toMatch(pattern);
     });
 
     it('points to the schemas that bound what is kept (their strictness is tested in events.test.ts)', () => {
@@ -69,7 +74,9 @@ for (const [lang, file] of Object.entries(POLICIES)) {
 describe('the privacy page', () => {
   it('shows the policy in the UI language, unless the address asks for the other', () => {
     expect(policyLanguage('', 'de-DE')).toBe('de');
-    expect(policyLanguage('', 'fr')).toBe('en');
+    expect(policyLanguage('', 'fr')).toBe('fr');
+    expect(policyLanguage('', 'es-MX')).toBe('es');
+    expect(policyLanguage('', 'it')).toBe('en');
     expect(policyLanguage('?lang=en', 'de')).toBe('en');
     expect(policyLanguage('?lang=xx', 'de')).toBe('de');
   });
@@ -83,5 +90,20 @@ describe('the privacy page', () => {
     expect(root.querySelector('table td code')!.textContent).toBe('sora.chatgpt.com');
     expect(root.querySelector('a')!.getAttribute('href')).toBe('?lang=en');
     expect(root.innerHTML).not.toContain('<!--');
+  });
+});
+
+describe('every UI language has its policy', () => {
+  it('a PRIVACY file for each locale folder, shown in the extension and linked from the others', () => {
+    const locales = readdirSync(resolve(ROOT, 'public/_locales'));
+    const english = read('PRIVACY.md');
+    for (const lang of locales.filter((l) => l !== 'en')) {
+      expect(Object.keys(POLICIES)).toContain(lang);
+      expect(english).toContain(`(PRIVACY.${lang}.md)`);
+      const root = document.createElement('div');
+      render(<PrivacyPolicy lang={lang as keyof typeof POLICIES} />, root);
+      expect(root.querySelector('main')!.lang).toBe(lang);
+      expect(root.querySelector('a[href="?lang=en"]')).not.toBeNull();
+    }
   });
 });

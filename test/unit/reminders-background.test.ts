@@ -235,7 +235,7 @@ describe('reminders in the background', () => {
     await (await start()).refresh();
     const [id, options] = await theNotification();
     expect(id).toMatch(/^reminder:legal-deadline:closed-awaiting-verification:/);
-    expect(options.message).toMatch(/should have been answered by .* \(GDPR Art\. 12\(3\)\)\.$/);
+    expect(options.message).toMatch(/should have been answered by .* — GDPR \(EU and EEA\)\.$/);
     expect(options.buttons?.map((b) => b.title)).toEqual(['Draft a follow-up', 'Remind me later']);
   });
 

@@ -139,7 +139,7 @@ describe('Import and export in the dashboard', () => {
     expect(await db.events.count()).toBe(1);
     await act(() => $('[data-testid="import-confirm"]')!.click());
     const done = await until(() => $('[data-testid="import-done"]'));
-    expect(done.textContent).toBe('Imported: 5 new entries; 0 were already here. 1 kept in your version.');
+    expect(done.textContent).toBe('Imported new entries: 5. Already in your ledger: 0. 1 kept in your version.');
     expect(await db.events.count()).toBe(6);
     expect(await db.events.get(grant.id)).toEqual(mine);
   });

@@ -42,7 +42,7 @@ describe('older versions', () => {
         kind: 'invalid',
         issues: [
           { path: '[4].occurredAt', message: 'expected a number, found the text "2025-10-03"' },
-          { path: '[6].account.service', message: 'expected "sora" or "chatgpt" or "api-platform", found the text "myspace"' },
+          { path: '[6].account.service', message: 'expected "sora", "chatgpt", or "api-platform", found the text "myspace"' },
         ],
         more: 0,
       },

@@ -230,7 +230,7 @@ describe('refusals', () => {
       { path: 'events[7].account', message: 'missing: an object is required' },
       { path: 'events[8].occurredAt', message: 'expected a date and time with offset, like 2025-10-03T14:02:00.000+02:00, found the text "2025-10-03 14:02"' },
       { path: 'events[9].recordedAt', message: 'a date between 2000 and 2200 is expected' },
-      { path: 'events[10]', message: 'unknown field: extra' },
+      { path: 'events[10]', message: '1 unknown field: extra' },
     ]);
   });
 

@@ -312,8 +312,9 @@ describe('the dashboard', () => {
     await until(() => rows().length === 2);
     await click($('[data-testid="erase"]')!);
     const dialog = await until(() => $('[data-testid="erase-dialog"]'));
-    expect(dialog.textContent).toMatch(/2 entries \(1 entered by you\) across 1 accounts/);
-    expect(dialog.textContent).toMatch(/1 earlier versions, removals and reviews/);
+    const items = [...dialog.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toContain('2 entries (1 entered by you) across 1 account');
+    expect(items).toContain('1 earlier version, removal or review kept as history');
     expect(dialog.textContent).toMatch(/cannot be undone/);
     expect(dialog.querySelector('[data-testid="confirm"]')!.textContent).toBe('Erase 3 entries');
     await click(dialog.querySelector<HTMLElement>('[data-testid="confirm"]')!);

@@ -73,13 +73,18 @@ describe('the popup at a glance', () => {
       ev({ kind: 'cameo-deleted', details: {} }, NOW - 2 * DAY),
       ev({ kind: 'account-deletion-requested', details: { linkedAccounts: ['sora', 'api-platform'] }, account: work }, NOW - 45 * DAY),
     ];
+    // Before the cameo was deleted: who could use it, and since when.
+    await show(actionsFor(dataOf(events.filter((e) => e.kind !== 'cameo-deleted'))));
+    const before = $('[data-testid="people"]')!.textContent!;
+    expect(before).toMatch(/@alex\s*since/);
+    expect(before).not.toMatch(/@sam/);
+    render(null, root);
+    // After: the deletion ended everyone's access.
     await show(actionsFor(dataOf(events)));
     const [sora, chatgpt] = $$('[data-testid="account"]');
     expect(sora!.querySelector('h3')!.textContent).toBe('Sora · @me');
     expect(sora!.querySelector('[data-testid="audience"]')!.textContent).toBe('People I approve');
-    const people = sora!.querySelector('[data-testid="people"]')!.textContent!;
-    expect(people).toMatch(/@alex\s*since/);
-    expect(people).not.toMatch(/@sam/);
+    expect(sora!.querySelector('[data-testid="people"]')).toBeNull();
     // Due at the end of the local day 28 days from now: between 28 and 29 days away (give or take a
     // daylight-saving hour) depending on the time of day the test runs, rounded to whole days.
     expect(sora!.querySelector('[data-testid="open-windows"]')!.textContent).toMatch(/Cameo purge.*(28|29) days left/);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { showDeletionWarning, WarningNotShown } from '@/lib/warning/dialog';
-import { warningLanguage } from '@/lib/warning/text';
+import { WARNING_TEXT, warningLanguage } from '@/lib/warning/text';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
 
 // The shadow root is closed to the page; the test reaches it the way the browser's accessibility
@@ -84,7 +84,9 @@ describe('the in-page deletion warning', () => {
 
   it("speaks the page's language where it can", () => {
     expect(warningLanguage('de-DE')).toBe('de');
-    expect(warningLanguage('fr')).toBe('en');
+    expect(warningLanguage('fr')).toBe('fr');
+    expect(warningLanguage('es-419')).toBe('es');
+    expect(warningLanguage('it')).toBe('en');
     expect(warningLanguage(null)).toBe('en');
     showDeletionWarning({ lang: 'de', checklist: [{ id: 'cameo-not-deleted' }] }).catch(() => {}); // closed by afterEach, unanswered
     expect(lastRoot().textContent).toMatch(/Bevor du dieses Konto löschst/);
@@ -141,4 +143,18 @@ describe('the warning against the page', () => {
     expect(settled).toBe(false);
     expect(dialogEl().open).toBe(true);
   });
+});
+
+describe('the warning in every language it speaks', () => {
+  for (const lang of ['fr', 'es'] as const) {
+    it(`${lang}: its own words, the facts in ${lang}, and plural forms by the language's rules`, () => {
+      showDeletionWarning({ lang, checklist: [{ id: 'people-with-access', people: ['ana'] }, { id: 'open-privacy-requests', count: 2 }] }).catch(() => {});
+      const root = lastRoot();
+      expect(root.textContent).toContain(WARNING_TEXT[lang].title);
+      expect(root.textContent).toContain(ACCOUNT_DELETION_TAKES[0]!.text[lang]);
+      const items = [...root.querySelectorAll('.checklist li')].map((li) => li.textContent);
+      expect(items[0]).toMatch(lang === 'fr' ? /^1 personne peut/ : /^1 persona aún puede/);
+      expect(items[1]).toMatch(lang === 'fr' ? /^2 demandes de confidentialité attendent/ : /^2 solicitudes de privacidad siguen/);
+    });
+  }
 });
