@@ -1,5 +1,6 @@
 /** Markdown parsed by lib/markdown.ts, as elements (no HTML is ever injected). */
 import type { JSX } from 'preact';
+import { useId } from 'preact/hooks';
 import type { Block, Inline } from '@/lib/markdown';
 
 interface Props {
@@ -26,12 +27,17 @@ function Inlines({ content, resolveHref }: { content: Inline[]; resolveHref: Pro
 }
 
 export function MarkdownView({ blocks, resolveHref }: Props) {
+  // A wide table scrolls sideways on a narrow screen: its scroller must be reachable by keyboard
+  // (axe: scrollable-region-focusable), so it is a focusable region named by the heading above it.
+  const prefix = useId();
+  let heading: string | undefined;
   return (
     <>
       {blocks.map((block, i) => {
         if (block.type === 'heading') {
           const Tag = `h${Math.min(block.level, 6)}` as keyof JSX.IntrinsicElements;
-          return <Tag key={i}><Inlines content={block.content} resolveHref={resolveHref} /></Tag>;
+          heading = `${prefix}-h${i}`;
+          return <Tag key={i} id={heading}><Inlines content={block.content} resolveHref={resolveHref} /></Tag>;
         }
         if (block.type === 'paragraph') return <p key={i}><Inlines content={block.content} resolveHref={resolveHref} /></p>;
         if (block.type === 'list') {
@@ -42,7 +48,7 @@ export function MarkdownView({ blocks, resolveHref }: Props) {
           );
         }
         return (
-          <div key={i} class="table-scroll">
+          <div key={i} class="table-scroll" tabIndex={0} role="region" aria-labelledby={heading}>
             <table class="data">
               <thead>
                 <tr>{block.head.map((cell, j) => <th key={j} scope="col"><Inlines content={cell} resolveHref={resolveHref} /></th>)}</tr>

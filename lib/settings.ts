@@ -12,6 +12,10 @@ export const SETTINGS_KEY = 'settings';
 export const SETTING_LIMITS = {
   /** Lead time in days: 0 means "only when the window has closed". */
   leadDays: { min: 0, max: 30, default: WINDOW_DEFAULTS.leadDays },
+  /** The backup reminder (lib/backup-nudge.ts): after this many new entries; 0 turns it off. */
+  backupAfterEntries: { min: 0, max: 1000, default: 20 },
+  /** …or after this many days since the last backup; 0 turns it off. */
+  backupAfterDays: { min: 0, max: 365, default: 30 },
 } as const;
 
 export function isTimeZone(zone: string): boolean {
@@ -31,6 +35,8 @@ export const Settings = z.strictObject({
   jurisdiction: z.enum(LAWS),
   /** IANA zone in which days are counted. */
   timeZone: z.string().check(z.maxLength(64), z.refine(isTimeZone, 'not a time zone this browser knows')),
+  backupAfterEntries: z.int().check(z.gte(SETTING_LIMITS.backupAfterEntries.min), z.lte(SETTING_LIMITS.backupAfterEntries.max)),
+  backupAfterDays: z.int().check(z.gte(SETTING_LIMITS.backupAfterDays.min), z.lte(SETTING_LIMITS.backupAfterDays.max)),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -55,7 +61,14 @@ export function guessJurisdiction(timeZone: string): Law {
 }
 
 export function defaultSettings(timeZone = systemTimeZone()): Settings {
-  return { remindersOn: true, leadDays: SETTING_LIMITS.leadDays.default, jurisdiction: guessJurisdiction(timeZone), timeZone };
+  return {
+    remindersOn: true,
+    leadDays: SETTING_LIMITS.leadDays.default,
+    jurisdiction: guessJurisdiction(timeZone),
+    timeZone,
+    backupAfterEntries: SETTING_LIMITS.backupAfterEntries.default,
+    backupAfterDays: SETTING_LIMITS.backupAfterDays.default,
+  };
 }
 
 /**

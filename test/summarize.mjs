@@ -3,7 +3,7 @@
 // (the type check, the build) counts as one failure, so a red run never reads as green.
 import { existsSync, readFileSync } from 'node:fs';
 
-const suites = ['unit', 'e2e'];
+const suites = ['unit', 'unit-node22', 'e2e'];
 let passed = 0;
 let failed = 0;
 for (const suite of suites) {

@@ -5,6 +5,7 @@
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent } from '@/lib/events';
+import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/backup-nudge';
 import { accountsOf } from '@/lib/grants';
 import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
@@ -14,6 +15,7 @@ import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib
 import { windowOptions } from '@/lib/window-options';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
+import { BackupNudge } from './BackupNudge';
 import type { DashboardContext } from './context';
 import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
@@ -113,6 +115,9 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
   const read = all ?? ledger.firstPage;
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => void loadSettings(settingsArea).then(setSettings), [settingsArea]);
+  // undefined until read: no nudge flashes before the last backup is known.
+  const [lastBackup, setLastBackup] = useState<LastBackup | null | undefined>(undefined);
+  useEffect(() => void readLastBackup(settingsArea).then(setLastBackup), [settingsArea]);
   const now = useNow(60_000);
   const [link, setLink] = useState(() => parseDeepLink(location.hash, SECTION_IDS));
   const [entry, setEntry] = useState<string | null>(link.entry);
@@ -126,6 +131,21 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
   const windows = useMemo(
     () => (complete && settings ? computeWindows(events, windowOptions(settings, now)) : []),
     [complete, events, now, settings],
+  );
+
+  const backup = useMemo(
+    () =>
+      all && settings && lastBackup !== undefined
+        ? backupDue({
+            afterEntries: settings.backupAfterEntries,
+            afterDays: settings.backupAfterDays,
+            last: lastBackup,
+            entryCount: all.length,
+            oldestAt: all.length ? Math.min(...all.map((e) => e.recordedAt)) : null,
+            now,
+          })
+        : null,
+    [all, settings, lastBackup, now],
   );
 
   const goToSection = useCallback((id: string) => {
@@ -179,6 +199,11 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
     revealed,
     reload: () => setGeneration((g) => g + 1),
     announce: (text) => announcer.current(text),
+    backedUp: async (entryCount) => {
+      const backup = { at: Date.now(), entryCount };
+      await recordBackup(settingsArea, backup);
+      setLastBackup(backup);
+    },
   };
 
   return (
@@ -199,6 +224,7 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
       <main id="main" tabIndex={-1} aria-busy={!complete && !error}>
         <h1>{t('dashboardHeading')}</h1>
         {link.welcome && <Welcome headingRef={welcomeHeading} />}
+        {backup && <BackupNudge due={backup} />}
         {error && (
           <p role="alert" class="notice danger">
             {t('popupLoadFailed', error)}

@@ -1,6 +1,6 @@
-/** The user's settings (lib/settings.ts): reminders, lead time, jurisdiction, time zone. */
+/** The user's settings (lib/settings.ts): reminders, lead time, jurisdiction, time zone, the backup reminder. */
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { LAWS, type Law } from '@/lib/policies';
 import { SETTING_LIMITS, type Settings as SettingsValues } from '@/lib/settings';
 import { lawLabel } from '../text';
@@ -12,14 +12,13 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const { min, max } = SETTING_LIMITS.leadDays;
-  const leadValid = Number.isInteger(draft.leadDays) && draft.leadDays >= min && draft.leadDays <= max;
+  const numbersValid = NUMBER_KEYS.every((key) => inLimits(key, draft[key]));
   const zoneValid = zones.includes(draft.timeZone) || draft.timeZone === ctx.settings.timeZone;
 
   const save = async (e: Event) => {
     e.preventDefault();
     setStatus('');
-    if (!leadValid || !zoneValid) return setError(t('settingsInvalid'));
+    if (!numbersValid || !zoneValid) return setError(t('settingsInvalid'));
     setError(null);
     try {
       await ctx.saveSettings(draft);
@@ -39,23 +38,7 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
         </label>
         <span class="hint">{t('settingsRemindersHint')}</span>
       </div>
-      <div class="field">
-        <label for="s-lead">{t('settingsLeadDays')}</label>
-        <input
-          id="s-lead"
-          type="number"
-          min={min}
-          max={max}
-          step={1}
-          value={draft.leadDays}
-          onInput={(e) => setDraft({ ...draft, leadDays: e.currentTarget.valueAsNumber })}
-          aria-invalid={!leadValid || undefined}
-          aria-describedby="s-lead-hint"
-        />
-        <span class="hint" id="s-lead-hint">
-          {t('settingsLeadDaysHint', min, max)}
-        </span>
-      </div>
+      <NumberSetting setting="leadDays" draft={draft} setDraft={setDraft} />
       <div class="field">
         <label for="s-law">{t('settingsJurisdiction')}</label>
         <select id="s-law" value={draft.jurisdiction} onChange={(e) => setDraft({ ...draft, jurisdiction: e.currentTarget.value as Law })} aria-describedby="s-law-hint">
@@ -89,6 +72,8 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
           {t('settingsTimeZoneHint')}
         </span>
       </div>
+      <NumberSetting setting="backupAfterEntries" draft={draft} setDraft={setDraft} />
+      <NumberSetting setting="backupAfterDays" draft={draft} setDraft={setDraft} />
       {error && (
         <p role="alert" class="error">
           {error}
@@ -106,5 +91,41 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
     </form>
     <SoraAccess />
     </>
+  );
+}
+
+type NumberKey = 'leadDays' | 'backupAfterEntries' | 'backupAfterDays';
+
+/** The settings that are a whole number within limits (SETTING_LIMITS): their field's id and texts. */
+const NUMBER_SETTINGS: Record<NumberKey, { id: string; label: MessageKey; hint: MessageKey }> = {
+  leadDays: { id: 's-lead', label: 'settingsLeadDays', hint: 'settingsLeadDaysHint' },
+  backupAfterEntries: { id: 's-backup-entries', label: 'settingsBackupEntries', hint: 'settingsBackupOffHint' },
+  backupAfterDays: { id: 's-backup-days', label: 'settingsBackupDays', hint: 'settingsBackupOffHint' },
+};
+const NUMBER_KEYS = Object.keys(NUMBER_SETTINGS) as NumberKey[];
+
+const inLimits = (key: NumberKey, value: number) => Number.isInteger(value) && value >= SETTING_LIMITS[key].min && value <= SETTING_LIMITS[key].max;
+
+function NumberSetting({ setting: key, draft, setDraft }: { setting: NumberKey; draft: SettingsValues; setDraft: (next: SettingsValues) => void }) {
+  const { id, label, hint } = NUMBER_SETTINGS[key];
+  const { min, max } = SETTING_LIMITS[key];
+  return (
+    <div class="field">
+      <label for={id}>{t(label)}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={draft[key]}
+        onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.valueAsNumber })}
+        aria-invalid={!inLimits(key, draft[key]) || undefined}
+        aria-describedby={`${id}-hint`}
+      />
+      <span class="hint" id={`${id}-hint`}>
+        {t(hint, min, max)}
+      </span>
+    </div>
   );
 }

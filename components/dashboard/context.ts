@@ -41,4 +41,6 @@ export interface DashboardContext {
   reload(): void;
   /** Says something to screen readers (and shows it): the outcome of an action. */
   announce(text: string): void;
+  /** The whole ledger, `entryCount` entries, was just exported unredacted: a backup (lib/backup-nudge.ts). */
+  backedUp(entryCount: number): Promise<void>;
 }

@@ -29,6 +29,8 @@ export interface PopupData {
   law: Law;
   /** The background's check of the ledger's fingerprint chain failed (lib/background/fingerprint-check.ts). */
   fingerprintBroken?: boolean;
+  /** Install-time host patterns the user withdrew (lib/site-access.ts). */
+  withdrawn?: string[];
 }
 
 export interface PopupActions {
@@ -40,6 +42,8 @@ export interface PopupActions {
   /** Opens the dashboard, at a section or an entry when given (`entry=<id>`, `import-export`). */
   openDashboard(at?: string): void;
   copyBugReport(tab: TabStatus): Promise<void>;
+  /** Asks the browser for these host patterns again (from the click); resolves with whether they were granted. */
+  grantSiteAccess(origins: string[]): Promise<boolean>;
 }
 
 export function Popup({ actions }: { actions: PopupActions }) {
@@ -108,7 +112,18 @@ export function Popup({ actions }: { actions: PopupActions }) {
           </p>
         )}
 
-        <TabStatusLine tab={data?.tab ?? null} loaded={data !== null} latest={summary?.latest ?? []} onCopy={actions.copyBugReport} />
+        <TabStatusLine
+          tab={data?.tab ?? null}
+          loaded={data !== null}
+          latest={summary?.latest ?? []}
+          onCopy={actions.copyBugReport}
+          withdrawn={data?.withdrawn ?? []}
+          onGrant={async (origins) => {
+            const granted = await actions.grantSiteAccess(origins);
+            if (granted) await reload();
+            return granted;
+          }}
+        />
 
         {summary && summary.accounts.length > 0 && (
           <section aria-labelledby="accounts-title">

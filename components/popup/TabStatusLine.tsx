@@ -1,6 +1,7 @@
 import type { LedgerEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/tab-status';
+import { SiteAccessWithdrawn } from './SiteAccessWithdrawn';
 import { kindLabel, surfaceLabel } from '../text';
 import { Isolated } from '../Isolated';
 import { DetectorHealth } from './DetectorHealth';
@@ -11,11 +12,16 @@ export function TabStatusLine({
   loaded,
   latest,
   onCopy,
+  withdrawn,
+  onGrant,
 }: {
   tab: TabStatus | null;
   loaded: boolean;
   latest: LedgerEvent[];
   onCopy: (tab: TabStatus) => Promise<void>;
+  /** Host patterns the user withdrew: why a page there is not watched. */
+  withdrawn: string[];
+  onGrant: (origins: string[]) => Promise<boolean>;
 }) {
   // The popup has the latest entries at hand; older ones seen here are counted, not listed.
   const seen = tab ? latest.filter((e) => tab.seen.includes(e.id)) : [];
@@ -36,6 +42,7 @@ export function TabStatusLine({
         </p>
       )}
       {tab && <DetectorHealth tab={tab} onCopy={onCopy} />}
+      {loaded && !tab && withdrawn.length > 0 && <SiteAccessWithdrawn origins={withdrawn} onGrant={onGrant} />}
     </section>
   );
 }

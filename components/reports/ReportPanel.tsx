@@ -174,6 +174,8 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       );
       setDownload({ url: URL.createObjectURL(exported.file), fileName: exported.fileName, tooLarge: exported.file.size > MAX_REPORT_BYTES });
       ctx.announce(t('reportExported', counted('entries', exported.eventCount)));
+      // Only the whole ledger, names kept, restores it all: that is what counts as a backup.
+      if (choice.scope === 'all' && !choice.redact) await ctx.backedUp(ctx.all.length);
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
     } finally {

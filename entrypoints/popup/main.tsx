@@ -8,6 +8,7 @@ import { loadSettings } from '@/lib/settings';
 import { readTabStatus, type TabStatus } from '@/lib/tab-status';
 import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
 import { ledgerWrites } from '@/lib/page-writes';
+import { surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
 
 const ask = async (request: PageRequest) => {
   const reply = (await browser.runtime.sendMessage(request)) as PageReply;
@@ -26,16 +27,18 @@ const actions: PopupActions = {
   // loads neither the database nor the schemas, and its first render stays small and fast.
   async load() {
     const tabId = namedTab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    const [reply, tab, settings, fingerprint] = await Promise.all([
+    const [reply, tab, settings, fingerprint, withdrawn] = await Promise.all([
       ask({ type: 'popup-summary' }),
       tabId !== undefined ? readTabStatus(browser.storage.session, tabId) : Promise.resolve(null),
       loadSettings(browser.storage.local),
       readFingerprintCheck(browser.storage.session),
+      withdrawnOrigins(browser.permissions),
     ]);
     if (!('summary' in reply)) throw new Error('unexpected reply');
     // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
-    return { summary: reply.summary, tab, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false };
+    const current = tab && !surfaceWithdrawn(tab.surface, withdrawn) ? tab : null;
+    return { summary: reply.summary, tab: current, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false, withdrawn };
   },
   record: (event) => writes.record(event),
   // The removal is an entry of its own, and history stays.
@@ -47,6 +50,8 @@ const actions: PopupActions = {
     // A popup closes once the dashboard is open; the popup opened as a page of its own stays.
     void opening.then(() => namedTab === undefined && window.close());
   },
+  // Straight from the click's handler: both browsers grant a permission request only in a user gesture.
+  grantSiteAccess: (origins) => browser.permissions.request({ origins }),
   async copyBugReport(tab: TabStatus) {
     // Loaded when asked for: it carries the rule tables, which the first render does not need.
     const { describeForBugReport } = await import('@/lib/rules/bug-report');

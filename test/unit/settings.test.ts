@@ -19,6 +19,8 @@ describe('settings', () => {
       leadDays: 3,
       jurisdiction: 'gdpr',
       timeZone: 'Europe/Berlin',
+      backupAfterEntries: 20,
+      backupAfterDays: 30,
     });
   });
 
@@ -38,6 +40,8 @@ describe('settings', () => {
       leadDays: 7,
       jurisdiction: 'ccpa',
       timeZone: 'America/Los_Angeles',
+      backupAfterEntries: 20,
+      backupAfterDays: 30,
     });
   });
 
@@ -47,6 +51,8 @@ describe('settings', () => {
     [{ leadDays: 2.5 }, /leadDays/],
     [{ jurisdiction: 'mars' as never }, /jurisdiction/],
     [{ timeZone: 'Europe/Atlantis' }, /timeZone: not a time zone/],
+    [{ backupAfterEntries: -1 }, /backupAfterEntries/],
+    [{ backupAfterDays: 366 }, /backupAfterDays/],
   ])('refuses %j and saves nothing', async (change, message) => {
     await expect(saveSettings(fakeBrowser.storage.local, change)).rejects.toThrow(message);
     await expect(saveSettings(fakeBrowser.storage.local, change)).rejects.toBeInstanceOf(InvalidSettingsError);
@@ -59,6 +65,8 @@ describe('settings', () => {
       leadDays: 3,
       jurisdiction: 'gdpr',
       timeZone: 'Europe/Berlin',
+      backupAfterEntries: 20,
+      backupAfterDays: 30,
     });
     expect(parseSettings('garbage')).toEqual(defaultSettings());
     // The law is guessed from the stored zone when no law was stored.

@@ -48,6 +48,7 @@ function actionsFor(data: PopupData): PopupActions & { recorded: NewEvent[] } {
     undo: vi.fn(async () => {}),
     openDashboard: vi.fn(),
     copyBugReport: vi.fn(async () => {}),
+    grantSiteAccess: vi.fn(async () => true),
   };
 }
 
@@ -249,6 +250,28 @@ describe('this tab', () => {
   it('says when the page is not one it watches', async () => {
     await show(actionsFor(dataOf([])));
     expect($('[data-testid="tab-status"]')!.textContent).toBe('Not an OpenAI page this extension watches.');
+    expect($('[data-testid="site-access-withdrawn"]')).toBeNull();
+  });
+
+  it('says why when the user withdrew the access to an OpenAI site, and asks for it again from the click', async () => {
+    const withdrawn = ['https://chatgpt.com/*'];
+    const actions = actionsFor({ ...dataOf([]), withdrawn });
+    let granted = false;
+    actions.grantSiteAccess = vi.fn(async () => granted);
+    await show(actions);
+    expect($('[data-testid="site-access-withdrawn"] p')!.textContent).toBe(
+      "This page is not watched: the extension's access to chatgpt.com was withdrawn in the browser's extension settings.",
+    );
+    // Refused in the browser's prompt: it says so, and the notice stays.
+    await click($('[data-testid="site-access-grant"]')!);
+    await until(() => $('[data-testid="site-access-withdrawn"] [role="status"]')!.textContent!.includes('not granted'));
+    expect(actions.grantSiteAccess).toHaveBeenCalledWith(withdrawn);
+    // Granted: the popup reads everything again, and the access is back.
+    granted = true;
+    actions.load = vi.fn(async () => ({ ...dataOf([]), withdrawn: [] }));
+    await click($('[data-testid="site-access-grant"]')!);
+    await until(() => $('[data-testid="site-access-withdrawn"]') === null);
+    expect(actions.load).toHaveBeenCalled();
   });
 });
 

@@ -174,17 +174,31 @@ export function chromiumArgs(port: number, extensionDir?: string): string[] {
  * profile's Preferences, for the extension's id, which a first start creates.
  */
 async function grantSoraInProfile(port: number, userDataDir: string) {
+  await editExtensionPrefs(port, userDataDir, (settings) => {
+    for (const key of ['granted_permissions', 'active_permissions']) {
+      settings[key] ??= {};
+      settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...SORA_ORIGINS])];
+    }
+  });
+}
+
+/**
+ * Site access "on click" in a Chromium profile, as the user sets it on the extension's details page:
+ * Chromium withholds every host permission then (its API refuses to remove required ones).
+ */
+async function withholdSitesInProfile(port: number, userDataDir: string) {
+  await editExtensionPrefs(port, userDataDir, (settings) => void (settings.withholding_permissions = true));
+}
+
+/** Changes the extension's entry in a profile's Preferences, which a first start creates. */
+async function editExtensionPrefs(port: number, userDataDir: string, edit: (settings: any) => void) {
   const first = await chromium.launchPersistentContext(userDataDir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
   const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   await first.close();
   const file = join(userDataDir, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(file, 'utf8'));
-  const settings = prefs.extensions.settings[id];
-  for (const key of ['granted_permissions', 'active_permissions']) {
-    settings[key] ??= {};
-    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...SORA_ORIGINS])];
-  }
+  edit(prefs.extensions.settings[id]);
   writeFileSync(file, JSON.stringify(prefs));
 }
 
@@ -202,12 +216,13 @@ export async function chromiumWatchingSora(port: number): Promise<BrowserContext
   return context;
 }
 
-async function launchChromium(port: number, userDataDir = '', { language, soraGranted = false }: { language?: string; soraGranted?: boolean } = {}): Promise<Harness> {
+async function launchChromium(port: number, userDataDir = '', { language, soraGranted = false, sitesWithheld = false }: Omit<LaunchOptions, 'userDataDir'> = {}): Promise<Harness> {
   const dir = EXTENSION_DIRS.chromium;
   const downloadDir = mkdtempSync(join(tmpdir(), 'll-downloads-'));
   // A grant needs a profile that outlives the first start: a temporary one when the test gave none.
-  const temporary = soraGranted && !userDataDir ? mkdtempSync(join(tmpdir(), 'll-chromium-')) : '';
+  const temporary = (soraGranted || sitesWithheld) && !userDataDir ? mkdtempSync(join(tmpdir(), 'll-chromium-')) : '';
   if (soraGranted) await grantSoraInProfile(port, userDataDir || temporary);
+  if (sitesWithheld) await withholdSitesInProfile(port, userDataDir || temporary);
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir || temporary, {
     executablePath: requireBinary('chromium'),
     headless: true,
@@ -446,4 +461,6 @@ export interface LaunchOptions {
   language?: string;
   /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */
   soraGranted?: boolean;
+  /** Chromium: start with the extension's site access set to "on click" (every host withheld). */
+  sitesWithheld?: boolean;
 }
