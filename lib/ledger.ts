@@ -414,7 +414,8 @@ const chronological = (a: LedgerEvent, b: LedgerEvent) =>
  * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
  * - the account's first event (the popup lists accounts in the order first seen);
  * - its latest audience change;
- * - for each person with access now: the first grant after their last revocation (the access dates
+ * - for each person with access now: the first grant after their last revocation or the cameo's
+ *   deletion, which ends everyone's (the access dates
  *   from it), and if they were first written otherwise, that first event and the last revocation;
  * - each window not verified, with the answers that extended it: a verified window never shows;
  * - the entries that decide whether Sora's closure opened a window (lib/windows.ts).
@@ -429,11 +430,22 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   const keep = (account: string, e: LedgerEvent) => rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
   const audience = new Map<string, LedgerEvent>();
   type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
-  const people = new Map<string, { account: string; first: AccessChange; lastRevocation?: AccessChange; grantedSince: AccessChange | undefined }>();
+  type Person = { account: string; first: AccessChange; lastRevocation?: LedgerEvent; grantedSince: AccessChange | undefined };
+  const people = new Map<string, Person>();
+  // Who has access now, per account: a cameo's deletion ends everyone's access (grants.ts), and
+  // clearing this set keeps that linear however many deletions and people a file holds.
+  const withAccess = new Map<string, Set<Person>>();
   for (const e of live.filter(isSummaryKind).sort(chronological)) {
     const account = accountKey(e.account);
     if (!rows.has(account)) keep(account, e);
     if (e.kind === 'audience-changed') audience.set(account, e);
+    if (e.kind === 'cameo-deleted') {
+      for (const person of withAccess.get(account) ?? []) {
+        person.lastRevocation = e;
+        person.grantedSince = undefined;
+      }
+      withAccess.delete(account);
+    }
     if (e.kind === 'access-granted' || e.kind === 'access-revoked') {
       const key = `${account}|${e.details.person.toLowerCase()}`;
       const person = people.get(key) ?? { account, first: e, grantedSince: undefined };
@@ -441,7 +453,11 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
       if (e.kind === 'access-revoked') {
         person.lastRevocation = e;
         person.grantedSince = undefined;
-      } else person.grantedSince ??= e;
+        withAccess.get(account)?.delete(person);
+      } else {
+        person.grantedSince ??= e;
+        withAccess.set(account, (withAccess.get(account) ?? new Set()).add(person));
+      }
     }
   }
   // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion,
