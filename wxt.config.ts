@@ -35,7 +35,7 @@ export default defineConfig({
     default_locale: 'en',
     homepage_url: HOMEPAGE_URL,
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting', 'contextMenus'],
     host_permissions: REQUIRED_MATCH_PATTERNS,
     // Asked for when the user turns them on in the dashboard's settings (lib/sora-access.ts).
     optional_host_permissions: OPTIONAL_MATCH_PATTERNS,

@@ -9,6 +9,7 @@ import { lawLabel } from '@/lib/law-names';
 import type { Law } from '@/lib/policies';
 import type { SurfaceId } from '@/lib/surfaces';
 import type { DeadlineKind, WindowStatus } from '@/lib/windows';
+import { platformLabel, routeLabel, takedownOutcomeLabel } from './copies-text';
 
 const KIND: Record<EventKind, MessageKey> = {
   'cameo-created': 'kindCameoCreated',
@@ -26,6 +27,9 @@ const KIND: Record<EventKind, MessageKey> = {
   'privacy-answer-received': 'kindPrivacyAnswerReceived',
   'purge-verified': 'kindPurgeVerified',
   'follow-up-sent': 'kindFollowUpSent',
+  'sighting-logged': 'kindSightingLogged',
+  'takedown-requested': 'kindTakedownRequested',
+  'takedown-outcome': 'kindTakedownOutcome',
   note: 'kindNote',
   'entry-removed': 'kindEntryRemoved',
   'observation-reviewed': 'kindObservationReviewed',
@@ -90,6 +94,7 @@ const WINDOW: Record<DeadlineKind, MessageKey> = {
   'export-link': 'windowExportLink',
   'legal-deadline': 'windowLegalDeadline',
   'sora-closure': 'windowSoraClosure',
+  takedown: 'windowTakedown',
 };
 export const windowLabel = (kind: DeadlineKind) => t(WINDOW[kind]);
 
@@ -145,6 +150,12 @@ export function eventSubject(e: LedgerEvent): string {
       return outcomeLabel(e.details.outcome);
     case 'follow-up-sent':
       return `${lawLabel(e.details.law)} · ${t(e.details.to === 'authority' ? 'followUpToAuthority' : 'followUpToOpenai')}`;
+    case 'sighting-logged':
+      return t('subjectSighting', platformLabel(e.details.platform), e.details.address);
+    case 'takedown-requested':
+      return routeLabel(e.details.route);
+    case 'takedown-outcome':
+      return takedownOutcomeLabel(e.details.outcome);
     case 'note':
       return e.details.text;
     case 'observation-reviewed':

@@ -1,4 +1,5 @@
 import { handleContentMessage } from '@/lib/background/content-messages';
+import { startCopyMenu } from '@/lib/background/copy-menu';
 import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
 import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
@@ -30,7 +31,15 @@ export default defineBackground(() => {
   // The fingerprint chain, checked once a browser session; the popup shows a break.
   void db().then((d) => checkFingerprintOnOpen(d, browser.storage.session)).catch(() => undefined);
 
+  // "Log a copy of my likeness here": its click listener at the top level, so a click wakes the background.
+  const copyMenu = startCopyMenu(browser.contextMenus as never, {
+    title: () => browser.i18n.getMessage('contextMenuLogCopy'),
+    open: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') }),
+  });
+  browser.runtime.onStartup.addListener(() => void copyMenu.create().catch(() => undefined));
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void copyMenu.create().catch(() => undefined);
     // Ask the browser never to evict the ledger: it is evidence (with unlimitedStorage in the manifest).
     void navigator.storage?.persist?.();
     // A first install opens the dashboard's welcome: what is watched, and that nothing leaves the device.

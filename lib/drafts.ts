@@ -21,7 +21,7 @@ import type { EventOf, LedgerEvent, NewEvent } from './events';
 import { LETTER_SCOPE } from './letters/kinds';
 import { LETTERS, type LetterLanguage } from './letters/languages';
 import { neutralText } from './letters/quote';
-import type { EvidenceItem, LawWithDeadline, Letter, LetterFacts, RequestFacts, SafeText } from './letters/template';
+import type { EvidenceItem, LawWithDeadline, Letter, LetterFacts, OpenaiWindowKind, RequestFacts, SafeText } from './letters/template';
 import { LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from './policies';
 import { SURFACES } from './surfaces';
 import type { DeadlineWindow } from './windows';
@@ -135,7 +135,8 @@ function factsOf(about: DeadlineWindow, evidenceFrom: readonly DeadlineWindow[],
     now: options.now,
     timeZone: options.timeZone,
     account: { service: serviceName(about), handle: safe(about.account.handle) },
-    kind: about.kind,
+    // Only windows that `canDraft` get here, and a takedown cannot (lib/letters/kinds.ts).
+    kind: about.kind as OpenaiWindowKind,
     scope: LETTER_SCOPE[about.kind]!,
     openedAt: about.openedAt,
     dueAt: about.dueAt,

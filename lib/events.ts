@@ -5,6 +5,8 @@
  */
 // zod/mini: the same checks as zod at a fraction of the size (the popup and background have budgets).
 import * as z from 'zod/mini';
+import { isKeptAddress, PLATFORMS } from './copies/address';
+import { TAKEDOWN_ROUTES } from './copies/routes';
 import { LAWS } from './policies';
 
 export const SERVICES = ['sora', 'chatgpt', 'api-platform'] as const;
@@ -103,6 +105,16 @@ const Person = Handle;
 const ShortText = z.string().check(z.trim(), z.maxLength(2000));
 const Link = z.url({ protocol: /^https$/ }).check(z.maxLength(2048));
 const CameoId = z.optional(z.string().check(z.maxLength(100)));
+/**
+ * Where a copy of the likeness was seen: http(s) only, no fragment, no query beyond the
+ * platform's identity parameters (lib/copies/address.ts), so an address from a context-menu
+ * click or an import can carry neither a script nor a token.
+ */
+export const SightingAddress = z
+  .string()
+  .check(z.maxLength(2048), z.refine(isKeptAddress, 'an address is http(s), without a fragment or a query beyond the video it names'));
+/** A SHA-256 digest in hex: what is kept of a screenshot (the image never is). */
+const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lower-case hex digits'));
 
 /** Details per kind. Adding a kind is one entry here. */
 export const DETAILS = {
@@ -137,6 +149,24 @@ export const DETAILS = {
     law: z.enum(LAWS),
     to: z.enum(['openai-privacy', 'authority']),
   }),
+  /** A copy of the user's likeness seen elsewhere; `occurredAt` is when it was seen. */
+  'sighting-logged': z.strictObject({
+    address: SightingAddress,
+    platform: z.enum(PLATFORMS),
+    shows: z.enum(['face', 'voice', 'both']),
+    madeWith: z.enum(['sora', 'other', 'unknown']),
+    screenshotSha256: z.optional(Sha256),
+  }),
+  /** A takedown notice sent about a sighting: starts the route's clock (lib/copies/routes.ts). */
+  'takedown-requested': z.strictObject({
+    sighting: EventId,
+    route: z.enum(TAKEDOWN_ROUTES),
+    /** For a route without a stated clock: when the user wants to be reminded, in days. */
+    remindInDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
+    reference: z.optional(z.string().check(z.maxLength(200))),
+  }),
+  /** How a takedown ended: the user checked the copy is gone, or the platform refused. */
+  'takedown-outcome': z.strictObject({ request: EventId, outcome: z.enum(['gone-verified', 'refused']) }),
   note: z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), about: z.optional(EventId) }),
   /** A retraction: the target no longer counts. The target itself is kept, so history stays. */
   'entry-removed': z.strictObject({ target: EventId, reason: z.optional(z.string().check(z.maxLength(500))) }),
@@ -209,6 +239,9 @@ export const MANUAL_KINDS = [
   'privacy-answer-received',
   'purge-verified',
   'follow-up-sent',
+  'sighting-logged',
+  'takedown-requested',
+  'takedown-outcome',
   'note',
 ] as const satisfies readonly EventKind[];
 

@@ -55,6 +55,13 @@ function subject(e: NewEvent): string {
       return e.details.window;
     case 'follow-up-sent':
       return `${e.details.window}|${e.details.to}`;
+    case 'sighting-logged':
+      // The same address seen again later is a new sighting (the ten-minute window still folds a double click).
+      return e.details.address;
+    case 'takedown-requested':
+      return `${e.details.sighting}|${e.details.route}`;
+    case 'takedown-outcome':
+      return e.details.request;
     case 'note':
       return digest(e.details.text);
     case 'entry-removed':

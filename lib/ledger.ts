@@ -386,8 +386,21 @@ export const SUMMARY_KINDS: EventKind[] = [
   'privacy-answer-received',
   'purge-verified',
   'follow-up-sent',
+  // A takedown is a window (lib/windows.ts): the background's reminders read windows from the summary.
+  'takedown-requested',
+  'takedown-outcome',
 ];
 const isSummaryKind = (e: LedgerEvent) => SUMMARY_KINDS.includes(e.kind);
+
+/** The window an event settles: a purge its verification, a request its answer, a takedown its outcome. */
+const settledBy = (e: LedgerEvent): string | undefined =>
+  e.kind === 'purge-verified'
+    ? e.details.window
+    : e.kind === 'privacy-answer-received'
+      ? e.details.request
+      : e.kind === 'takedown-outcome'
+        ? e.details.request
+        : undefined;
 
 /** Accounts compare without case, like everywhere else ("@Bob" and "@bob" are one). */
 export const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
@@ -450,7 +463,7 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   // (a file of thousands of windows and answers made that quadratic).
   const closing = new Map<string, LedgerEvent[]>();
   for (const e of live) {
-    const target = e.kind === 'purge-verified' ? e.details.window : e.kind === 'privacy-answer-received' ? e.details.request : undefined;
+    const target = settledBy(e);
     if (target === undefined) continue;
     const list = closing.get(target);
     if (list) list.push(e);
@@ -471,8 +484,8 @@ function referencesOf(e: LedgerEvent): Reference[] {
   const references: Reference[] = [];
   if (e.supersedes) references.push({ id: e.id, relation: 'replaces', target: e.supersedes });
   if (retracts(e)) references.push({ id: e.id, relation: 'retracts', target: e.details.target });
-  if (e.kind === 'purge-verified') references.push({ id: e.id, relation: 'settles', target: e.details.window });
-  if (e.kind === 'privacy-answer-received') references.push({ id: e.id, relation: 'settles', target: e.details.request });
+  const settled = settledBy(e);
+  if (settled !== undefined) references.push({ id: e.id, relation: 'settles', target: settled });
   return references;
 }
 
@@ -582,9 +595,7 @@ async function accountsChangedBy(t: Tables, added: readonly LedgerEvent[]): Prom
   const replaced = present(added.flatMap((e) => [e.supersedes, retracts(e) ? e.details.target : undefined]));
   // Only summary-kind events count here, and every one of them is a member.
   const changed = [...added, ...present(await t.members.bulkGet(replaced)).map((m) => m.event)];
-  const windowIds = changed.flatMap((e) =>
-    e.kind === 'purge-verified' ? [e.details.window] : e.kind === 'privacy-answer-received' ? [e.details.request] : [],
-  );
+  const windowIds = present(changed.map(settledBy));
   const windows = present(await t.members.bulkGet(windowIds)).map((m) => m.event);
   return new Set([...changed, ...windows].filter(isSummaryKind).map((e) => accountKey(e.account)));
 }
@@ -618,7 +629,9 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
 const orderOf = (e: Pick<LedgerEvent, 'occurredAt' | 'recordedAt' | 'id'>) => ({ occurredAt: e.occurredAt, recordedAt: e.recordedAt, id: e.id });
 
 /** Kinds the quick path takes: a summary kind that refers to no other event (no window it settles or follows up). */
-const QUICK_KINDS: ReadonlySet<EventKind> = new Set(SUMMARY_KINDS.filter((k) => k !== 'purge-verified' && k !== 'privacy-answer-received' && k !== 'follow-up-sent'));
+const QUICK_KINDS: ReadonlySet<EventKind> = new Set(
+  SUMMARY_KINDS.filter((k) => !['purge-verified', 'privacy-answer-received', 'follow-up-sent', 'takedown-requested', 'takedown-outcome'].includes(k)),
+);
 
 /**
  * Brings one account's row up to date with one new event from the row alone, when that gives what

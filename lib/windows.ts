@@ -17,10 +17,16 @@
  * An entry remembered only to the month (lib/month-precision.ts) is counted from the last day of
  * that month: the deadline shown is then never earlier than the real one.
  *
+ * A takedown request (lib/copies/routes.ts) opens a 'takedown' window: the route's clock (48 hours,
+ * a month) or, where the route states none, the days the user chose. It has no grace days: past
+ * its clock it is overdue at once (the platform, not the user, had something to do). The user's
+ * "I checked: it is gone" or a refusal closes it.
+ *
  * Sora's closure (policies.ts SORA_CLOSURE) opens a window of its own, 'sora-closure', for every
  * Sora account whose cameo was not deleted before it: OpenAI never said what became of cameos, and
  * the user is asked to verify, as for a deletion. See `soraClosureOpener` for who gets one.
  */
+import { clockLength, ROUTES, type TakedownRouteId } from './copies/routes';
 import { addDuration, endOfLocalDay, fromLocal, startOfLocalDay } from './calendar';
 import type { Account, EventKind, LedgerEvent } from './events';
 import { countedFrom } from './month-precision';
@@ -49,7 +55,7 @@ export type WindowStatus =
   /** Purge verified, or the privacy request answered. */
   | 'verified';
 
-export type DeadlineKind = WindowKind | 'legal-deadline' | typeof SORA_CLOSURE_WINDOW.id;
+export type DeadlineKind = WindowKind | 'legal-deadline' | typeof SORA_CLOSURE_WINDOW.id | 'takedown';
 
 export interface DeadlineWindow {
   /**
@@ -65,6 +71,9 @@ export interface DeadlineWindow {
   status: WindowStatus;
   /** For a legal deadline: which law. */
   law?: Law;
+  /** For a takedown: its route, and whether the platform refused (the window is then closed, not verified gone). */
+  route?: TakedownRouteId;
+  refused?: true;
   length: Duration;
   statement: string;
   source: Source;
@@ -100,6 +109,7 @@ const plus = (a: Duration, b: Duration): Duration => ({ months: (a.months ?? 0) 
 interface Opening {
   kind: DeadlineKind;
   law?: Exclude<Law, 'none'>;
+  route?: TakedownRouteId;
   length: Duration;
   counted: RetentionPolicy['counted'];
   statement: string;
@@ -117,6 +127,11 @@ function openingOf(e: LedgerEvent, overrides: WindowOptions['overrides'], extend
   if (retention) {
     const { id: kind, counted, statement, source } = retention;
     return { kind, length: overrides?.[kind] ?? retention.length, counted, statement, source };
+  }
+  if (e.kind === 'takedown-requested') {
+    const route = ROUTES[e.details.route];
+    const { length, counted } = clockLength(route, e.details.remindInDays);
+    return { kind: 'takedown', route: route.id, length, counted, statement: route.clock.statement, source: route.source };
   }
   const law = requestLaw(e);
   if (!law) return null;
@@ -147,7 +162,13 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
   const verified: [string, number][] = [];
   const answered: [string, number][] = [];
   const followUps = new Map<string, LedgerEvent[]>();
+  const takedownEnds: [string, number][] = [];
+  const refused = new Set<string>();
   for (const e of events) {
+    if (e.kind === 'takedown-outcome') {
+      takedownEnds.push([e.details.request, e.occurredAt]);
+      if (e.details.outcome === 'refused') refused.add(e.details.request);
+    }
     if (e.kind === 'purge-verified') verified.push([e.details.window, e.occurredAt]);
     if (e.kind === 'privacy-answer-received') {
       if (e.details.outcome === 'extended') extended.add(e.details.request);
@@ -164,13 +185,22 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
   // A purge is settled by its verification, a legal deadline by a final answer; never the other way round.
   const purgeVerifiedAt = earliestByTarget(verified);
   const answeredAt = earliestByTarget(answered);
+  const takedownEndedAt = earliestByTarget(takedownEnds);
+  const closers: Record<DeadlineKind, Map<string, number>> = {
+    'cameo-purge': purgeVerifiedAt,
+    'account-purge': purgeVerifiedAt,
+    'export-link': purgeVerifiedAt,
+    'sora-closure': purgeVerifiedAt,
+    'legal-deadline': answeredAt,
+    takedown: takedownEndedAt,
+  };
 
   const windows: DeadlineWindow[] = [];
   const add = (opener: LedgerEvent, opening: Opening, openedAt: number) => {
     const dueAt = dueMoment(openedAt, opening, timeZone);
     const dueSoonFrom = startOfLocalDay(addDuration(dueAt, { days: 1 - leadDays }, timeZone), timeZone);
-    const overdueFrom = endOfLocalDay(addDuration(dueAt, { days: graceDays }, timeZone), timeZone) + 1;
-    const closedAt = (opening.kind === 'legal-deadline' ? answeredAt : purgeVerifiedAt).get(opener.id);
+    const overdueFrom = opening.kind === 'takedown' ? dueAt + 1 : endOfLocalDay(addDuration(dueAt, { days: graceDays }, timeZone), timeZone) + 1;
+    const closedAt = closers[opening.kind].get(opener.id);
     windows.push({
       id: opener.id,
       kind: opening.kind,
@@ -180,6 +210,8 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
       dueAt,
       status: closedAt !== undefined ? 'verified' : statusAt(now, { dueAt, dueSoonFrom, overdueFrom }),
       ...(opening.law ? { law: opening.law } : {}),
+      ...(opening.route ? { route: opening.route } : {}),
+      ...(closedAt !== undefined && refused.has(opener.id) ? { refused: true as const } : {}),
       length: opening.length,
       statement: opening.statement,
       source: opening.source,

@@ -37,6 +37,11 @@ export const WRITERS = {
   'privacy-answer-received': ['user'],
   'purge-verified': ['user'],
   'follow-up-sent': ['user'],
+  // Copies elsewhere are the user's to log: we read nothing from those pages (only a context-menu
+  // click hands over an address), and a page that could log or close takedowns could bury evidence.
+  'sighting-logged': ['user'],
+  'takedown-requested': ['user'],
+  'takedown-outcome': ['user'],
   note: ['user'],
   'entry-removed': ['user'],
   'observation-reviewed': ['user'],

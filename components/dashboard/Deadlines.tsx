@@ -11,6 +11,7 @@ import { DeadlineHead } from '../DeadlineHead';
 import { AccountName } from '../Isolated';
 import { WindowBasis } from '../WindowBasis';
 import { saveFile } from '../save-file';
+import { SourceTitle } from '../SourceTitle';
 import { accountLabel, deadlineName, statusLabel, windowProgress } from '../text';
 import type { DashboardContext } from './context';
 import { draftHash } from './deep-link';
@@ -68,13 +69,7 @@ export function Deadlines({ ctx }: { ctx: DashboardContext }) {
                 {windowProgress(w, now)}
               </td>
               <td>
-                {w.source.url ? (
-                  <a href={w.source.url} target="_blank" rel="noreferrer">
-                    {w.source.title}
-                  </a>
-                ) : (
-                  w.source.title
-                )}
+                <SourceTitle source={w.source} />
                 <br />
                 <span class="muted">{t('asOf', w.source.asOf)}</span>
               </td>

@@ -16,6 +16,7 @@ import { DraftPanel } from './DraftPanel';
 import QuickAddForm from '../QuickAddForm';
 import { certaintyLabel, eventSubject, importedLabel, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { SourceTitle } from '../SourceTitle';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
 import { wantsDraft } from './deep-link';
@@ -222,13 +223,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
             <WindowBasis kind={opened.kind} fromMonth={countsFromMonth(opened.kind, opened.opener)} />
             <br />
             <span class="muted">
-              {opened.source.url ? (
-                <a href={opened.source.url} target="_blank" rel="noreferrer">
-                  {opened.source.title}
-                </a>
-              ) : (
-                opened.source.title
-              )}{' '}
+              <SourceTitle source={opened.source} />{' '}
               · {t('asOf', opened.source.asOf)}
             </span>
           </p>

@@ -4,9 +4,11 @@
  * its component gets the DashboardContext (the ledger, what is derived from it, ways to act).
  */
 import type { ComponentType } from 'preact';
+import { COPIES_SECTION } from '@/lib/copies/link';
 import type { MessageKey } from '@/lib/i18n';
 import { AddEntry } from './AddEntry';
 import { AfterSora } from './AfterSora';
+import { CopiesElsewhere } from './CopiesElsewhere';
 import type { DashboardContext } from './context';
 import { Deadlines } from './Deadlines';
 import { EraseEverything } from './EraseEverything';
@@ -30,6 +32,7 @@ export const SECTIONS: DashboardSection[] = [
   { id: 'timeline', title: 'sectionTimeline', component: Timeline, firstPage: true },
   { id: 'access', title: 'sectionAccess', component: GrantHistory },
   { id: 'deadlines', title: 'sectionDeadlines', component: Deadlines },
+  { id: COPIES_SECTION, title: 'sectionCopies', component: CopiesElsewhere },
   { id: 'settings', title: 'sectionSettings', component: Settings },
   { id: 'import-export', title: 'sectionImportExport', component: ReportPanel },
   { id: 'erase', title: 'sectionErase', component: EraseEverything },

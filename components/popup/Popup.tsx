@@ -3,6 +3,7 @@
  * happened where no extension runs (the phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { addCopyHash } from '@/lib/copies/link';
 import type { Account, NewEvent } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
 import { plural } from '@/lib/plural';
@@ -147,6 +148,12 @@ export function Popup({ actions }: { actions: PopupActions }) {
             </ul>
           )}
         </section>
+        {/* Firefox for Android has no context menu: the popup is the way to log a copy there. */}
+        <p>
+          <button type="button" class="link" onClick={() => actions.openDashboard(addCopyHash())} data-testid="popup-log-copy">
+            {t('popupLogCopy')}
+          </button>
+        </p>
       </main>
     </div>
   );

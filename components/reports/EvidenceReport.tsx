@@ -18,6 +18,7 @@ import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/
 import { lawLabel } from '@/lib/law-names';
 import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
+import { CopiesReport } from './CopiesReport';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
 import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
@@ -238,6 +239,10 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
             </table>
           </>
         )}
+      </Section>
+
+      <Section id="copies" title={t('sectionCopies')}>
+        <CopiesReport report={report} when={when} />
       </Section>
 
       <Section id="access" title={t('reportAccessTitle')}>

@@ -4,10 +4,9 @@
  * quoted as OpenAI said them, in English.
  */
 import { OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
-import type { DeadlineKind } from '../windows';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
-import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type RequestFacts } from './template';
+import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';
 
 const date = longDate('de-DE');
 const q = (text: string) => quoteData(text, ['„', '“']);
@@ -86,7 +85,7 @@ const REQUEST: Record<NonNullable<RequestFacts['logged']>['request'], string> = 
 const channel = (logged: NonNullable<RequestFacts['logged']>) =>
   logged.channel === 'privacy-portal' ? ` über sein Privacy Portal (${OPENAI_PRIVACY_CHANNEL.portal.url})` : logged.channel === 'email' ? ' per E-Mail' : '';
 
-const ABOUT: Record<DeadlineKind, (f: LetterFacts) => string> = {
+const ABOUT: Record<OpenaiWindowKind, (f: LetterFacts) => string> = {
   'cameo-purge': (f) => `Am ${on(f.openedAt, f)} habe ich meinen Cameo aus ${accountDative(f)} gelöscht.`,
   'account-purge': (f) => `Am ${on(f.openedAt, f)} habe ich ${account(f)} gelöscht.`,
   'export-link': (f) => `Am ${on(f.openedAt, f)} habe ich einen Datenexport für ${account(f)} erhalten.`,

@@ -1,9 +1,8 @@
 /** The letters in English: the legal citations are the facts module's own (lib/policies.ts). */
 import { ACCESS_RIGHTS, ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
-import type { DeadlineKind } from '../windows';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
-import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type RequestFacts } from './template';
+import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';
 
 const date = longDate('en-GB');
 const q = (text: string) => quoteData(text, ['“', '”']);
@@ -40,7 +39,7 @@ const REQUEST: Record<NonNullable<RequestFacts['logged']>['request'], string> = 
 const channel = (logged: NonNullable<RequestFacts['logged']>) =>
   logged.channel === 'privacy-portal' ? ` through its Privacy Portal (${OPENAI_PRIVACY_CHANNEL.portal.url})` : logged.channel === 'email' ? ' by email' : '';
 
-const ABOUT: Record<DeadlineKind, (f: LetterFacts) => string> = {
+const ABOUT: Record<OpenaiWindowKind, (f: LetterFacts) => string> = {
   'cameo-purge': (f) => `On ${on(f.openedAt, f)} I deleted my cameo from ${account(f)}.`,
   'account-purge': (f) => `On ${on(f.openedAt, f)} I deleted ${account(f)}.`,
   'export-link': (f) => `On ${on(f.openedAt, f)} I received a data export for ${account(f)}.`,

@@ -4,10 +4,9 @@
  * OpenAI's own statements are quoted as OpenAI said them, in English.
  */
 import { OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
-import type { DeadlineKind } from '../windows';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
-import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type RequestFacts } from './template';
+import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';
 
 const date = longDate('fr-FR');
 const q = (text: string) => quoteData(text, ['« ', ' »']);
@@ -85,7 +84,7 @@ const REQUEST: Record<NonNullable<RequestFacts['logged']>['request'], string> = 
 const channel = (logged: NonNullable<RequestFacts['logged']>) =>
   logged.channel === 'privacy-portal' ? ` via son portail de confidentialité (${OPENAI_PRIVACY_CHANNEL.portal.url})` : logged.channel === 'email' ? ' par e-mail' : '';
 
-const ABOUT: Record<DeadlineKind, (f: LetterFacts) => string> = {
+const ABOUT: Record<OpenaiWindowKind, (f: LetterFacts) => string> = {
   'cameo-purge': (f) => `Le ${on(f.openedAt, f)}, j’ai supprimé mon caméo de ${account(f)}.`,
   'account-purge': (f) => `Le ${on(f.openedAt, f)}, j’ai supprimé ${account(f)}.`,
   'export-link': (f) => `Le ${on(f.openedAt, f)}, j’ai reçu un export des données de ${account(f)}.`,

@@ -19,6 +19,8 @@ export const LETTER_SCOPE: Record<DeadlineKind, ErasureScope | null> = {
   'export-link': null,
   'sora-closure': 'cameo',
   'legal-deadline': 'request',
+  // A takedown's letters go to the platform, not OpenAI: they are lib/letters/takedown.ts's, not these.
+  takedown: null,
 };
 
 /** Whether a window of this kind can lead to a letter (a request, a follow-up, a complaint). */

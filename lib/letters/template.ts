@@ -15,6 +15,9 @@ export type SafeText = string & { readonly __safe: unique symbol };
 
 export type LawWithDeadline = Exclude<Law, 'none'>;
 
+/** Windows whose letters go to OpenAI; a takedown's go to the platform (lib/letters/takedown.ts). */
+export type OpenaiWindowKind = Exclude<DeadlineKind, 'takedown'>;
+
 /** A request to OpenAI whose answer had a legal deadline: the user's own, or a letter drafted here. */
 export interface RequestFacts {
   sentAt: number;
@@ -44,7 +47,7 @@ export interface LetterFacts {
   timeZone: string;
   /** The service's name (a brand, the same in every language) and the handle as the page showed it. */
   account: { service: string; handle: SafeText };
-  kind: DeadlineKind;
+  kind: OpenaiWindowKind;
   scope: ErasureScope;
   openedAt: number;
   dueAt: number;
@@ -80,7 +83,7 @@ export interface LetterTemplates {
   /** Where a complaint goes, per law. */
   authority: Record<LawWithDeadline, string>;
   /** The sentence that says what happened, per kind of window. */
-  about: Record<DeadlineKind, (f: LetterFacts) => string>;
+  about: Record<OpenaiWindowKind, (f: LetterFacts) => string>;
   /** The first request: confirm the erasure (and say what is still held) under `law`; `answerBy` null without a law. */
   request(f: LetterFacts, law: Law, answerBy: number | null): Letter;
   /** After the request's legal deadline passed unanswered: the reminder, before a complaint. */

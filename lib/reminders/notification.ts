@@ -30,7 +30,7 @@ export function actionsFor(window: Pick<DeadlineWindow, 'kind'>, status: Reminde
 
 const PREFIX = 'reminder';
 // Total over the kinds, so a new window kind is one the type check makes us name here.
-const KIND_NAMES: Record<DeadlineKind, true> = { 'cameo-purge': true, 'account-purge': true, 'export-link': true, 'legal-deadline': true, 'sora-closure': true };
+const KIND_NAMES: Record<DeadlineKind, true> = { 'cameo-purge': true, 'account-purge': true, 'export-link': true, 'legal-deadline': true, 'sora-closure': true, takedown: true };
 const KINDS = Object.keys(KIND_NAMES) as DeadlineKind[];
 
 export interface NotificationRef {

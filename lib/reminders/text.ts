@@ -36,6 +36,7 @@ const SENTENCES: Record<DeadlineKind, { ahead: MessageKey; past: MessageKey; cal
   'export-link': { ahead: 'reminderExportLinkAhead', past: 'reminderExportLinkPast', calendar: 'calendarExportLink' },
   'legal-deadline': { ahead: 'reminderLegalAhead', past: 'reminderLegalPast', calendar: 'calendarLegal' },
   'sora-closure': { ahead: 'reminderSoraClosureAhead', past: 'reminderSoraClosurePast', calendar: 'calendarSoraClosure' },
+  takedown: { ahead: 'reminderTakedownAhead', past: 'reminderTakedownPast', calendar: 'calendarTakedown' },
 };
 
 const substitutions = (window: DeadlineWindow, options: TextOptions) => [

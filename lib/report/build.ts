@@ -177,6 +177,8 @@ export async function draftReport(events: readonly LedgerEvent[], options: Repor
           dueAt: iso(w.dueAt),
           status: w.status,
           ...(w.law ? { law: w.law } : {}),
+          ...(w.route ? { route: w.route } : {}),
+          ...(w.refused ? { refused: w.refused } : {}),
           length: w.length,
           statement: w.statement,
           source: w.source,

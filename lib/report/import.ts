@@ -211,6 +211,9 @@ function targetsOf(e: LedgerEvent): { id: string; how: ChangeHow }[] {
       return [...targets, { id: e.details.request, how: 'answers' }];
     case 'follow-up-sent':
       return [...targets, { id: e.details.window, how: 'follows-up' }];
+    case 'takedown-outcome':
+      // "Gone" or "refused" closes a takedown's window: a file may not do that to one of ours unasked.
+      return [...targets, { id: e.details.request, how: 'closes' }];
     case 'note':
       return e.details.about ? [...targets, { id: e.details.about, how: 'notes' }] : targets;
     default:

@@ -14,10 +14,18 @@
  * too), percent-encoded, in fullwidth or decomposed Unicode. Any other `@handle` there becomes
  * `@someone`. The rest of free text is kept as written, and the dashboard says so.
  */
+import { addressWithHandleReplaced, handleInAddress } from '../copies/address';
 import type { EventKind, LedgerEvent } from '../events';
 
+/** Another person an event names: one granted access, a creator, or the uploader in a copy's address. */
 const personOf = (e: LedgerEvent): string | null =>
-  e.kind === 'access-granted' || e.kind === 'access-revoked' ? e.details.person : e.kind === 'appearance-seen' ? e.details.by : null;
+  e.kind === 'access-granted' || e.kind === 'access-revoked'
+    ? e.details.person
+    : e.kind === 'appearance-seen'
+      ? e.details.by
+      : e.kind === 'sighting-logged'
+        ? handleInAddress(e.details.address)
+        : null;
 
 /** Details fields of free text, where a handle can be mentioned (lib/events.ts DETAILS). */
 const FREE_TEXT = ['restrictions', 'text', 'reason', 'reference'] as const;
@@ -29,6 +37,8 @@ const REFERENCE: Partial<Record<EventKind, string>> = {
   'follow-up-sent': 'window',
   'privacy-answer-received': 'request',
   note: 'about',
+  'takedown-requested': 'sighting',
+  'takedown-outcome': 'request',
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -166,6 +176,8 @@ export function pseudonymsFor(events: readonly LedgerEvent[]): Pseudonyms {
       const reference = REFERENCE[e.kind];
       if (reference && typeof d[reference] === 'string') d[reference] = id(d[reference]);
       if (typeof d.link === 'string') d.link = inUrl(d.link);
+      // A copy's address keeps its platform and the video's identity; the uploader's handle goes.
+      if (e.kind === 'sighting-logged') d.address = addressWithHandleReplaced(e.details.address, (h) => (own.has(foldHandle(h)) ? h : of(h)));
       const evidence = { ...e.evidence };
       if (evidence.url) evidence.url = inUrl(evidence.url);
       if (evidence.shownText) evidence.shownText = inText(evidence.shownText);

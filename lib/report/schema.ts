@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
+import { TAKEDOWN_ROUTES } from '../copies/routes';
 import { LAWS, RETENTION_POLICIES, SORA_CLOSURE_WINDOW, type WindowKind } from '../policies';
 import { isTimeZone } from '../settings';
 import type { WindowStatus } from '../windows';
@@ -68,12 +69,15 @@ const WINDOW_STATUSES = ['open', 'due-soon', 'closed-awaiting-verification', 'ov
 const ReportWindow = z.strictObject({
   /** The id of the event that opened the window. */
   id: EventId,
-  kind: z.enum([...WINDOW_KINDS, 'legal-deadline', SORA_CLOSURE_WINDOW.id]),
+  kind: z.enum([...WINDOW_KINDS, 'legal-deadline', SORA_CLOSURE_WINDOW.id, 'takedown']),
   account: Account,
   openedAt: IsoInstant,
   dueAt: IsoInstant,
   status: z.enum(WINDOW_STATUSES),
   law: z.optional(z.enum(LAWS)),
+  /** For a takedown: the route taken (lib/copies/routes.ts), and whether the platform refused. */
+  route: z.optional(z.enum(TAKEDOWN_ROUTES)),
+  refused: z.optional(z.literal(true)),
   length: Duration,
   statement: z.string(),
   source: Source,

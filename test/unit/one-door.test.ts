@@ -36,7 +36,17 @@ const observation = (kind: string, details: object, occurredAt = NOW) => ({
 describe('who may write each kind', () => {
   it('names writers for every kind, and a page none of the kinds that remove, verify, settle or judge', () => {
     expect(Object.keys(WRITERS).sort()).toEqual([...EVENT_KINDS].sort());
-    for (const kind of ['entry-removed', 'observation-reviewed', 'purge-verified', 'privacy-answer-received', 'follow-up-sent', 'note'] as const) {
+    for (const kind of [
+      'entry-removed',
+      'observation-reviewed',
+      'purge-verified',
+      'privacy-answer-received',
+      'follow-up-sent',
+      'note',
+      'sighting-logged',
+      'takedown-requested',
+      'takedown-outcome',
+    ] as const) {
       expect(mayWrite('page', kind), kind).toBe(false);
       expect(mayWrite('network', kind), kind).toBe(false);
       expect(mayWrite('user', kind), kind).toBe(true);
@@ -57,6 +67,22 @@ describe('who may write each kind', () => {
     // …and the user may.
     await record(db, { ...removal, source: 'manual' } as NewEvent, NOW);
     expect(await db.events.count()).toBe(1);
+  });
+});
+
+describe('copies elsewhere are the user’s alone', () => {
+  it('a page cannot log a sighting, request a takedown or close one through the content channel', async () => {
+    const deps = { db: async () => db, session, local: memoryArea(), now: () => NOW, extensionId: EXT, budget: pageBudget() };
+    const forged = [
+      observation('sighting-logged', { address: 'https://example.com/v', platform: 'other', shows: 'face', madeWith: 'sora' }),
+      observation('takedown-requested', { sighting: 'abcdefgh', route: 'eu-dsa' }),
+      observation('takedown-outcome', { request: 'abcdefgh', outcome: 'gone-verified' }),
+    ];
+    for (const message of forged) {
+      const reply = await handleContentMessage(message, { id: EXT, url: PAGE, tab: { id: 1 } }, deps);
+      expect(reply).toMatchObject({ ok: false });
+    }
+    expect(await db.events.count()).toBe(0);
   });
 });
 

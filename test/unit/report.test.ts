@@ -5,6 +5,7 @@ import { exportReport } from '@/lib/report/export';
 import { importReport, MAX_REPORT_BYTES, type ImportResult } from '@/lib/report/import';
 import { REPORT_FORMAT, REPORT_VERSION, Report } from '@/lib/report/schema';
 import type { Progress } from '@/lib/report/progress';
+import { ev } from './helpers/events';
 import { freshDb, ledgerContent, sampleLedger } from './report-fixtures';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
@@ -91,6 +92,24 @@ describe('round trip', () => {
       expect(await importReport(db, text, undefined, { timeZone })).toMatchObject({ ok: true, added: 400 });
       expect(await ledgerContent(db, true)).toBe(before);
     }
+  });
+
+  it('carries copies elsewhere, their takedowns and deadlines, through export and import; a file that closes one of ours asks first', async () => {
+    const sighting = ev('sighting-logged', { address: 'https://www.youtube.com/watch?v=abc', platform: 'youtube', shows: 'face', madeWith: 'sora' }, NOW - 3 * 86_400_000);
+    const request = ev('takedown-requested', { sighting: sighting.id, route: 'take-it-down-act' }, NOW - 2.5 * 86_400_000);
+    const db = await ledgerWith([sighting, request]);
+    const report = Report.parse(JSON.parse(await exportedText(db, OPTIONS)));
+    expect(report.derived.windows).toEqual([expect.objectContaining({ id: request.id, kind: 'takedown', route: 'take-it-down-act', status: 'overdue' })]);
+    const before = await ledgerContent(db);
+    const text = await exportedText(db, OPTIONS);
+    await eraseEverything(db);
+    expect(await importReport(db, text)).toMatchObject({ ok: true, added: 2 });
+    expect(await ledgerContent(db, true)).toBe(before);
+    // Another file says the copy is gone: shown as a change to the ledger's own request, not written unasked.
+    const gone = ev('takedown-outcome', { request: request.id, outcome: 'gone-verified' }, NOW - 86_400_000);
+    const other = await exportedText(await ledgerWith([sighting, request, gone]), OPTIONS);
+    const preview = await importReport(db, other);
+    expect(preview).toMatchObject({ ok: true, changes: [expect.objectContaining({ how: 'closes' })], changesApplied: false });
   });
 
   it('importing the same report twice adds nothing', async () => {

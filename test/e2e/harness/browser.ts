@@ -78,6 +78,12 @@ export interface Harness {
   downloads(): Promise<{ name: string; text: string }[]>;
   /** Stops the background service worker, as the browser does when it is idle (Chromium only). */
   stopBackground?(): Promise<void>;
+  /**
+   * Runs a function in the background service worker (Chromium only: Firefox's background is an
+   * event page that WebDriver BiDi cannot reach), with `chrome` as the browser gives it there:
+   * how a test calls a listener as the browser would (the context menu's click handler).
+   */
+  inBackground?<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -249,6 +255,11 @@ async function launchChromium(port: number, userDataDir = '', { language, soraGr
     tabIdOf: (url) => inExtension(tabIdByUrl, url),
     ledger: () => inExtension(readLedger),
     downloads: () => Promise.all(downloaded.map(async (d) => ({ name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') }))),
+    inBackground: async (fn, arg) => {
+      // The worker may have been stopped (idle, or stopBackground): any extension event starts it again.
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith(origin)) ?? (await context.waitForEvent('serviceworker'));
+      return worker.evaluate(fn as never, arg) as never;
+    },
     stopBackground: async () => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);

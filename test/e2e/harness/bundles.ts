@@ -12,8 +12,11 @@ import { gzipSync } from 'node:zlib';
  * The background went from 60 to 64 KB (≈ 62.7 KB on 2026-12-03) with the one checked door for
  * writes, page budgets, the fingerprint chain and its check, one source of window options and
  * Sora's runtime registration (issues 16–18); not yet looked into for what could leave it.
+ * Then to 66 KB (≈ 65.3 KB) with copies elsewhere (issue 20): the background computes takedown
+ * windows for reminders, so it carries the takedown routes' clocks with their statements and
+ * sources (≈ 1.7 KB), the address checks of the new kinds' schema (≈ 1.1 KB) and the context menu.
  */
-export const BUDGETS_KB = { contentScript: 13, popupInitial: 50, background: 64 } as const;
+export const BUDGETS_KB = { contentScript: 13, popupInitial: 50, background: 66 } as const;
 
 export const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
