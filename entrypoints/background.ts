@@ -8,7 +8,7 @@ import { startReminders } from '@/lib/background/reminders';
 import { LedgerDb } from '@/lib/ledger';
 import { flushPending } from '@/lib/pending-queue';
 import { forgetTab } from '@/lib/tab-status';
-import { keepSoraScriptInStep, type PermissionsApi, type ScriptingApi } from '@/lib/sora-access';
+import { keepSoraScriptInStep, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/sora-access';
 
 export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
@@ -79,5 +79,10 @@ export default defineBackground(() => {
   });
 
   // Sora's content script runs only on the Sora hosts the user granted (lib/sora-access.ts).
-  void keepSoraScriptInStep(browser.permissions as unknown as PermissionsApi, browser.scripting as unknown as ScriptingApi).catch(() => undefined);
+  // Tabs already open on Sora when the user grants its hosts are watched at once, without a reload.
+  void keepSoraScriptInStep(
+    browser.permissions as unknown as PermissionsApi,
+    browser.scripting as unknown as ScriptingApi,
+    browser.tabs as unknown as TabsApi,
+  ).catch(() => undefined);
 });

@@ -9,6 +9,12 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
+    // Once per page: the background also puts this script into Sora tabs open when the hosts are
+    // granted, and a grant withdrawn and given again must not make two watchers of one page. The
+    // mark lives in the extension's isolated world, which the page cannot read or set.
+    const world = globalThis as { likenessLedgerSora?: true };
+    if (world.likenessLedgerSora) return;
+    world.likenessLedgerSora = true;
     const send: Send = (message) => browser.runtime.sendMessage(message);
     // Sora's rules include an ambiguous one ("Deleted" on the cameo page): it asks in the page.
     const watch = watchPage(ctx, send, SORA, { ask: (question) => askInPage(question) });

@@ -11,6 +11,10 @@
  * The network signal needs no switch of its own: browsers report webRequest events only for hosts
  * the extension holds, so without the Sora hosts no Sora request is ever seen.
  *
+ * Sora tabs already open when the user grants the hosts are watched at once: the background puts
+ * the same script into them (scripting.executeScript), as the browser does only for pages loaded
+ * after a registration. The script runs once per page whatever happens (entrypoints/sora.content.ts).
+ *
  * An update from a version that asked for the Sora hosts at install: Chromium keeps a granted host
  * permission that the new manifest still declares, as optional ones count; Firefox keeps granted
  * origins that are still in `optional_host_permissions`. Either way the start-up check registers
@@ -42,6 +46,11 @@ export interface ScriptingApi {
   getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<RegisteredScript[]>;
   registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
+  executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+}
+/** The part of browser.tabs this uses: open tabs by match pattern (readable for hosts the extension holds). */
+export interface TabsApi {
+  query(filter: { url: string[] }): Promise<{ id?: number }[]>;
 }
 
 /** The Sora hosts the user has granted (in Firefox they can grant one and not the other). */
@@ -75,12 +84,38 @@ export async function syncSoraScript(permissions: Pick<PermissionsApi, 'contains
  * withdrawal that touches a Sora host. Listeners are added before the first await, so that the
  * browser wakes the background for them. Checks run one after another: events come in bursts.
  */
-export function keepSoraScriptInStep(permissions: PermissionsApi, scripting: ScriptingApi): Promise<string[]> {
+export function keepSoraScriptInStep(permissions: PermissionsApi, scripting: ScriptingApi, tabs?: TabsApi): Promise<string[]> {
   let last: Promise<string[]> = Promise.resolve([]);
   const sync = () => (last = last.catch(() => []).then(() => syncSoraScript(permissions, scripting)));
-  const touchesSora = ({ origins }: Origins) => origins?.some((o) => SORA_ORIGINS.includes(o)) ?? false;
-  const onChange = (changed: Origins) => void (touchesSora(changed) && sync().catch(() => undefined));
-  permissions.onAdded.addListener(onChange);
-  permissions.onRemoved.addListener(onChange);
+  const soraIn = ({ origins }: Origins) => origins?.filter((o) => SORA_ORIGINS.includes(o)) ?? [];
+  const onRemoved = (changed: Origins) => void (soraIn(changed).length > 0 && sync().catch(() => undefined));
+  const onAdded = (changed: Origins) => {
+    const granted = soraIn(changed);
+    if (granted.length === 0) return;
+    void sync()
+      .then(() => tabs && watchOpenTabs(granted, scripting, tabs))
+      .catch(() => undefined);
+  };
+  permissions.onAdded.addListener(onAdded);
+  permissions.onRemoved.addListener(onRemoved);
   return sync();
+}
+
+/**
+ * Puts the Sora script into the tabs already open on the hosts just granted: a registration only
+ * reaches pages loaded after it. A tab that refuses (an error page, one closing) is left as it is.
+ */
+export async function watchOpenTabs(origins: string[], scripting: Pick<ScriptingApi, 'executeScript'>, tabs: TabsApi): Promise<number> {
+  const open = await tabs.query({ url: origins });
+  const done = await Promise.all(
+    open.map((tab) =>
+      tab.id === undefined
+        ? false
+        : scripting.executeScript({ target: { tabId: tab.id }, files: [...SORA_SCRIPT.js] }).then(
+            () => true,
+            () => false,
+          ),
+    ),
+  );
+  return done.filter(Boolean).length;
 }

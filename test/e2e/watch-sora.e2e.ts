@@ -96,7 +96,11 @@ inEachBrowser('Sora on request: a fresh install', (h) => {
 });
 
 onlyIn('firefox', "Sora on request: turned on in the settings, as a user does", (h) => {
-  it('the switch asks for the hosts; the pages are watched from then on', async () => {
+  it('the switch asks for the hosts; a Sora tab open before is watched at once, without a reload, and pages from then on', async () => {
+    // Open, and unwatched, before the grant.
+    const page = await openUnwatched(h, SORA, '/profile/crystal.party');
+    // A mark a reload would wipe.
+    await page.evaluate(() => void ((window as { openBeforeGrant?: true }).openBeforeGrant = true));
     const { dash, checked } = await soraSwitch(h);
     await dash.click('[data-testid="sora-access"]');
     await eventually(async () => expect(await dash.text('#sora-access-title ~ [role="status"]')).toBe("Sora's pages are watched."));
@@ -104,7 +108,11 @@ onlyIn('firefox', "Sora on request: turned on in the settings, as a user does", 
     await eventually(async () => expect(await h().inExtension(soraScripts, SORA_SCRIPT.id)).toEqual([[...SORA_ORIGINS]]));
     await dash.close();
 
-    const { page } = await open(h, SORA, '/profile/crystal.party');
+    // The tab opened before the grant is now watched, the page never reloaded.
+    const tabId = await h().tabIdOf(fixtureUrl(SORA, '/profile/crystal.party'));
+    await eventually(async () => expect((await h().inExtension(tabStatusOf, tabId))?.handle).toBe('alice'));
+    expect(await page.evaluate(() => (window as { openBeforeGrant?: true }).openBeforeGrant)).toBe(true);
+    await sleep(SETTLE);
     await editCharacter(page);
     await expectNew(
       h,

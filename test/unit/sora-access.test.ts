@@ -3,7 +3,7 @@
  * granted Sora hosts, at start and on every change, and unregistered when none is left.
  */
 import { describe, expect, it } from 'vitest';
-import { keepSoraScriptInStep, SORA_ORIGINS, SORA_SCRIPT, soraWatched, stopWatchingSora, syncSoraScript, watchSora, type PermissionsApi, type ScriptingApi } from '@/lib/sora-access';
+import { keepSoraScriptInStep, SORA_ORIGINS, SORA_SCRIPT, soraWatched, stopWatchingSora, syncSoraScript, watchOpenTabs, watchSora, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/sora-access';
 
 type Listener = (p: { origins?: string[] }) => void;
 
@@ -42,6 +42,8 @@ function fakeBrowser(granted: string[] = []) {
       for (const id of filter?.ids ?? []) scripts.delete(id);
       calls.push('unregister');
     },
+    // No open tab unless a test gives some (withTabs).
+    executeScript: async () => undefined,
   };
   const settled = () => new Promise((r) => setTimeout(r, 0));
   return { permissions, scripting, scripts, calls, held, settled, listeners };
@@ -97,5 +99,55 @@ describe("Sora's hosts on request", () => {
     void b.permissions.request({ origins: ['https://sora.chatgpt.com/*'] });
     for (let i = 0; i < 10; i++) await b.settled();
     expect(b.scripts.get(SORA_SCRIPT.id)?.matches).toEqual(SORA_ORIGINS);
+  });
+});
+
+describe('Sora tabs open when the hosts are granted', () => {
+  /** Open tabs by URL; the fake answers a match-pattern query the way the browser does, by host. */
+  function withTabs(b: ReturnType<typeof fakeBrowser>, open: { id: number; url: string }[], refuses: number[] = []) {
+    const injected: { tabId: number; files: string[] }[] = [];
+    b.scripting.executeScript = async ({ target, files }) => {
+      if (refuses.includes(target.tabId)) throw new Error('Cannot access contents of the page');
+      injected.push({ tabId: target.tabId, files });
+    };
+    const tabs: TabsApi = {
+      query: async ({ url }) => open.filter((t) => url.some((pattern) => new URL(t.url).origin === new URL(pattern.replace('/*', '/')).origin)),
+    };
+    return { injected, tabs };
+  }
+
+  it('gets the script at once, in the granted hosts only, and not at a start', async () => {
+    const b = fakeBrowser();
+    const { injected, tabs } = withTabs(b, [
+      { id: 1, url: 'https://sora.com/profile/alice' },
+      { id: 2, url: 'https://chatgpt.com/' },
+      { id: 3, url: 'https://sora.chatgpt.com/drafts' },
+    ]);
+    await keepSoraScriptInStep(b.permissions, b.scripting, tabs);
+    expect(injected).toEqual([]);
+    await b.permissions.request({ origins: ['https://sora.com/*'] });
+    for (let i = 0; i < 5; i++) await b.settled();
+    expect(injected).toEqual([{ tabId: 1, files: ['content-scripts/sora.js'] }]);
+    // The other host later: only its tab, the first already has the script.
+    await b.permissions.request({ origins: ['https://sora.chatgpt.com/*'] });
+    for (let i = 0; i < 5; i++) await b.settled();
+    expect(injected.map((i) => i.tabId)).toEqual([1, 3]);
+  });
+
+  it('leaves a tab that refuses and still puts the script into the others', async () => {
+    const b = fakeBrowser();
+    const { injected, tabs } = withTabs(b, [{ id: 7, url: 'https://sora.com/' }, { id: 8, url: 'https://sora.com/explore' }], [7]);
+    expect(await watchOpenTabs(['https://sora.com/*'], b.scripting, tabs)).toBe(1);
+    expect(injected.map((i) => i.tabId)).toEqual([8]);
+  });
+
+  it('is not asked for on a withdrawal or on a grant of another host', async () => {
+    const b = fakeBrowser([...SORA_ORIGINS]);
+    const { injected, tabs } = withTabs(b, [{ id: 1, url: 'https://sora.com/' }, { id: 2, url: 'https://chatgpt.com/' }]);
+    await keepSoraScriptInStep(b.permissions, b.scripting, tabs);
+    await b.permissions.request({ origins: ['https://chatgpt.com/*'] });
+    await stopWatchingSora(b.permissions);
+    for (let i = 0; i < 5; i++) await b.settled();
+    expect(injected).toEqual([]);
   });
 });
