@@ -4,6 +4,7 @@
  * shows beyond them (tokens, cookies, emails, media, HTML) can reach the ledger.
  */
 // zod/mini: the same checks as zod at a fraction of the size (the popup and background have budgets).
+import type { SchemaReason } from './schema-says';
 import * as z from 'zod/mini';
 import { isKeptAddress, PLATFORMS } from './copies/address';
 import { TAKEDOWN_ROUTES } from './copies/routes';
@@ -36,9 +37,9 @@ export const Handle = z
     z.normalize('NFC'),
     z.minLength(1, 'a handle cannot be empty'),
     z.maxLength(100, 'a handle has at most 100 characters'),
-    z.refine((h) => !BIDI_CONTROL.test(h), 'a handle cannot contain direction (bidi) controls'),
-    z.refine((h) => !CONTROL.test(h), 'a handle cannot contain control characters'),
-    z.refine((h) => !INVISIBLE.test(h), 'a handle cannot contain zero-width or other invisible characters'),
+    z.refine((h) => !BIDI_CONTROL.test(h), 'issueHandleBidi' satisfies SchemaReason),
+    z.refine((h) => !CONTROL.test(h), 'issueHandleControl' satisfies SchemaReason),
+    z.refine((h) => !INVISIBLE.test(h), 'issueHandleInvisible' satisfies SchemaReason),
   );
 
 export { UNKNOWN_HANDLE } from './unknown-handle';
@@ -77,7 +78,7 @@ export const EvidenceUrl = z
   .url({ protocol: /^https?$/ })
   .check(
     z.maxLength(2048),
-    z.refine((u) => !u.includes('?') && !u.includes('#'), 'an evidence URL must not carry a query or fragment'),
+    z.refine((u) => !u.includes('?') && !u.includes('#'), 'issueEvidenceUrlQuery' satisfies SchemaReason),
   );
 
 export const Evidence = z.strictObject({
@@ -112,7 +113,7 @@ const CameoId = z.optional(z.string().check(z.maxLength(100)));
  */
 export const SightingAddress = z
   .string()
-  .check(z.maxLength(2048), z.refine(isKeptAddress, 'an address is http(s), without a fragment or a query beyond the video it names'));
+  .check(z.maxLength(2048), z.refine(isKeptAddress, 'issueSightingAddress' satisfies SchemaReason));
 /** A SHA-256 digest in hex: what is kept of a screenshot (the image never is). */
 const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lower-case hex digits'));
 

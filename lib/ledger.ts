@@ -19,6 +19,7 @@ import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
 import { soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
+import { schemaSays } from './schema-says';
 
 export const DB_NAME = 'likeness-ledger';
 
@@ -142,7 +143,7 @@ const tablesOf = (source: { table(name: string): Table }): Tables => ({
 
 export class InvalidEventError extends Error {
   constructor(readonly issues: z.core.$ZodIssue[]) {
-    super(`Invalid event: ${issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
+    super(`Invalid event: ${issues.map((i) => `${i.path.join('.') || '(event)'}: ${schemaSays(i.message)}`).join('; ')}`);
     this.name = 'InvalidEventError';
   }
 }

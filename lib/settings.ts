@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { LAWS, type Law } from './policies';
 import { WINDOW_DEFAULTS } from './window-options';
+import { schemaSays, type SchemaReason } from './schema-says';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -34,7 +35,7 @@ export const Settings = z.strictObject({
   /** Which law's deadlines and rights the follow-up drafts cite; 'none' cites only OpenAI's own statements. */
   jurisdiction: z.enum(LAWS),
   /** IANA zone in which days are counted. */
-  timeZone: z.string().check(z.maxLength(64), z.refine(isTimeZone, 'not a time zone this browser knows')),
+  timeZone: z.string().check(z.maxLength(64), z.refine(isTimeZone, 'issueUnknownTimeZone' satisfies SchemaReason)),
   backupAfterEntries: z.int().check(z.gte(SETTING_LIMITS.backupAfterEntries.min), z.lte(SETTING_LIMITS.backupAfterEntries.max)),
   backupAfterDays: z.int().check(z.gte(SETTING_LIMITS.backupAfterDays.min), z.lte(SETTING_LIMITS.backupAfterDays.max)),
 });
@@ -97,7 +98,7 @@ export async function loadSettings(area: LocalArea): Promise<Settings> {
 
 export class InvalidSettingsError extends Error {
   constructor(readonly issues: z.core.$ZodIssue[]) {
-    super(`Invalid settings: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    super(`Invalid settings: ${issues.map((i) => `${i.path.join('.')}: ${schemaSays(i.message)}`).join('; ')}`);
     this.name = 'InvalidSettingsError';
   }
 }

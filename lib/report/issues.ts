@@ -5,6 +5,7 @@
 import type * as z from 'zod/mini';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { plural } from '../plural';
+import { schemaSays } from '../schema-says';
 
 export interface ReportIssue {
   /** Where in the file: events[12].details.person; "(file)" for the whole document. */
@@ -61,7 +62,7 @@ const sized = (origin: string, n: number) =>
 
 /** zod/mini says only "Invalid input" unless a schema gives its own message: say what was expected and found. */
 function describe(issue: z.core.$ZodIssue, found: unknown): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  if (issue.message && issue.message !== 'Invalid input') return schemaSays(issue.message);
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined ? t('issueMissing', article(issue.expected)) : t('issueExpectedFound', article(issue.expected), kindOf(found));

@@ -7,6 +7,7 @@
  * The events are the ledger's own (lib/events.ts) with one change: instants are ISO 8601 with
  * the offset of the zone the report was made in, instead of epoch milliseconds.
  */
+import type { SchemaReason } from '../schema-says';
 import * as z from 'zod/mini';
 import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
 import { TAKEDOWN_ROUTES } from '../copies/routes';
@@ -20,7 +21,7 @@ export const REPORT_VERSION = 2;
 
 export const IsoInstant = z.iso.datetime({ offset: true }).check(
   // Text that is no date at all is the format check's to report, once.
-  z.refine((s) => Number.isNaN(Date.parse(s)) || Instant.safeParse(Date.parse(s)).success, 'a date between 2000 and 2200 is expected'),
+  z.refine((s) => Number.isNaN(Date.parse(s)) || Instant.safeParse(Date.parse(s)).success, 'issueDateRange' satisfies SchemaReason),
   z.meta({ id: 'instant', description: 'ISO 8601 date-time with offset, e.g. 2025-10-03T14:02:00.000+02:00' }),
 );
 
@@ -159,7 +160,7 @@ function reportSchema<E extends z.core.SomeType>(event: E) {
     createdAt: IsoInstant,
     createdBy: z.strictObject({ name: z.string(), version: z.string().check(z.maxLength(50)) }),
     /** The IANA zone the report's times are written in, and in which deadlines were counted. */
-    timeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as Europe/Berlin is expected')),
+    timeZone: z.string().check(z.refine(isTimeZone, 'issueIanaTimeZone' satisfies SchemaReason)),
     scope: ReportScope,
     /**
      * True when other people's handles were replaced by pseudonyms (person-1, person-2 … in the

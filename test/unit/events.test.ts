@@ -1,3 +1,4 @@
+import { schemaSays } from '@/lib/schema-says';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, Handle, LedgerEvent, evidenceUrl, type DetailsOf, type EventKind } from '@/lib/events';
 
@@ -180,7 +181,7 @@ describe('evidence URLs', () => {
 describe('handles that look like another (issue 18: the popup showed four "alice" accounts)', () => {
   const reason = (handle: string) => {
     const parsed = Handle.safeParse(handle);
-    return parsed.success ? null : parsed.error.issues[0]!.message;
+    return parsed.success ? null : schemaSays(parsed.error.issues[0]!.message);
   };
 
   it('refuses direction controls, zero-width and other invisible characters, and control characters, each with its reason', () => {

@@ -1,13 +1,15 @@
 // The UI in each language, as the browser would show it: a stand-in for the browser's i18n reads
 // the locale's own messages.json (with English for keys it lacks, as Chrome falls back to the
 // default locale). Law names, plural forms, dates and `lang` must follow the language shown.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { uiLocale } from '@/lib/i18n';
+import { Handle } from '@/lib/events';
 import { issuesFrom } from '@/lib/report/issues';
+import { IsoInstant } from '@/lib/report/schema';
 import { counted } from '@/lib/plural';
 import { calendarTitle, windowSentence } from '@/lib/reminders/text';
 import type { DeadlineWindow } from '@/lib/windows';
@@ -95,6 +97,24 @@ describe('what is wrong with an imported file, in the language shown', () => {
     it(lang, () => {
       browserIn(lang);
       expect(problems().sort()).toEqual([...expected].sort());
+    });
+  }
+});
+
+describe('the reasons our own schemas give, in the language shown', () => {
+  // A handle with a right-to-left override, and a report date out of range: reasons the schemas
+  // themselves give (not zod's generic ones), which were English in every language before.
+  const problems = () => {
+    const events = Handle.safeParse('\u202Ealice');
+    const dated = IsoInstant.safeParse('1999-01-01T00:00:00Z');
+    return [...issuesFrom(events.error!, '\u202Ealice'), ...issuesFrom(dated.error!, '1999-01-01T00:00:00Z')].map((i) => i.message);
+  };
+  for (const lang of readdirSync(LOCALES)) {
+    it(lang, () => {
+      browserIn(lang);
+      const own = read(lang);
+      expect(problems()).toEqual(expect.arrayContaining([own.issueHandleBidi!.message, own.issueDateRange!.message]));
+      if (lang !== 'en') expect(problems()).not.toContain(read('en').issueHandleBidi!.message);
     });
   }
 });
