@@ -8,7 +8,7 @@ import type { Escalation, TakedownRoute } from '@/lib/copies/routes';
 import type { Copy, Takedown } from '@/lib/copies/sightings';
 import { formatLength } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { TAKEDOWN_LETTERS, takedownFacts, type TakedownLanguage } from '@/lib/letters/takedown';
+import { TAKEDOWN_LANGUAGES, TAKEDOWN_LETTERS, takedownFacts, takedownLanguageFor, type TakedownLanguage } from '@/lib/letters/takedown';
 import { SourceTitle } from '../SourceTitle';
 
 const ESCALATION: Record<Escalation, MessageKey> = {
@@ -18,13 +18,7 @@ const ESCALATION: Record<Escalation, MessageKey> = {
   'dsa-out-of-court': 'escalationDsaOutOfCourt',
   'data-protection-authority': 'escalationDataProtectionAuthority',
 };
-const LANGUAGES = Object.keys(TAKEDOWN_LETTERS) as TakedownLanguage[];
-const LANGUAGE_NAME: Record<TakedownLanguage, string> = { en: 'English', de: 'Deutsch' };
-/** The letter's language for the UI's ("de-AT" → de); English where there is no takedown letter in it. */
-const languageFor = (locale: string): TakedownLanguage => {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
-  return (LANGUAGES as string[]).includes(language) ? (language as TakedownLanguage) : 'en';
-};
+const LANGUAGE_NAME: Record<TakedownLanguage, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
 
 interface Props {
   copy: Copy;
@@ -40,7 +34,7 @@ interface Props {
 export function TakedownNotice({ copy, route, timeZone, now, announce, takedown, escalate }: Props) {
   const id = useId();
   const locale = uiLocale();
-  const [language, setLanguage] = useState<TakedownLanguage>(() => languageFor(locale));
+  const [language, setLanguage] = useState<TakedownLanguage>(() => takedownLanguageFor(locale));
   const escalations = route.escalation;
   const [to, setTo] = useState<Escalation | undefined>(escalations[0]);
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +94,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
       <div class="field">
         <label for={`${id}-language`}>{t('draftLanguage')}</label>
         <select id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.currentTarget.value as TakedownLanguage)}>
-          {LANGUAGES.map((l) => (
+          {TAKEDOWN_LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LANGUAGE_NAME[l]}
             </option>

@@ -13,11 +13,20 @@ import type { LedgerEvent } from '../events';
 import { neutralText } from './quote';
 import { takedownDe } from './takedown-de';
 import { takedownEn } from './takedown-en';
+import { takedownEs } from './takedown-es';
+import { takedownFr } from './takedown-fr';
 import type { TakedownFacts, TakedownLetters } from './takedown-template';
 import type { SafeText } from './template';
 
-export const TAKEDOWN_LETTERS = { en: takedownEn, de: takedownDe } satisfies Record<string, TakedownLetters>;
+export const TAKEDOWN_LETTERS = { en: takedownEn, de: takedownDe, fr: takedownFr, es: takedownEs } satisfies Record<string, TakedownLetters>;
 export type TakedownLanguage = keyof typeof TAKEDOWN_LETTERS;
+export const TAKEDOWN_LANGUAGES = Object.keys(TAKEDOWN_LETTERS) as TakedownLanguage[];
+
+/** The letter's language for the UI's ("fr-CA" → fr); English where there is no takedown letter in it. */
+export function takedownLanguageFor(locale: string): TakedownLanguage {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (TAKEDOWN_LANGUAGES as string[]).includes(language) ? (language as TakedownLanguage) : 'en';
+}
 
 /** The facts of a copy and its latest request, with every text from the ledger neutralised. */
 export function takedownFacts(
