@@ -58,7 +58,7 @@ inEachBrowser('reports', (h) => {
     await dash.waitFor(`${section} [data-testid="import-file"]`);
     await upload(dash, await seedText());
     await confirmPreview(dash);
-    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported: ${SIZE.toLocaleString('en')} new entries; 0 were already here.`), 60_000);
+    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported new entries: ${SIZE.toLocaleString('en')}. Already in your ledger: 0.`), 60_000);
     const before = await h().ledger();
     expect(before).toHaveLength(SIZE);
 
@@ -84,13 +84,13 @@ inEachBrowser('reports', (h) => {
     await dash.waitFor(`${section} [data-testid="import-file"]`);
     await upload(dash, exported);
     await confirmPreview(dash);
-    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toMatch(new RegExp(`^Imported: ${SIZE.toLocaleString('en')} new entries`)), 60_000);
+    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toMatch(new RegExp(`^Imported new entries: ${SIZE.toLocaleString('en')}\\.`)), 60_000);
     expect(content(withoutMarks(await h().ledger()))).toBe(content(withoutMarks(before)));
 
     // Importing it again adds nothing.
     await upload(dash, exported);
     await confirmPreview(dash);
-    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported: 0 new entries; ${SIZE.toLocaleString('en')} were already here.`), 60_000);
+    await eventually(async () => expect(await textOf(dash, '[data-testid="import-done"]')).toBe(`Imported new entries: 0. Already in your ledger: ${SIZE.toLocaleString('en')}.`), 60_000);
     expect(content(withoutMarks(await h().ledger()))).toBe(content(withoutMarks(before)));
     await dash.close();
   });
