@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { errorMessage } from '@/lib/error-message';
 import { SERVICES, type Account, type NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
 import {
@@ -82,7 +83,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
     try {
       await onSubmit(outcome.event);
     } catch (error) {
-      setFailure(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setFailure(t('saveFailed', errorMessage(error)));
       setBusy(false);
     }
   };

@@ -1,3 +1,4 @@
+import { errorMessage } from '@/lib/error-message';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { startCopyMenu } from '@/lib/background/copy-menu';
 import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
@@ -14,7 +15,7 @@ export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
   const ids = { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/') };
-  const failure = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
+  const failure = (error: unknown) => ({ ok: false as const, error: errorMessage(error) });
   // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
   const reminders = startReminders({ db });
   const onRecorded = () => void reminders.refresh();

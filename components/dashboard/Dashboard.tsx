@@ -4,6 +4,7 @@
  */
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { LedgerEvent } from '@/lib/events';
 import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/backup-nudge';
 import { accountsOf } from '@/lib/grants';
@@ -36,7 +37,7 @@ function useLedger(db: LedgerDb, generation: number) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stopped = false;
-    const fail = (e: unknown) => !stopped && setError(e instanceof Error ? e.message : String(e));
+    const fail = (e: unknown) => !stopped && setError(errorMessage(e));
     // One read at a time, each shown when done: writes during a read (the background records as
     // the user browses) queue one more read, rather than piling up 100k-event reads or
     // discarding each read for the next one.

@@ -4,6 +4,7 @@
  * dismiss what was only seen on a page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
@@ -65,7 +66,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       await action();
       ctx.announce(done);
     } catch (e) {
-      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('saveFailed', errorMessage(e)));
     }
   };
 

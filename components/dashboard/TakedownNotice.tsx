@@ -4,6 +4,7 @@
  * escalation), in a letter language of the user's choice, to copy.
  */
 import { useId, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { Escalation, TakedownRoute } from '@/lib/copies/routes';
 import type { Copy, Takedown } from '@/lib/copies/sightings';
 import { formatLength } from '@/lib/format';
@@ -51,7 +52,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
       await navigator.clipboard.writeText(text);
       announce(t('draftCopied'));
     } catch (e) {
-      setError(t('popupCopyFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('popupCopyFailed', errorMessage(e)));
     }
   };
 
