@@ -12,7 +12,7 @@ import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
 import type { LedgerWrites } from '@/lib/page-writes';
 import { readLedger } from '@/lib/report/export';
-import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { windowOptions } from '@/lib/window-options';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
@@ -21,6 +21,7 @@ import type { DashboardContext } from './context';
 import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
 import { Welcome } from './Welcome';
+import type { StorageArea } from '@/lib/storage-area';
 
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
@@ -84,7 +85,7 @@ function useLedger(db: LedgerDb, generation: number) {
 export interface DashboardProps {
   db: LedgerDb;
   /** Where the settings are kept (browser.storage.local). */
-  settingsArea: LocalArea;
+  settingsArea: StorageArea;
   /** The background's door: every write goes through it (lib/page-writes.ts). */
   writes: LedgerWrites;
 }

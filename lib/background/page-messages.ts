@@ -5,11 +5,12 @@
 import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
 import { editManual, eraseEverything, loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
-import { erasePending, readPending, type LocalArea } from '../pending-queue';
+import { erasePending, readPending } from '../pending-queue';
 import { importReport, MAX_REPORT_BYTES, type ImportResult } from '../report/import';
 import { loadSettings } from '../settings';
 import { popupSummary, type PopupSummary } from '../summary';
 import { windowOptions } from '../window-options';
+import type { StorageArea } from '../storage-area';
 
 export const PageRequest = z.discriminatedUnion('type', [
   /** Counted with the settings' zone and lead days (window-options.ts), as everywhere else. */
@@ -57,7 +58,7 @@ export type PageReply =
 export interface PageDeps {
   db: () => Promise<LedgerDb>;
   /** Where observations wait when the ledger's storage is full (browser.storage.local). */
-  local: LocalArea;
+  local: StorageArea;
   extensionId: string;
   /** The extension's own base URL (browser.runtime.getURL('/')). */
   extensionBase: string;

@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../i18n';
 import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { oneAtATime } from '../one-at-a-time';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import {
   actionsFor,
@@ -50,12 +51,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
   const local = browser.storage.local;
 
   // One run at a time: two runs reading the log before either writes it would remind twice.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = oneAtATime();
 
   async function windowsAt(settings: Settings, at: number): Promise<DeadlineWindow[]> {
     // The summary inputs hold every window not yet verified, without reading the whole log.

@@ -6,11 +6,11 @@ import { handleContentMessage } from '@/lib/background/content-messages';
 import { handlePageRequest } from '@/lib/background/page-messages';
 import { effectiveEvents, LedgerDb } from '@/lib/ledger';
 import { readPending } from '@/lib/pending-queue';
-import type { SessionArea } from '@/lib/tab-status';
+import type { StorageAreaWithRemove } from '@/lib/storage-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);
-function memoryArea(): SessionArea {
+function memoryArea(): StorageAreaWithRemove {
   const data: Record<string, unknown> = {};
   return {
     get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
