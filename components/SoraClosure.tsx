@@ -5,7 +5,7 @@
  */
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { warningLanguage } from '@/lib/warning/text';
+import { warningLanguage } from '@/lib/warning/language';
 import { CONFIDENCE_MESSAGE, SourceTitle } from './SourceTitle';
 import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Source, type Statement, type WarningLanguage } from '@/lib/policies';
 

@@ -15,11 +15,11 @@ import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 import { reportTiming } from '@/lib/window-options';
-import type { DashboardContext } from '../dashboard/context';
+import type { DashboardContext } from './context';
 import { accountLabel, kindLabel } from '../text';
-import { ImportPreview } from './ImportPreview';
-import { LedgerFingerprint } from './LedgerFingerprint';
-import { ProgressLine } from './ProgressLine';
+import { ImportPreview } from '../reports/ImportPreview';
+import { LedgerFingerprint } from '../reports/LedgerFingerprint';
+import { ProgressLine } from '../reports/ProgressLine';
 
 /** The version in the manifest, for the report's "made by"; outside an extension (tests) there is none. */
 function extensionVersion(): string {

@@ -49,7 +49,7 @@ function directWrites(source: string): string[] {
 describe('one door for writes', () => {
   it('finds the pages it checks: the dashboard, the popup, the report page and the content scripts', () => {
     const paths = pageModules.map((m) => m.path);
-    for (const p of ['entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx', 'components/dashboard/EntryDetails.tsx', 'components/reports/ReportPanel.tsx', 'entrypoints/sora.content.ts']) expect(paths).toContain(p);
+    for (const p of ['entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx', 'components/dashboard/EntryDetails.tsx', 'components/dashboard/ReportPanel.tsx', 'entrypoints/sora.content.ts']) expect(paths).toContain(p);
     expect(paths).not.toContain('entrypoints/background.ts');
   });
 
