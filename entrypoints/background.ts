@@ -2,7 +2,7 @@ import { errorMessage } from '@/lib/error-message';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { startCopyMenu } from '@/lib/background/copy-menu';
 import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
-import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui-requests';
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { pageBudget } from '@/lib/background/page-limits';
 import { startReminders } from '@/lib/background/reminders';
@@ -49,9 +49,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isExtensionPage(sender, ids)) {
-      const request = PageRequest.safeParse(message);
+      const request = UiRequest.safeParse(message);
       if (!request.success) return Promise.resolve(failure('invalid request'));
-      return handlePageRequest(request.data, { db, local: browser.storage.local, ...ids, onRecorded }).catch(failure);
+      return handleUiRequest(request.data, { db, local: browser.storage.local, ...ids, onRecorded }).catch(failure);
     }
     return handleContentMessage(message, sender, {
       db,

@@ -10,7 +10,7 @@ import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/
 import { accountsOf } from '@/lib/grants';
 import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
-import type { LedgerWrites } from '@/lib/page-writes';
+import type { LedgerWrites } from '@/lib/ui-writes';
 import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { windowOptions } from '@/lib/window-options';
@@ -86,7 +86,7 @@ export interface DashboardProps {
   db: LedgerDb;
   /** Where the settings are kept (browser.storage.local). */
   settingsArea: StorageArea;
-  /** The background's door: every write goes through it (lib/page-writes.ts). */
+  /** The background's door: every write goes through it (lib/ui-writes.ts). */
   writes: LedgerWrites;
 }
 

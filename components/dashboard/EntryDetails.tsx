@@ -9,7 +9,7 @@ import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { historyOf } from '@/lib/ledger';
-import type { LedgerWrites } from '@/lib/page-writes';
+import type { LedgerWrites } from '@/lib/ui-writes';
 import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';

@@ -3,7 +3,7 @@
  * page is built from (components/, entrypoints/ but the background) is read as source: none may
  * import a function that writes the ledger or the pending queue, open a read-write transaction,
  * or call a table's write methods. Their writes are requests to the background
- * (lib/page-writes.ts → lib/background/page-messages.ts), where they are parsed and checked.
+ * (lib/ui-writes.ts → lib/background/ui-requests.ts), where they are parsed and checked.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
