@@ -24,6 +24,8 @@ export default defineBackground(() => {
   // No content script reads or writes storage.local: where the browser can (Chromium), take it out of
   // their reach, so a page that took over one cannot rewrite the pending queue, the settings or the
   // reminder log. Firefox cannot (only storage.session has access levels): there every read is parsed.
+  // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/StorageArea/setAccessLevel,
+  // https://bugzilla.mozilla.org/show_bug.cgi?id=1724754 (open: access levels for the other areas).
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);

@@ -25,7 +25,10 @@ interface RequestDetails {
   tabId: number;
   /** The requesting document's origin (Chromium) … */
   initiator?: string;
-  /** …or its URL (Firefox). */
+  /**
+   * …or its URL (Firefox, which declined `initiator`: https://bugzilla.mozilla.org/show_bug.cgi?id=1442874;
+   * Chromium's: https://developer.chrome.com/docs/extensions/reference/webRequest).
+   */
   documentUrl?: string;
 }
 type Listener<D> = (details: D) => void;

@@ -135,7 +135,8 @@ export function startReminders(deps: ReminderDeps): Reminders {
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === REMINDER_ALARM ? refresh() : undefined));
   browser.storage.onChanged.addListener((changes, area) => (area === 'local' && SETTINGS_KEY in changes ? refresh() : undefined));
   browser.notifications.onClicked.addListener((id) => guarded(() => act(id, 'open')));
-  // Firefox knows the event but never fires it: its notifications have no buttons.
+  // Firefox knows the event but never fires it: its notifications have no buttons
+  // (https://github.com/mdn/browser-compat-data/issues/7).
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const ref = parseNotificationId(id);
     return ref ? guarded(() => act(id, actionsFor(ref, ref.status)[index] ?? 'open')) : undefined;
