@@ -18,6 +18,7 @@ import {
 import { accountKey } from './accounts';
 import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
+import { SubmitOrCancel } from './SubmitOrCancel';
 import { accountLabel, channelLabel, kindLabel, serviceLabel } from './text';
 
 export interface QuickAddFormProps {
@@ -216,14 +217,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
           {failure}
         </p>
       )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="quick-add-save">
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={submitLabel} onCancel={onCancel} busy={busy} testId="quick-add-save" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent } from '@/lib/events';
 import { fromLocalInput, toLocalInput } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { SubmitOrCancel } from '../SubmitOrCancel';
 
 /** Editing a manual entry of a kind quick add does not make (a follow-up, a verification): its date. */
 export function EditDate({ event, onSave, onCancel }: { event: LedgerEvent; onSave: (at: number) => Promise<void>; onCancel: () => void }) {
@@ -36,14 +37,7 @@ export function EditDate({ event, onSave, onCancel }: { event: LedgerEvent; onSa
           </span>
         )}
       </div>
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t('saveChanges')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('saveChanges')} onCancel={onCancel} />
     </form>
   );
 }
