@@ -35,7 +35,8 @@ const actions: PopupActions = {
       withdrawnOrigins(browser.permissions),
     ]);
     if (!('summary' in reply)) throw new Error('unexpected reply');
-    // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
+    // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation:
+    // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Interact_with_the_clipboard).
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
     const current = tab && !surfaceWithdrawn(tab.surface, withdrawn) ? tab : null;
     return { summary: reply.summary, tab: current, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false, withdrawn };
