@@ -3,6 +3,7 @@
  * none): the one way the dashboard, the closure facts and the printable report name a source.
  */
 import type { Source } from '@/lib/policies';
+import { ExternalLink } from './ExternalLink';
 
 /** How sure a source makes a fact, as the message that says so. */
 export const CONFIDENCE_MESSAGE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;
@@ -11,9 +12,7 @@ export const CONFIDENCE_MESSAGE = { confirmed: 'reportConfidenceConfirmed', seco
 export function SourceTitle({ source, newTab = true }: { source: Pick<Source, 'title' | 'url'>; newTab?: boolean }) {
   if (!source.url) return <>{source.title}</>;
   return newTab ? (
-    <a href={source.url} target="_blank" rel="noreferrer">
-      {source.title}
-    </a>
+    <ExternalLink href={source.url}>{source.title}</ExternalLink>
   ) : (
     <a href={source.url}>{source.title}</a>
   );

@@ -23,6 +23,7 @@ import { EntryHistory } from './EntryHistory';
 import QuickAddForm from '../QuickAddForm';
 import { certaintyLabel, eventSubject, importedLabel, kindLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { ExternalLink } from '../ExternalLink';
 import { SourceTitle } from '../SourceTitle';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
@@ -168,9 +169,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
           <>
             <dt>{t('detailsLink')}</dt>
             <dd>
-              <a href={event.details.link} target="_blank" rel="noreferrer">
-                {event.details.link}
-              </a>
+              <ExternalLink href={event.details.link} />
             </dd>
           </>
         )}

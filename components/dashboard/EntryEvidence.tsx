@@ -1,6 +1,7 @@
 /** Where an entry came from: the page, the rule that read it and the words shown, or that the user wrote it. */
 import type { LedgerEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
+import { ExternalLink } from '../ExternalLink';
 
 export function EntryEvidence({ event }: { event: LedgerEvent }) {
   return (
@@ -12,9 +13,7 @@ export function EntryEvidence({ event }: { event: LedgerEvent }) {
             <>
               <dt>{t('evidencePage')}</dt>
               <dd>
-                <a href={event.evidence.url} target="_blank" rel="noreferrer">
-                  {event.evidence.url}
-                </a>
+                <ExternalLink href={event.evidence.url} />
               </dd>
             </>
           )}

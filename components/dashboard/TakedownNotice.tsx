@@ -10,6 +10,7 @@ import type { Copy, Takedown } from '@/lib/copies/sightings';
 import { formatLength } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { TAKEDOWN_LANGUAGES, TAKEDOWN_LETTERS, takedownFacts, takedownLanguageFor, type TakedownLanguage } from '@/lib/letters/takedown';
+import { ExternalLink } from '../ExternalLink';
 import { SourceTitle } from '../SourceTitle';
 
 const ESCALATION: Record<Escalation, MessageKey> = {
@@ -63,9 +64,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
           <>
             <dt>{t('routeWhere')}</dt>
             <dd>
-              <a href={route.url} target="_blank" rel="noreferrer">
-                {route.url}
-              </a>
+              <ExternalLink href={route.url} />
             </dd>
           </>
         )}
