@@ -17,7 +17,7 @@ import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
 import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { soraClosureDeciders, windowOpeners } from './windows';
+import { SORA_CLOSED_AFTER, soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 import { schemaSays } from './schema-says';
 
@@ -53,6 +53,13 @@ export const DB_VERSIONS = {
    * recorded them. A table of its own: the events stay as they were recorded.
    */
   3: { chain: 'seq, &id' },
+  /**
+   * The popup's summary in parts (`SummaryPart`): an account's head, one part per person, one per
+   * window, so that a write puts a few small values whatever the ledger's size or a file's. One
+   * row per account grew with what a file put in it (4,100 events, 434 KB, rewritten by every write
+   * after a crafted 12,000-event import; Chromium keeps a value over 64 KB as a file of its own).
+   */
+  4: { summary: null, summaryParts: '[account+part]' },
 } as const;
 
 /** The newest effective events, newest first (copies), at most NEWEST_KEPT. */
@@ -73,17 +80,21 @@ export interface SummaryMember {
   event: LedgerEvent;
 }
 
-/** One account's row of the summary: the events the popup derives its part from (copies: events never change). */
-export interface AccountSummary {
+/**
+ * One part of an account's summary (`summaryParts`): the events that part needs (copies: events
+ * never change). `part` is `HEAD_PART`, `personPart(name)` or `windowPart(id)`.
+ */
+export interface SummaryPart {
   account: string;
+  part: string;
   events: LedgerEvent[];
-  /**
-   * For the quick path (`quickRefresh`): the latest of every member the account ever had, in
-   * `chronological` order, and per person (lower case) how their first effective grant or
-   * revocation spells the name. Rows written before these existed have neither and take the full path once.
-   */
+  /** The head's: the latest of every member the account ever had, in `chronological` order (for `quickRefresh`). */
   latest?: Pick<LedgerEvent, 'occurredAt' | 'recordedAt' | 'id'>;
-  spellings?: Record<string, string>;
+  /**
+   * A person's: how their first effective grant or revocation spells the name. A person's part
+   * stays, with no events, once their access is gone: a later grant spelled otherwise needs to know.
+   */
+  spelling?: string;
 }
 
 /**
@@ -100,7 +111,7 @@ export class LedgerDb extends Dexie {
   events!: Table<LedgerEvent, string>;
   references!: Table<Reference, [string, string]>;
   summaryMembers!: Table<SummaryMember, string>;
-  summary!: Table<AccountSummary, string>;
+  summaryParts!: Table<SummaryPart, [string, string]>;
   newest!: Table<NewestEvents, string>;
   chain!: Table<ChainLink, number>;
 
@@ -113,17 +124,21 @@ export class LedgerDb extends Dexie {
     this.version(3)
       .stores(DB_VERSIONS[3])
       .upgrade((tx) => buildChain(tablesOf(tx)));
+    // Events, references, members and the chain stay as they are: the parts are derived from the members.
+    this.version(4)
+      .stores(DB_VERSIONS[4])
+      .upgrade((tx) => refreshAllSummaries(tablesOf(tx)));
   }
 }
 
 /** The tables every write touches: a caller's own transaction around ledger writes must cover them. */
-export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summary, db.newest, db.chain];
+export const writeScope = (db: LedgerDb) => [db.events, db.references, db.summaryMembers, db.summaryParts, db.newest, db.chain];
 
 interface Tables {
   events: Table<LedgerEvent, string>;
   references: Table<Reference, [string, string]>;
   members: Table<SummaryMember, string>;
-  summary: Table<AccountSummary, string>;
+  parts: Table<SummaryPart, [string, string]>;
   newest: Table<NewestEvents, string>;
   chain: Table<ChainLink, number>;
 }
@@ -133,9 +148,11 @@ const tablesOf = (source: { table(name: string): Table }): Tables => ({
   events: source.table('events'),
   references: source.table('references'),
   members: source.table('summaryMembers'),
-  summary: source.table('summary'),
   newest: source.table('newest'),
-  // Looked up when used: the upgrade to version 2 runs before the chain's table exists.
+  // Looked up when used: an upgrade to an earlier version runs before these tables exist.
+  get parts() {
+    return source.table('summaryParts');
+  },
   get chain() {
     return source.table('chain');
   },
@@ -427,8 +444,30 @@ const chronological = (a: LedgerEvent, b: LedgerEvent) =>
  * Pure: the store keeps this up to date account by account; tests compare the two.
  */
 export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string>> {
+  return new Map([...summaryParts(live)].map(([account, parts]) => [account, new Set([...parts.values()].flatMap((ids) => [...ids]))]));
+}
+
+/** The head of an account's summary: its first event, its audience and what decides Sora's closure. */
+export const HEAD_PART = 'head';
+export const personPart = (person: string) => `person|${person.toLowerCase()}`;
+export const windowPart = (id: string) => `window|${id}`;
+
+/**
+ * `summaryIds` by part, as the store keeps it: per account, per part, the ids that part needs
+ * (`HEAD_PART`, one `personPart` per person, one `windowPart` per window). The rule that keeps an
+ * event names its part. A part holds everything it needs to mean alone, so a write reads and
+ * puts only the parts it changes; an event two parts need is in both (a cameo's deletion that
+ * ended the access of several people, the opener of a window that is also the account's first
+ * event). The union of an account's parts is its row in `summaryIds`.
+ */
+export function summaryParts(live: readonly LedgerEvent[]): Map<string, Map<string, Set<string>>> {
   const rows = new Map<string, Set<string>>();
-  const keep = (account: string, e: LedgerEvent) => rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
+  const parts = new Map<string, Map<string, Set<string>>>();
+  const keep = (account: string, part: string, e: LedgerEvent) => {
+    rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
+    const ofAccount = parts.get(account) ?? new Map<string, Set<string>>();
+    parts.set(account, ofAccount.set(part, (ofAccount.get(part) ?? new Set()).add(e.id)));
+  };
   const audience = new Map<string, LedgerEvent>();
   type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
   type Person = { account: string; first: AccessChange; lastRevocation?: LedgerEvent; grantedSince: AccessChange | undefined };
@@ -438,7 +477,7 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   const withAccess = new Map<string, Set<Person>>();
   for (const e of live.filter(isSummaryKind).sort(chronological)) {
     const account = accountKey(e.account);
-    if (!rows.has(account)) keep(account, e);
+    if (!rows.has(account)) keep(account, HEAD_PART, e);
     if (e.kind === 'audience-changed') audience.set(account, e);
     if (e.kind === 'cameo-deleted') {
       for (const person of withAccess.get(account) ?? []) {
@@ -463,14 +502,15 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   }
   // Whether Sora's closure opened a window hangs on entries no other rule keeps (a verified deletion,
   // say); kept before the people, since a grant kept here needs its revocation with it.
-  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
-  for (const [account, e] of audience) keep(account, e);
+  for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), HEAD_PART, e);
+  for (const [account, e] of audience) keep(account, HEAD_PART, e);
   for (const { account, first, lastRevocation, grantedSince } of people.values()) {
+    const part = personPart(first.details.person);
     const firstKept = rows.get(account)?.has(first.id) ?? false;
-    if (grantedSince) keep(account, grantedSince);
+    if (grantedSince) keep(account, part, grantedSince);
     // Alone, the grant in force says it all unless the name was first written otherwise.
     if (firstKept || (grantedSince && grantedSince.details.person !== first.details.person)) {
-      for (const e of [first, lastRevocation]) if (e) keep(account, e);
+      for (const e of [first, lastRevocation]) if (e) keep(account, part, e);
     }
   }
   // What closes or extends each window, by the window it names: one pass, not one per window
@@ -486,10 +526,10 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   for (const w of windowOpeners(live)) {
     const account = accountKey(w.opener.account);
     if (w.verified && !rows.get(account)?.has(w.id)) continue;
-    keep(account, w.opener);
-    for (const e of closing.get(w.id) ?? []) keep(account, e);
+    keep(account, windowPart(w.id), w.opener);
+    for (const e of closing.get(w.id) ?? []) keep(account, windowPart(w.id), e);
   }
-  return rows;
+  return parts;
 }
 
 const present = <T>(items: readonly (T | undefined)[]): T[] => items.filter((i): i is T => i !== undefined);
@@ -614,7 +654,7 @@ async function accountsChangedBy(t: Tables, added: readonly LedgerEvent[]): Prom
   return new Set([...changed, ...windows].filter(isSummaryKind).map((e) => accountKey(e.account)));
 }
 
-/** Rebuilds the rows of the given accounts from their members and the events that refer to their windows. */
+/** Rebuilds the parts of the given accounts from their members and the events that refer to their windows. */
 async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<void> {
   for (const account of accounts) {
     const all = await t.members.where('account').equals(account).toArray();
@@ -623,21 +663,53 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
     const openers = windowOpeners(members).map((w) => w.id);
     const settling = live(await t.members.bulkGet((await referencesTo(t, openers, 'settles')).map((r) => r.id)));
     const byId = new Map([...members, ...settling].map((e) => [e.id, e]));
-    const row = summaryIds([...byId.values()]).get(account);
-    if (!row) {
-      await t.summary.delete(account);
+    const derived = summaryParts([...byId.values()]).get(account) ?? new Map<string, Set<string>>();
+    const stored = await partsOf(t, account);
+    if (derived.size === 0) {
+      await t.parts.bulkDelete(stored.map((p) => [p.account, p.part]));
       continue;
     }
     const latest = all.reduce<LedgerEvent | undefined>((a, m) => (!a || chronological(m.event, a) > 0 ? m.event : a), undefined);
     // No prototype: a person called "__proto__" is a key like any other.
-    const spellings: Record<string, string> = Object.create(null);
+    const spellings = new Map<string, string>();
     for (const e of [...members].sort(chronological)) {
       if (e.kind !== 'access-granted' && e.kind !== 'access-revoked') continue;
-      const person = e.details.person.toLowerCase();
-      if (!Object.hasOwn(spellings, person)) spellings[person] = e.details.person;
+      const part = personPart(e.details.person);
+      if (!spellings.has(part)) spellings.set(part, e.details.person);
     }
-    await t.summary.put({ account, events: [...row].map((id) => byId.get(id)!).sort(chronological), ...(latest ? { latest: orderOf(latest) } : {}), spellings });
+    const wanted = new Map<string, SummaryPart>();
+    for (const [part, spelling] of spellings) wanted.set(part, { account, part, events: [], spelling });
+    for (const [part, ids] of derived) {
+      const events = [...ids].map((id) => byId.get(id)!).sort(chronological);
+      wanted.set(part, { ...wanted.get(part), account, part, events, ...(part === HEAD_PART && latest ? { latest: orderOf(latest) } : {}) });
+    }
+    await writeParts(t, stored, wanted);
   }
+}
+
+/** Every account's parts from the members (the upgrade to version 4). */
+async function refreshAllSummaries(t: Tables): Promise<void> {
+  const accounts = new Set<string>();
+  await t.members.each((m) => accounts.add(m.account));
+  await refreshSummaries(t, accounts);
+}
+
+/** One account's stored parts. */
+const partsOf = (t: Tables, account: string, prefix = '') =>
+  t.parts.where('[account+part]').between([account, prefix], [account, `${prefix}\uffff`]).toArray();
+
+/** Puts the wanted parts that differ from the stored ones and deletes the stored ones no longer wanted: a write puts only what it changed. */
+async function writeParts(t: Tables, stored: readonly SummaryPart[], wanted: ReadonlyMap<string, SummaryPart>): Promise<void> {
+  const before = new Map(stored.map((p) => [p.part, p]));
+  const same = (a: SummaryPart, b: SummaryPart) =>
+    a.spelling === b.spelling && JSON.stringify(a.latest) === JSON.stringify(b.latest) && a.events.length === b.events.length && a.events.every((e, i) => e.id === b.events[i]!.id);
+  const changed = [...wanted.values()].filter((p) => {
+    const old = before.get(p.part);
+    return !old || !same(old, p);
+  });
+  const gone = stored.filter((p) => !wanted.has(p.part)).map((p): [string, string] => [p.account, p.part]);
+  if (changed.length > 0) await t.parts.bulkPut(changed);
+  if (gone.length > 0) await t.parts.bulkDelete(gone);
 }
 
 const orderOf = (e: Pick<LedgerEvent, 'occurredAt' | 'recordedAt' | 'id'>) => ({ occurredAt: e.occurredAt, recordedAt: e.recordedAt, id: e.id });
@@ -647,39 +719,58 @@ const QUICK_KINDS: ReadonlySet<EventKind> = new Set(
   SUMMARY_KINDS.filter((k) => !['purge-verified', 'privacy-answer-received', 'follow-up-sent', 'takedown-requested', 'takedown-outcome'].includes(k)),
 );
 
+const isAccessChange = (e: LedgerEvent): e is EventOf<'access-granted'> | EventOf<'access-revoked'> => e.kind === 'access-granted' || e.kind === 'access-revoked';
+
 /**
- * Brings one account's row up to date with one new event from the row alone, when that gives what
- * the full rebuild would: the event refers to nothing and comes after everything the account had
- * (so it is neither the account's first, nor changes whose access came first, nor the order of
- * anything kept). A grant to someone the row does not hold, whose name was first written otherwise
- * ("Bob", then "bob"), needs their first event: that takes the full path. Returns whether it did it.
- * The cost is the row's (a few events per account: who has access, what is open), not the log's:
+ * Brings one account's summary up to date with one new event from the few parts it can change,
+ * when they alone give what the full rebuild would: the event refers to nothing and comes after
+ * everything the account had (so it is neither the account's first, nor changes whose access came
+ * first, nor the order of anything kept). What it reads and puts:
+ * - always the head (the account's first event, its audience; the latest member, which every write moves);
+ * - a grant or a revocation: that person's part;
+ * - a cameo's deletion, which ends everyone's access: every person's part (those with access change);
+ * - an event that opens a window: that window's part, new.
+ * Other windows and people cannot change: what the head and those parts hold is everything
+ * `summaryParts` reads to derive them. A Sora entry dated before the closure may move the closure's
+ * deciders and window: it takes the full path, as does a grant to someone whose part holds no
+ * events and whose name was first written otherwise ("Bob", then "bob": that needs their first
+ * event). Returns whether it did it. The cost is those parts', not the log's nor the account's:
  * a write costs the same at 10 events and at 100k, and after a file of thousands for one account.
  */
 async function quickRefresh(t: Tables, e: LedgerEvent): Promise<boolean> {
   if (!isSummaryKind(e)) return true; // no row derives from it (`accountsChangedBy` names no account)
   if (!QUICK_KINDS.has(e.kind)) return false;
+  if (e.account.service === 'sora' && e.occurredAt < SORA_CLOSED_AFTER) return false;
   const account = accountKey(e.account);
-  const row = await t.summary.get(account);
-  if (!row?.latest || !row.spellings || chronological(e, row.latest as LedgerEvent) <= 0) return false;
-  let spellings = row.spellings;
-  if (e.kind === 'access-granted' || e.kind === 'access-revoked') {
-    const person = e.details.person.toLowerCase();
-    const spelled = Object.hasOwn(spellings, person) ? spellings[person] : undefined;
-    const inRow = row.events.some(
-      (k) => (k.kind === 'access-granted' || k.kind === 'access-revoked') && accountKey(k.account) === account && k.details.person.toLowerCase() === person,
-    );
-    if (!inRow && spelled !== undefined && spelled !== e.details.person) return false;
-    if (spelled === undefined) spellings = { ...spellings, [person]: e.details.person };
+  const head = await t.parts.get([account, HEAD_PART]);
+  if (!head?.latest || chronological(e, head.latest as LedgerEvent) <= 0) return false;
+  const people = e.kind === 'cameo-deleted' ? await partsOf(t, account, personPart('')) : [];
+  if (isAccessChange(e)) {
+    const part = personPart(e.details.person);
+    const own = (await t.parts.get([account, part])) ?? { account, part, events: [], spelling: e.details.person };
+    if (own.events.length === 0 && own.spelling !== e.details.person) return false;
+    people.push(own);
   }
-  const byId = new Map([...row.events, e].map((x) => [x.id, x]));
-  const ids = summaryIds([...byId.values()]).get(account);
-  if (!ids) return false;
-  await t.summary.put({ account, events: [...ids].map((id) => byId.get(id)!).sort(chronological), latest: orderOf(e), spellings });
+  const read = [head, ...people];
+  const byId = new Map([...read.flatMap((p) => p.events), e].map((x) => [x.id, x]));
+  const derived = summaryParts([...byId.values()]).get(account);
+  if (!derived) return false;
+  const wanted = new Map<string, SummaryPart>();
+  for (const p of read) wanted.set(p.part, { ...p, events: [] });
+  for (const part of [...wanted.keys(), windowPart(e.id)]) {
+    const ids = derived.get(part);
+    if (ids) wanted.set(part, { ...wanted.get(part), account, part, events: [...ids].map((id) => byId.get(id)!).sort(chronological) });
+  }
+  wanted.set(HEAD_PART, { ...wanted.get(HEAD_PART)!, latest: orderOf(e) });
+  // A person's part stays with no events (their spelling); a window's part with none is no part.
+  await writeParts(t, read, wanted);
   return true;
 }
 
-/** Builds the references and the summary from the events already there (the upgrade to version 2): one pass over the log. */
+/**
+ * Builds the references and the members from the events already there (the upgrade to version 2):
+ * one pass over the log. The summary's parts follow from the members in the upgrade to version 4.
+ */
 async function rebuildSummary(t: Tables): Promise<void> {
   const references: Reference[] = [];
   const members: LedgerEvent[] = [];
@@ -690,7 +781,6 @@ async function rebuildSummary(t: Tables): Promise<void> {
   const gone = new Set(references.filter(takesAway).map((r) => r.target));
   await t.references.bulkAdd(references);
   await t.members.bulkAdd(members.map((e) => memberOf(e, gone)));
-  await refreshSummaries(t, new Set(members.map((e) => accountKey(e.account))));
   await t.newest.put({ id: NEWEST, events: await latestEffective(t, NEWEST_KEPT) });
 }
 
@@ -713,10 +803,10 @@ async function latestEffective(t: Tables, count: number): Promise<LedgerEvent[]>
  */
 export async function loadSummaryInputs(db: LedgerDb, latest = 10): Promise<{ events: LedgerEvent[]; latest: LedgerEvent[] }> {
   const t = tablesOf(db);
-  return db.transaction('r', [db.events, db.references, db.summary, db.newest], async () => {
-    const [rows, newest] = await Promise.all([t.summary.toArray(), t.newest.get(NEWEST)]);
-    // An answer can be needed by two accounts' rows.
-    const events = [...new Map(rows.flatMap((r) => r.events).map((e) => [e.id, e])).values()].sort(chronological);
+  return db.transaction('r', [db.events, db.references, db.summaryParts, db.newest], async () => {
+    const [parts, newest] = await Promise.all([t.parts.toArray(), t.newest.get(NEWEST)]);
+    // An event can be in two parts, an answer in two accounts' rows.
+    const events = [...new Map(parts.flatMap((p) => p.events).map((e) => [e.id, e])).values()].sort(chronological);
     return { events, latest: latest <= NEWEST_KEPT ? (newest?.events ?? []).slice(0, latest) : await latestEffective(t, latest) };
   });
 }

@@ -17,10 +17,10 @@ import {
   NotEditableError,
   record,
   removeEntry,
-  summaryIds,
   SUMMARY_KINDS,
 } from '@/lib/ledger';
 import { popupSummary } from '@/lib/summary';
+import { expectedParts, expectedRows, storedParts, storedRows } from './helpers/summary-parts';
 import { mayWrite, WRITER_OF_SOURCE } from '@/lib/writers';
 
 const freshDb = (factory = new IDBFactory()) => new LedgerDb('ledger-test', { indexedDB: factory, IDBKeyRange });
@@ -39,14 +39,6 @@ const deletedOnPage = (at: number) => input('cameo-deleted', {}, at, { source: '
 const deletedOnNetwork = (at: number) => input('cameo-deleted', {}, at, { source: 'network' });
 
 const ids = (events: readonly LedgerEvent[]) => events.map((e) => e.id).sort();
-
-/** The summary rows as stored, comparable with `summaryIds`. */
-async function storedRows(db: LedgerDb) {
-  return Object.fromEntries((await db.summary.toArray()).map((r) => [r.account, ids(r.events)]));
-}
-function expectedRows(all: readonly LedgerEvent[]) {
-  return Object.fromEntries([...summaryIds(effectiveEvents(all))].map(([account, set]) => [account, [...set].sort()]));
-}
 
 describe('record: one fact, one event', () => {
   it('records a new fact and returns it', async () => {
@@ -147,7 +139,7 @@ describe('record: one fact, one event', () => {
     // Malformed input (no account to derive a key from) gets its issues, not a crash.
     expect(() => buildEvent({ kind: 'access-granted', source: 'page' } as unknown as NewEvent, T0)).toThrow(/account/);
     expect(await db.events.count()).toBe(0);
-    expect(await db.summary.count()).toBe(0);
+    expect(await db.summaryParts.count()).toBe(0);
   });
 });
 
@@ -220,7 +212,7 @@ describe('edits and removals', () => {
     db.close();
     const reopened = freshDb(factory);
     expect(await reopened.events.count()).toBe(0);
-    expect(await reopened.summary.count()).toBe(0);
+    expect(await reopened.summaryParts.count()).toBe(0);
     expect(await reopened.summaryMembers.count()).toBe(0);
     expect(await reopened.references.count()).toBe(0);
     expect((await loadSummaryInputs(reopened)).events).toEqual([]);
@@ -522,6 +514,7 @@ describe('the maintained summary equals a full recomputation', () => {
         await play(db, ops);
         const all = await db.events.toArray();
         expect(await storedRows(db)).toEqual(expectedRows(all));
+        expect(await storedParts(db)).toEqual(expectedParts(all));
 
         const live = effectiveEvents(all);
         const newest = [...live].sort((a, b) => b.occurredAt - a.occurredAt);
