@@ -17,7 +17,7 @@ import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
 import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { SORA_CLOSED_AFTER, soraClosureDeciders, windowOpeners } from './windows';
+import { soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 import { schemaSays } from './schema-says';
 
@@ -726,32 +726,37 @@ const isAccessChange = (e: LedgerEvent): e is EventOf<'access-granted'> | EventO
  * when they alone give what the full rebuild would: the event refers to nothing and comes after
  * everything the account had (so it is neither the account's first, nor changes whose access came
  * first, nor the order of anything kept). What it reads and puts:
- * - always the head (the account's first event, its audience; the latest member, which every write moves);
+ * - always the head (the account's first event, its audience, what decides Sora's closure; the
+ *   latest member, which every write moves) and the windows its events open (a few);
  * - a grant or a revocation: that person's part;
- * - a cameo's deletion, which ends everyone's access: every person's part (those with access change);
+ * - a cameo's deletion, which ends everyone's access, or a Sora entry dated before the closure
+ *   that moves what decides the closure's window: every person's part (whether a window whose
+ *   opener leaves the head is still kept hangs on whether a person's part keeps it);
  * - an event that opens a window: that window's part, new.
- * Other windows and people cannot change: what the head and those parts hold is everything
- * `summaryParts` reads to derive them. A Sora entry dated before the closure may move the closure's
- * deciders and window: it takes the full path, as does a grant to someone whose part holds no
- * events and whose name was first written otherwise ("Bob", then "bob": that needs their first
- * event). Returns whether it did it. The cost is those parts', not the log's nor the account's:
- * a write costs the same at 10 events and at 100k, and after a file of thousands for one account.
+ * Other windows and people cannot change: what these parts hold is everything `summaryParts`
+ * reads to derive them. A grant to someone whose part holds no events and whose name was first
+ * written otherwise ("Bob", then "bob": that needs their first event) takes the full path.
+ * Returns whether it did it. The cost is those parts', not the log's nor the account's: a write
+ * costs the same at 10 events and at 100k, and after a file of thousands for one account.
  */
 async function quickRefresh(t: Tables, e: LedgerEvent): Promise<boolean> {
   if (!isSummaryKind(e)) return true; // no row derives from it (`accountsChangedBy` names no account)
   if (!QUICK_KINDS.has(e.kind)) return false;
-  if (e.account.service === 'sora' && e.occurredAt < SORA_CLOSED_AFTER) return false;
   const account = accountKey(e.account);
   const head = await t.parts.get([account, HEAD_PART]);
   if (!head?.latest || chronological(e, head.latest as LedgerEvent) <= 0) return false;
-  const people = e.kind === 'cameo-deleted' ? await partsOf(t, account, personPart('')) : [];
+  // The head holds every decider (the first sign, the latest creation and end), so this is the whole log's answer.
+  const deciders = (events: readonly LedgerEvent[]) => soraClosureDeciders(events).map((d) => d.id).sort().join();
+  const everyone = e.kind === 'cameo-deleted' || deciders(head.events) !== deciders([...head.events, e]);
+  const people = everyone ? await partsOf(t, account, personPart('')) : [];
   if (isAccessChange(e)) {
     const part = personPart(e.details.person);
-    const own = (await t.parts.get([account, part])) ?? { account, part, events: [], spelling: e.details.person };
+    const own = people.find((p) => p.part === part) ?? (await t.parts.get([account, part])) ?? { account, part, events: [], spelling: e.details.person };
     if (own.events.length === 0 && own.spelling !== e.details.person) return false;
-    people.push(own);
+    if (!people.includes(own)) people.push(own);
   }
-  const read = [head, ...people];
+  const windows = present(await t.parts.bulkGet(head.events.map((x): [string, string] => [account, windowPart(x.id)])));
+  const read = [head, ...people, ...windows];
   const byId = new Map([...read.flatMap((p) => p.events), e].map((x) => [x.id, x]));
   const derived = summaryParts([...byId.values()]).get(account);
   if (!derived) return false;
