@@ -118,7 +118,8 @@ describe('cost of one write, whatever the account already holds', () => {
       if (i % 4 === 0) file.push({ ...base(`delete-000${i}`, T0 + 5000 + i), kind: 'cameo-deleted', details: {} } as LedgerEvent);
     }
     await appendAll(db, file);
-    const reads = vi.spyOn(db.summaryMembers, 'where');
+    // The store's own handle on each table (lib/ledger.ts reads them by name), not the typed property beside it.
+    const reads = vi.spyOn(db.table('summaryMembers'), 'where');
     const later = T0 + 10_000;
     // A page observation, a grant to someone new, a revocation of someone in the row, an audience change.
     await record(db, { kind: 'cameo-deleted', occurredAt: later, account, source: 'page', evidence: {}, details: {} }, later);
@@ -126,6 +127,15 @@ describe('cost of one write, whatever the account already holds', () => {
     await record(db, { kind: 'access-revoked', occurredAt: later + 2, account, source: 'page', evidence: {}, details: { person: 'p2' } }, later + 2);
     await record(db, { kind: 'audience-changed', occurredAt: later + 3, account, source: 'page', evidence: {}, details: { after: 'only-me' } }, later + 3);
     expect(reads).not.toHaveBeenCalled();
+    // What a grant and an audience change put is a few small parts, not the account's 2,000 people:
+    // one summary row per account put them all with every write (434 KB after a crafted 12,000).
+    const puts = vi.spyOn(db.table('summaryParts'), 'bulkPut');
+    await record(db, { kind: 'access-granted', occurredAt: later + 4, account, source: 'manual', evidence: {}, details: { person: 'second newcomer' } }, later + 4);
+    await record(db, { kind: 'audience-changed', occurredAt: later + 5, account, source: 'page', evidence: {}, details: { after: 'everyone' } }, later + 5);
+    const put = puts.mock.calls.flatMap(([parts]) => parts as { events: unknown[] }[]);
+    expect(put.length).toBeGreaterThan(0);
+    expect(put.length).toBeLessThanOrEqual(4);
+    expect(put.flatMap((p) => p.events).length).toBeLessThanOrEqual(10);
     // …and the row says what a rebuild from the whole log says.
     const people = (await loadSummaryInputs(db)).events.filter((e) => e.kind === 'access-granted').map((e) => e.id);
     expect(people).toContain(newcomer.event.id);
