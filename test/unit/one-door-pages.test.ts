@@ -43,7 +43,7 @@ function writersImported(source: string): string[] {
 
 /** Direct writes: a read-write transaction, or a table's write method. */
 function directWrites(source: string): string[] {
-  return [...source.matchAll(/\.transaction\(\s*['"]rw|\.(?:events|references|summary|summaryMembers|newest|chain|tables?)\b[^;\n]*?\.(?:put|add|bulkPut|bulkAdd|bulkDelete|delete|clear|update|modify)\(|\.delete\(\s*\)/g)].map((m) => m[0]);
+  return [...source.matchAll(/\.transaction\(\s*['"]rw|\.(?:events|references|summary|summaryParts|summaryMembers|newest|chain|tables?)\b[^;\n]*?\.(?:put|add|bulkPut|bulkAdd|bulkDelete|delete|clear|update|modify)\(|\.delete\(\s*\)/g)].map((m) => m[0]);
 }
 
 describe('one door for writes', () => {
