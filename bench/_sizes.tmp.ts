@@ -24,9 +24,8 @@ async function measure(label: string, events: LedgerEvent[], account: { service:
   const log: string[] = [];
   db.use({ stack: 'dbcore', name: 'sizes', create: (down) => ({ ...down, table: (n) => { const t = down.table(n); return { ...t, mutate: (req) => { if (req.type === 'put' || req.type === 'add') for (const v of req.values) log.push(`${n} ${req.type} ${JSON.stringify(v).length}`); return t.mutate(req); } }; } }) });
   await db.close(); await db.open();
-  for (let i = 0; i < 3; i++) { log.push(`-- write ${i}`); await record(db, { kind: 'access-granted', occurredAt: Date.now() + i, account, source: 'manual', evidence: {}, details: { person: `newcomer${i}` } } as never); }
+  for (let i = 0; i < 6; i++) { log.push(`-- write ${i}`); const t0 = performance.now(); await record(db, { kind: 'access-granted', occurredAt: Date.now() + i, account, source: 'manual', evidence: {}, details: { person: `newcomer${i}` } } as never); log.push(`   ${(performance.now() - t0).toFixed(1)} ms`); }
   console.log(label, '\n' + log.join('\n'));
 }
 await measure('seed100k', seedLedger(100_000), SEED_ACCOUNTS[0]!);
-await measure('seed10', seedLedger(10), SEED_ACCOUNTS[0]!);
 await measure('crafted12k', craftedLedger(12_000), { service: 'sora', handle: 'target' });
