@@ -5,9 +5,9 @@
  * Append-only: an observed event is never changed in place. An edit is a new event that
  * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` applies both.
  *
- * Beside the log, a small per-account summary (copies of the few events the popup derives
- * from) is kept up to date in the same transaction as every write, so the popup never reads the
- * log itself. Every write goes through `record`, `recordEvent`, `appendAll`, `editManual` or
+ * Beside the log, the popup's summary (copies of the few events it derives from, per account in
+ * small parts: `summaryParts`) is kept up to date in the same transaction as every write, so the
+ * popup never reads the log itself. Every write goes through `record`, `recordEvent`, `appendAll`, `editManual` or
  * `removeEntry`; a write straight to `db.events` would leave the summary behind.
  */
 import Dexie, { type Table } from 'dexie';
