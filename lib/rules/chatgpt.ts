@@ -7,7 +7,7 @@
  * language the page speaks. The page is still read on the settings routes, by structure only:
  * - whose account it is: the profile button shows the display name (never a handle) [S];
  * - the anchors that show the settings dialog is the one the rules and the warning know.
- * The deletion step itself is in lib/warning/destructive-steps.ts.
+ * The deletion step itself is in lib/rules/destructive-steps.ts.
  */
 import type { Basis, SurfaceRules } from './page-rules';
 

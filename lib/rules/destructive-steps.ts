@@ -10,8 +10,8 @@
  * another element is found like any other.
  */
 import type { Service } from '../events';
-import { nameOf, roleOf } from '../rules/page-engine';
-import type { Basis } from '../rules/page-rules';
+import { nameOf, roleOf } from './page-engine';
+import type { Basis } from './page-rules';
 import type { SurfaceId } from '../surfaces';
 
 /**

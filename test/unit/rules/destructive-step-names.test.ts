@@ -5,7 +5,7 @@
  * asking for the account's email.
  */
 import { describe, expect, it } from 'vitest';
-import { destructiveStepFor } from '@/lib/warning/destructive-steps';
+import { destructiveStepFor } from '@/lib/rules/destructive-steps';
 
 const at = (pathname: string, hash = '') => ({ pathname, hash });
 function button(html: string): Element {

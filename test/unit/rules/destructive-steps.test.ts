@@ -12,9 +12,9 @@ import { findIn } from '@/lib/rules/page-engine';
 import { anchorsFor, rulesFor, type Anchor } from '@/lib/rules/page-rules';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { SURFACES } from '@/lib/surfaces';
-import { DESTRUCTIVE_STEPS, destructiveStepFor } from '@/lib/warning/destructive-steps';
-import { ENDPOINTS } from '../fixtures/endpoints';
-import { DELETION_WORDS, deletionDialog, portalReview, type DialogLanguage } from './helpers/deletion-dialogs';
+import { DESTRUCTIVE_STEPS, destructiveStepFor } from '@/lib/rules/destructive-steps';
+import { ENDPOINTS } from '../../fixtures/endpoints';
+import { DELETION_WORDS, deletionDialog, portalReview, type DialogLanguage } from '../helpers/deletion-dialogs';
 
 interface StepPage {
   /** Path and hash. */

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { narrowScope } from '@/lib/rules/page-engine';
-import { OPENAI_PAGE_SAMPLES } from './samples/openai';
-import { describeRuleSamples, run } from './samples/page-samples';
+import { OPENAI_PAGE_SAMPLES } from '../../fixtures/rules/privacy';
+import { describeRuleSamples, run } from '../helpers/page-samples';
 
 describe('page rules', () => {
   for (const surface of ['chatgpt', 'privacy'] as const) describeRuleSamples(RULES_BY_SURFACE[surface].rules, OPENAI_PAGE_SAMPLES);

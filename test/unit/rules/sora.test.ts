@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { handleShown, PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
 import { SORA } from '@/lib/rules/sora';
-import { describeRuleSamples, run } from './samples/page-samples';
-import { SORA_PAGE_SAMPLES } from './samples/sora';
+import { describeRuleSamples, run } from '../helpers/page-samples';
+import { SORA_PAGE_SAMPLES } from '../../fixtures/rules/sora';
 
 const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 const CHARACTER = 'https://sora.chatgpt.com/profile/crystal.party';

@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
-import { DESTRUCTIVE_STEPS } from '@/lib/warning/destructive-steps';
-import { OPENAI_PAGE_SAMPLES } from './samples/openai';
-import { SORA_PAGE_SAMPLES } from './samples/sora';
+import { DESTRUCTIVE_STEPS } from '@/lib/rules/destructive-steps';
+import { OPENAI_PAGE_SAMPLES } from '../../fixtures/rules/privacy';
+import { SORA_PAGE_SAMPLES } from '../../fixtures/rules/sora';
 
 interface Table {
   name: string;
@@ -62,8 +62,8 @@ describe('page rules (meta-test)', () => {
 
 // ---- The fixture site --------------------------------------------------------------------------
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * Every page of the test site (test/fixtures/site/<host>/…, shared/…), the rules it is built for
