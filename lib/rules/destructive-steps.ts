@@ -6,11 +6,12 @@
  *
  * A step is found by structure first, so that it holds in every language ChatGPT speaks, and by
  * the button names the facts file records. Names are read the one way the page rules read them
- * (page-engine `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
+ * (page-reader `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
  * another element is found like any other.
  */
 import type { Service } from '../events';
-import { nameOf, roleOf } from './page-engine';
+import { roleOf } from './accessible-name';
+import { nameOf } from './page-reader';
 import type { Basis } from './page-rules';
 import type { SurfaceId } from '../surfaces';
 

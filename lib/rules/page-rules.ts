@@ -2,7 +2,7 @@
  * Page rules: what an OpenAI page shows when the user has just done something, as data.
  * A rule names its surface, the pages it applies to, what on them means the action happened
  * (by ARIA role, accessible name and visible text, never by generated class names), the event
- * kind it produces and where each field of the event comes from. The engine is page-engine.ts.
+ * kind it produces and where each field of the event comes from. The engine is page-engine.ts, reading the page through page-reader.ts.
  *
  * Texts and routes: ../shared/docs/openai-surfaces.md; each rule says which fact it rests on, and
  * how sure that fact is, in its `basis`. Every text matches any capitalisation, and "cameo" and

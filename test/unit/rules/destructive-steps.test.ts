@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
-import { findIn } from '@/lib/rules/page-engine';
+import { findIn } from '@/lib/rules/page-reader';
 import { anchorsFor, rulesFor, type Anchor } from '@/lib/rules/page-rules';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { SURFACES } from '@/lib/surfaces';

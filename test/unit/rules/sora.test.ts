@@ -5,7 +5,8 @@
  * lists that settle before they count.
  */
 import { describe, expect, it } from 'vitest';
-import { handleShown, PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { handleShown } from '@/lib/rules/page-reader';
 import { SORA } from '@/lib/rules/sora';
 import { describeRuleSamples, run } from '../helpers/page-samples';
 import { SORA_PAGE_SAMPLES } from '../../fixtures/rules/sora';
