@@ -3,11 +3,12 @@
  *
  * No page rule: the texts ChatGPT shows after "Permanently delete my account" and after "Confirm
  * export" are undocumented in every language [I], so the two actions are logged from their requests
- * (lib/rules/network-rules.ts: accounts/deactivate and accounts/data_export), which work whatever
+ * (CHATGPT_NETWORK_RULES below: accounts/deactivate and accounts/data_export), which work whatever
  * language the page speaks. The page is still read on the settings routes, by structure only:
  * - whose account it is: the profile button shows the display name (never a handle) [S];
  * - the anchors that show the settings dialog is the one the rules and the warning know.
- * The deletion step itself is in lib/rules/destructive-steps.ts.
+ * Then the deletion step the warning holds back (CHATGPT_DESTRUCTIVE_STEPS). Content scripts import
+ * CHATGPT and the steps; only the background imports the network rules.
  */
 import { LINKED_DELETIONS } from '../policies';
 import type { DestructiveStep } from './destructive-steps';

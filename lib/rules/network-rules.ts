@@ -5,7 +5,8 @@
  * upload, never headers, cookies or tokens, never a response.
  *
  * Endpoints: ../shared/docs/openai-surfaces.md ("Network endpoints"), all [S] (public client code).
- * Each rule has request samples that fire it and near misses (test/unit/rules-network.test.ts).
+ * Each rule is in its surface's module (lib/rules/<surface>.ts), with request samples that fire it
+ * and near misses in test/fixtures/rules/<surface>.ts.
  * A rule's event has the same idempotency key as the page rule's for the same action
  * (lib/fact-key.ts), so an action seen both ways is one entry, confirmed.
  */

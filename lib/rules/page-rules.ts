@@ -2,13 +2,14 @@
  * Page rules: what an OpenAI page shows when the user has just done something, as data.
  * A rule names its surface, the pages it applies to, what on them means the action happened
  * (by ARIA role, accessible name and visible text, never by generated class names), the event
- * kind it produces and where each field of the event comes from. The engine is page-engine.ts, reading the page through page-reader.ts.
+ * kind it produces and where each field of the event comes from. The engine is page-engine.ts,
+ * reading the page through page-reader.ts.
  *
  * Texts and routes: ../shared/docs/openai-surfaces.md; each rule says which fact it rests on, and
  * how sure that fact is, in its `basis`. Every text matches any capitalisation, and "cameo" and
  * "character" alike (the product renamed Cameos to Characters). Each rule has samples that fire it
- * and near misses that must not (test/unit/samples/, checked by test/unit/rule-tables.test.ts): a
- * rule change is one edit in lib/rules/<surface>.ts plus its samples.
+ * and near misses that must not (test/fixtures/rules/<surface>.ts, checked by
+ * test/unit/rules/tables.test.ts): a rule change is one edit in lib/rules/<surface>.ts plus its samples.
  *
  * This module ships in the content scripts: keep it plain data, with no schema library.
  */

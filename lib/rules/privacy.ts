@@ -6,6 +6,7 @@
  * request confirmed there [C for Transcend, I for OpenAI's configuration]. The closing text is
  * undocumented [I]: the rules read a confirmation that names the request. The portal knows the user
  * by email only, which is never read: its events carry UNKNOWN_HANDLE. It speaks English only.
+ * Its page rules, then the step that sends a deletion request; it has no network rule.
  */
 import { LINKED_DELETIONS } from '../policies';
 import type { DestructiveStep } from './destructive-steps';

@@ -4,6 +4,8 @@
  * A client-rendered app: settings are a dialog over whatever route is open (there is no
  * /settings route), so most rules apply on every route; pickers are Radix menus and selects,
  * lists are grids of cards under a heading. Both words, "cameo" and "character", are read.
+ * Then Sora's network rules and its account deletion step: the three tables of one surface in one
+ * module, each a separate export so that a content script carries no network rule.
  */
 import { LINKED_DELETIONS } from '../policies';
 import type { DestructiveStep } from './destructive-steps';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * How a destructive step is recognised, beyond the table of pages that fire it and near misses
- * (rule-tables-steps.test.ts): the one accessible name, capitalisation, and what marks a field as
+ * (test/fixtures/rules/<surface>.ts): the one accessible name, capitalisation, and what marks a field as
  * asking for the account's email.
  */
 import { describe, expect, it } from 'vitest';
