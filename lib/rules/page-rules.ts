@@ -23,7 +23,10 @@ import type { SurfaceId } from '../surfaces';
  */
 export type Confidence = 'C' | 'S' | 'I';
 
-/** What a rule (page, network, destructive step) rests on: the fact, in a sentence with its source, and how sure it is. */
+/**
+ * What a rule, anchor or destructive step rests on: the fact in ../shared/docs/openai-surfaces.md, in a
+ * sentence with its source, and how sure it is, as data a test can read.
+ */
 export interface Basis {
   fact: string;
   confidence: Confidence;
@@ -107,15 +110,6 @@ export type Trigger =
   | { removed: Target }
   /** Each item of this list, once per visit (what the user was shown). */
   | { listed: Target };
-
-/**
- * Why a rule, anchor or step is what it is: the fact in ../shared/docs/openai-surfaces.md it rests
- * on and that fact's confidence ([C] official, [S] secondary, [I] inferred), as data a test can read.
- */
-export interface Basis {
-  fact: string;
-  confidence: 'C' | 'S' | 'I';
-}
 
 export interface PageRule {
   id: string;
