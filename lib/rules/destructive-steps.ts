@@ -1,5 +1,6 @@
 /**
- * The one destructive confirmation of each account deletion flow, as data: the button whose
+ * The one destructive confirmation of each account deletion flow, as data (each surface's in its
+ * module, lib/rules/<surface>.ts), and how a clicked button is found to be one: the button whose
  * activation really deletes. The warning holds back this step alone, and only until the user
  * chooses. Facts: ../shared/docs/openai-surfaces.md ("Account deletion: what the user is told",
  * "The privacy portal", "Languages"), each step's confidence in its `basis`.
