@@ -4,7 +4,7 @@
  */
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
-import { effectiveEvents } from './ledger';
+import { effectiveEvents } from './relations';
 import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { historyOf } from '@/lib/ledger';
+import { historyOf } from '@/lib/relations';
 import type { LedgerWrites } from '@/lib/page-writes';
 import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';

@@ -5,7 +5,7 @@
 import type { Account, LedgerEvent } from '../events';
 import { GENESIS, type ChainLink } from '../fingerprint';
 import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
-import { effectiveEvents } from '../ledger';
+import { effectiveEvents } from '../relations';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
 import { WINDOW_DEFAULTS } from '../window-options';
 import { computeWindows, type WindowOptions } from '../windows';

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
+import { LedgerDb, record } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type LocalArea, type PageObservation } from '@/lib/pending-queue';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
