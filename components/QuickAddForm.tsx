@@ -14,7 +14,7 @@ import {
   type QuickAddField,
   type QuickAddValues,
 } from '@/lib/quick-add';
-import { accountKey } from './accounts';
+import { accountKey } from '@/lib/relations';
 import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
 import { accountLabel, channelLabel, kindLabel, serviceLabel } from './text';

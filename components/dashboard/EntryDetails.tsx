@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { historyOf } from '@/lib/relations';
+import { entryState, type Reviews } from '@/lib/relations';
 import type { LedgerWrites } from '@/lib/page-writes';
 import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';
@@ -21,7 +21,7 @@ import { SourceTitle } from '../SourceTitle';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
 import { wantsDraft } from './deep-link';
-import { needsReview, type Reviews } from './review';
+import { needsReview } from './review';
 import { AccountName, Subject } from '../Isolated';
 
 interface Props {
@@ -39,10 +39,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   const locale = uiLocale();
 
 
-  const history = historyOf(ctx.all, event.id);
-  const latest = [...history].reverse().find((h) => h.kind !== 'entry-removed' && h.kind !== 'observation-reviewed');
-  const retraction = history.find((h) => h.kind === 'entry-removed' || (h.kind === 'observation-reviewed' && h.details.verdict === 'dismissed'));
-  const isCurrent = latest?.id === event.id && !retraction;
+  const { history, latest, retraction, isCurrent } = entryState(ctx.all, event.id);
   const review = reviews.get(event.id);
   const opened = ctx.windows.find((w) => w.id === event.id);
   // Opened for its draft (a reminder's "Draft a follow-up", `draft=follow-up`): focus goes to the draft instead.
