@@ -16,7 +16,7 @@
  */
 import { addressWithHandleReplaced, handleInAddress } from '../copies/address';
 import { KINDS } from '../event-kinds';
-import type { EventKind, LedgerEvent } from '../events';
+import type { LedgerEvent } from '../events';
 
 /** Another person an event names: one granted access, a creator, or the uploader in a copy's address. */
 const personOf = (e: LedgerEvent): string | null =>
