@@ -12,7 +12,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
-import { LedgerEvent, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
+import { LedgerEvent, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
 import { t as say } from './i18n';
