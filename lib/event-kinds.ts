@@ -6,8 +6,8 @@
  * elsewhere (lib/writers.ts, the ledger's summary, quick add, the timeline's filter, the report's
  * pseudonyms) is derived from it.
  *
- * Adding a kind is two entries: its details in lib/events.ts `DETAILS` (the zod schema: what it
- * holds), and its facets here. No zod here (type imports only): content scripts and the popup
+ * Adding a kind is an entry in lib/events.ts `DETAILS` (the zod schema: what it holds) and its
+ * facets here, then the cases the type check asks for (lib/events.ts says which). No zod here (type imports only): content scripts and the popup
  * import this within their size budgets.
  */
 import type { EventKind } from './events';

@@ -119,7 +119,9 @@ const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 6
 
 /**
  * Details per kind. Adding a kind is one entry here and one in lib/event-kinds.ts `KINDS` (who
- * writes it, where it shows); the type check fails until both are there.
+ * writes it, where it shows); then the type check names the two switches that must say what the
+ * new kind is about: its fact's key (lib/fact-key.ts `subject`) and its words (components/text.ts
+ * `eventSubject`). It fails until all four are there.
  */
 export const DETAILS = {
   'cameo-created': z.strictObject({ cameoId: CameoId }),
