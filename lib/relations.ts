@@ -46,6 +46,21 @@ export function correctedBy(e: LedgerEvent): string | undefined {
   return isRetraction(e) ? e.details.target : e.supersedes;
 }
 
+/** The entry another one is about: the request answered, the window verified, the note's subject. */
+export function referenceOf(e: LedgerEvent): string | undefined {
+  switch (e.kind) {
+    case 'privacy-answer-received':
+      return e.details.request;
+    case 'purge-verified':
+    case 'follow-up-sent':
+      return e.details.window;
+    case 'note':
+      return e.details.about;
+    default:
+      return undefined;
+  }
+}
+
 /** Just what a correction needs of an event, so a report's events (ISO instants) qualify too. */
 type Correcting = LedgerEvent extends infer E ? (E extends LedgerEvent ? Pick<E, 'id' | 'kind' | 'details' | 'supersedes'> : never) : never;
 export type Correction = 'edited' | 'removed' | 'dismissed' | 'confirmed';

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../i18n';
 import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
 import { effectiveEvents } from '../relations';
+import { oneAtATime } from '../one-at-a-time';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import {
   actionsFor,
@@ -51,12 +52,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
   const local = browser.storage.local;
 
   // One run at a time: two runs reading the log before either writes it would remind twice.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = oneAtATime();
 
   async function windowsAt(settings: Settings, at: number): Promise<DeadlineWindow[]> {
     // The summary inputs hold every window not yet verified, without reading the whole log.
@@ -140,7 +136,8 @@ export function startReminders(deps: ReminderDeps): Reminders {
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === REMINDER_ALARM ? refresh() : undefined));
   browser.storage.onChanged.addListener((changes, area) => (area === 'local' && SETTINGS_KEY in changes ? refresh() : undefined));
   browser.notifications.onClicked.addListener((id) => guarded(() => act(id, 'open')));
-  // Firefox knows the event but never fires it: its notifications have no buttons.
+  // Firefox knows the event but never fires it: its notifications have no buttons
+  // (https://github.com/mdn/browser-compat-data/issues/7).
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const ref = parseNotificationId(id);
     return ref ? guarded(() => act(id, actionsFor(ref, ref.status)[index] ?? 'open')) : undefined;
