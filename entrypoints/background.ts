@@ -16,9 +16,10 @@ export default defineBackground(() => {
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
   const ids = { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/') };
   const failure = (error: unknown) => ({ ok: false as const, error: errorMessage(error) });
-  // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
+  // Badge, notifications and the next alarm follow the ledger's writes (a run shortly after each burst of them);
+  // startReminders rebuilds them at install and start-up.
   const reminders = startReminders({ db });
-  const onRecorded = () => void reminders.refresh();
+  const onRecorded = () => reminders.afterWrite();
   // How many observations each tab may make, per kind: for the background's life.
   const budget = pageBudget();
   // No content script reads or writes storage.local: where the browser can (Chromium), take it out of
