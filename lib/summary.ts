@@ -4,7 +4,7 @@
  */
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
-import { effectiveEvents } from './ledger';
+import { effectiveEvents, sameAccount } from './relations';
 import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
@@ -46,7 +46,7 @@ export function popupSummary(
     audience: audienceNow(events, account),
     people: peopleWithAccess(events, account),
     windows: windows
-      .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
+      .filter((w) => w.status !== 'verified' && sameAccount(w.account, account))
       .map(({ id, kind, status, openedAt, dueAt, opener }) => ({ id, kind, status, openedAt, dueAt, ...(countsFromMonth(kind, opener) ? { fromMonth: true as const } : {}) })),
   }));
   return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };

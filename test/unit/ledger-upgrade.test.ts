@@ -3,8 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seedLedger } from '../../bench/seed';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { appendAll, buildEvent, DB_VERSIONS, effectiveEvents, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
+import { appendAll, buildEvent, DB_VERSIONS, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
 import { verifyLedger } from '@/lib/ledger-fingerprint';
+import { effectiveEvents } from '@/lib/relations';
 import { popupSummary } from '@/lib/summary';
 import { expectedParts, expectedRows, storedParts, storedRows } from './helpers/summary-parts';
 

@@ -4,7 +4,8 @@
  * parts (`summaryIds`' rows).
  */
 import type { LedgerEvent } from '@/lib/events';
-import { effectiveEvents, type LedgerDb, summaryIds, summaryParts } from '@/lib/ledger';
+import { type LedgerDb, summaryIds, summaryParts } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 
 type Parts = Record<string, Record<string, string[]>>;
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
