@@ -598,7 +598,7 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
       continue;
     }
     const latest = all.reduce<LedgerEvent | undefined>((a, m) => (!a || chronological(m.event, a) > 0 ? m.event : a), undefined);
-    // No prototype: a person called "__proto__" is a key like any other.
+    // Per person, how their first effective grant or revocation spells the name (a Map: "__proto__" is a name like any other).
     const spellings = new Map<string, string>();
     for (const e of [...members].sort(chronological)) {
       if (e.kind !== 'access-granted' && e.kind !== 'access-revoked') continue;
