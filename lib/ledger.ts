@@ -687,13 +687,12 @@ async function quickRefresh(t: Tables, e: LedgerEvent): Promise<boolean> {
   const derived = summaryParts([...byId.values()]).get(account);
   if (!derived) return false;
   const wanted = new Map<string, SummaryPart>();
-  for (const p of read) wanted.set(p.part, { ...p, events: [] });
-  for (const part of [...wanted.keys(), windowPart(e.id)]) {
-    const ids = derived.get(part);
-    if (ids) wanted.set(part, { ...wanted.get(part), account, part, events: [...ids].map((id) => byId.get(id)!).sort(chronological) });
+  for (const p of [...read, { account, part: windowPart(e.id), events: [] }]) {
+    const ids = derived.get(p.part);
+    // A person's part stays with no events (their spelling); a window's part with none is no part.
+    if (ids || p.part.startsWith(personPart(''))) wanted.set(p.part, { ...p, events: [...(ids ?? [])].map((id) => byId.get(id)!).sort(chronological) });
   }
   wanted.set(HEAD_PART, { ...wanted.get(HEAD_PART)!, latest: orderOf(e) });
-  // A person's part stays with no events (their spelling); a window's part with none is no part.
   await writeParts(t, read, wanted);
   return true;
 }

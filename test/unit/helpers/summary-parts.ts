@@ -4,16 +4,18 @@
  * parts (`summaryIds`' rows).
  */
 import type { LedgerEvent } from '@/lib/events';
-import { type LedgerDb, summaryIds, summaryParts } from '@/lib/ledger';
+import { type LedgerDb, personPart, summaryIds, summaryParts } from '@/lib/ledger';
 import { effectiveEvents } from '@/lib/relations';
 
 type Parts = Record<string, Record<string, string[]>>;
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
-/** The stored parts with events (a person's part with none keeps only how the name is spelled). */
+/** The stored parts, but a person's with no events (it keeps only how the name is spelled): an empty head or window is a stray. */
 export async function storedParts(db: LedgerDb): Promise<Parts> {
   const parts: Parts = {};
-  for (const p of await db.summaryParts.toArray()) if (p.events.length > 0) (parts[p.account] ??= {})[p.part] = sorted(p.events.map((e) => e.id));
+  for (const p of await db.summaryParts.toArray()) {
+    if (p.events.length > 0 || !p.part.startsWith(personPart(''))) (parts[p.account] ??= {})[p.part] = sorted(p.events.map((e) => e.id));
+  }
   return parts;
 }
 
