@@ -653,11 +653,13 @@ const isAccessChange = (e: LedgerEvent): e is EventOf<'access-granted'> | EventO
  * everything the account had (so it is neither the account's first, nor changes whose access came
  * first, nor the order of anything kept). What it reads and puts:
  * - always the head (the account's first event, its audience, what decides Sora's closure; the
- *   latest member, which every write moves) and the windows its events open (a few);
+ *   latest member, which every write moves);
  * - a grant or a revocation: that person's part;
  * - a cameo's deletion, which ends everyone's access, or a Sora entry dated before the closure
- *   that moves what decides the closure's window: every person's part (whether a window whose
- *   opener leaves the head is still kept hangs on whether a person's part keeps it);
+ *   that moves what decides the closure's window: every person's part;
+ * - the windows the events of these parts open: a settled window stays only while its opener is
+ *   kept elsewhere, and only every person's part says whether it is (a grant or a revocation that
+ *   drops such an opener from its person takes the full path);
  * - an event that opens a window: that window's part, new.
  * Other windows and people cannot change: what these parts hold is everything `summaryParts`
  * reads to derive them. A grant to someone whose part holds no events and whose name was first
@@ -681,11 +683,20 @@ async function quickRefresh(t: Tables, e: LedgerEvent): Promise<boolean> {
     if (own.events.length === 0 && own.spelling !== e.details.person) return false;
     if (!people.includes(own)) people.push(own);
   }
-  const windows = present(await t.parts.bulkGet(head.events.map((x): [string, string] => [account, windowPart(x.id)])));
+  // The windows of what the head and these people keep: whether such an opener stays kept decides whether its settled window stays.
+  const held = [head, ...people].flatMap((p) => p.events);
+  const windows = present(await t.parts.bulkGet(held.map((x): [string, string] => [account, windowPart(x.id)])));
   const read = [head, ...people, ...windows];
   const byId = new Map([...read.flatMap((p) => p.events), e].map((x) => [x.id, x]));
   const derived = summaryParts([...byId.values()]).get(account);
   if (!derived) return false;
+  if (!everyone) {
+    // An opener of a settled window that this person no longer keeps may still be kept by another
+    // person, whose part was not read (a cameo's deletion ends several people's access): the full path knows.
+    const keptNow = new Set([...derived].flatMap(([part, ids]) => (part.startsWith(windowPart('')) ? [] : [...ids])));
+    const settled = new Set(windowOpeners([...byId.values()]).flatMap((w) => (w.verified ? [w.id] : [])));
+    if (held.some((x) => settled.has(x.id) && !keptNow.has(x.id))) return false;
+  }
   const wanted = new Map<string, SummaryPart>();
   for (const p of [...read, { account, part: windowPart(e.id), events: [] }]) {
     const ids = derived.get(p.part);

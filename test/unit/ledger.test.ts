@@ -493,6 +493,26 @@ async function play(db: LedgerDb, ops: Of<typeof operation>[]) {
 }
 
 describe('the maintained summary equals a full recomputation', () => {
+  it('after a write that drops the opener of a settled window from a person (a deletion, a revocation)', async () => {
+    for (const last of ['cameo-deleted', 'access-revoked'] as const) {
+      const db = freshDb();
+      const at = (n: number) => T0 + n * MINUTE;
+      const write = (kind: NewEvent['kind'], details: Record<string, unknown>, n: number) => record(db, input(kind, details, at(n), { account: BOB }), at(n));
+      await write('access-granted', { person: 'Bob' }, 1);
+      const deletion = await write('cameo-deleted', {}, 2);
+      await write('purge-verified', { window: deletion.event.id }, 3);
+      // Granted again, spelled otherwise: the deletion that ended Bob's first access is kept with him, and its settled window with it.
+      await write('access-granted', { person: 'bob' }, 4);
+      expect((await storedRows(db))['chatgpt|bob']).toContain(deletion.event.id);
+      // Now Bob's access ends again: the first deletion is kept by nothing, nor is its settled window.
+      await write(last, last === 'access-revoked' ? { person: 'bob' } : {}, 5);
+      const all = await db.events.toArray();
+      expect(await storedParts(db)).toEqual(expectedParts(all));
+      expect((await storedRows(db))['chatgpt|bob']).not.toContain(deletion.event.id);
+      db.close();
+    }
+  });
+
   it('on random ledgers built by records, edits, removals, reviews and imports', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 40, size: 'max' }), async (ops) => {
