@@ -673,6 +673,8 @@ async function quickRefresh(t: Tables, e: LedgerEvent): Promise<boolean> {
   const account = accountKey(e.account);
   const head = await t.parts.get([account, HEAD_PART]);
   if (!head?.latest || chronological(e, head.latest as LedgerEvent) <= 0) return false;
+  // An import can bring what settles a window before the window (an answer filed under another account): that needs the full path.
+  if ((await t.references.where('target').equals(e.id).count()) > 0) return false;
   // The head holds every decider (the first sign, the latest creation and end), so this is the whole log's answer.
   const deciders = (events: readonly LedgerEvent[]) => soraClosureDeciders(events).map((d) => d.id).sort().join();
   const everyone = e.kind === 'cameo-deleted' || deciders(head.events) !== deciders([...head.events, e]);

@@ -493,6 +493,18 @@ async function play(db: LedgerDb, ops: Of<typeof operation>[]) {
 }
 
 describe('the maintained summary equals a full recomputation', () => {
+  it('after an import brings a request whose answer, filed under another account, came in an earlier import', async () => {
+    const db = freshDb();
+    const event = (id: string, kind: NewEvent['kind'], details: Record<string, unknown>, account: Account, minutes: number) =>
+      buildEvent(input(kind, details, T0 + minutes * MINUTE, { account, source: 'import' }), T0, id);
+    await appendAll(db, [event('the-answer', 'privacy-answer-received', { request: 'the-request', outcome: 'done' }, BOB, 1)]);
+    await record(db, input('access-granted', { person: 'Dan' }, T0 + 2 * MINUTE), T0);
+    await appendAll(db, [event('the-request', 'privacy-request-sent', { law: 'gdpr', channel: 'email', request: 'erasure' }, ALICE, 3)]);
+    const all = await db.events.toArray();
+    expect(await storedParts(db)).toEqual(expectedParts(all));
+    expect((await storedRows(db))['sora|alice']).not.toContain('the-request');
+  });
+
   it('after a write that drops the opener of a settled window from a person (a deletion, a revocation)', async () => {
     for (const last of ['cameo-deleted', 'access-revoked'] as const) {
       const db = freshDb();
