@@ -2,6 +2,7 @@
  * The words for the ledger's values, in the user's language. Every table is total over its
  * type, so a new kind, status or law fails the type check until it has its words.
  */
+import { shownHandle } from '@/lib/account-names';
 import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
 import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
@@ -33,6 +34,7 @@ const KIND: Record<EventKind, MessageKey> = {
   note: 'kindNote',
   'entry-removed': 'kindEntryRemoved',
   'observation-reviewed': 'kindObservationReviewed',
+  'account-named': 'kindAccountNamed',
 };
 export const kindLabel = (kind: EventKind) => t(KIND[kind]);
 
@@ -53,7 +55,17 @@ export const serviceLabel = (service: Service) => t(SERVICE[service]);
 const SURFACE: Record<SurfaceId, MessageKey> = { sora: 'surfaceSora', chatgpt: 'surfaceChatgpt', privacy: 'surfacePrivacyPortal' };
 /** A watched site's name in the UI's language (lib/surfaces.ts keeps the English one, for bug reports). */
 export const surfaceLabel = (surface: SurfaceId) => t(SURFACE[surface]);
-export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), account.handle);
+
+/**
+ * The names the user gave accounts without a handle, for the page being shown: each page (popup,
+ * dashboard, report) sets them from the ledger it shows before rendering, so every place that says
+ * "ChatGPT · unknown" says "ChatGPT · Work" instead without each being handed the names.
+ */
+let names: Readonly<Record<string, string>> = {};
+export const showAccountNames = (given: Readonly<Record<string, string>>) => void (names = given);
+/** The account's name if the user gave one, else its handle. */
+export const accountShown = (account: Account) => shownHandle(account, names);
+export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), accountShown(account));
 
 const SOURCE: Record<EventSource, MessageKey> = {
   page: 'sourcePage',
@@ -158,6 +170,8 @@ export function eventSubject(e: LedgerEvent): string {
       return takedownOutcomeLabel(e.details.outcome);
     case 'note':
       return e.details.text;
+    case 'account-named':
+      return e.details.name;
     case 'observation-reviewed':
       return t(e.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed');
     case 'cameo-created':

@@ -173,6 +173,11 @@ export const DETAILS = {
   'entry-removed': z.strictObject({ target: EventId, reason: z.optional(z.string().check(z.maxLength(500))) }),
   /** The user's verdict on something that was only seen on a page. */
   'observation-reviewed': z.strictObject({ target: EventId, verdict: z.enum(['confirmed', 'dismissed']) }),
+  /**
+   * The user's name for an account whose pages show no handle (ChatGPT: "Work", or its email):
+   * shown instead of "unknown" for all its entries, earlier ones too, which stay as recorded.
+   */
+  'account-named': z.strictObject({ name: Handle }),
 } as const;
 
 export type EventKind = keyof typeof DETAILS;

@@ -64,6 +64,9 @@ function subject(e: NewEvent): string {
       return e.details.request;
     case 'note':
       return digest(e.details.text);
+    case 'account-named':
+      // Each different name is a new version; the same name saved twice is one.
+      return digest(e.details.name.toLowerCase());
     case 'entry-removed':
     case 'observation-reviewed':
       return e.details.target;

@@ -390,6 +390,8 @@ export const SUMMARY_KINDS: EventKind[] = [
   // A takedown is a window (lib/windows.ts): the background's reminders read windows from the summary.
   'takedown-requested',
   'takedown-outcome',
+  // The popup shows an account by the name the user gave it (lib/account-names.ts).
+  'account-named',
 ];
 const isSummaryKind = (e: LedgerEvent) => SUMMARY_KINDS.includes(e.kind);
 
@@ -415,6 +417,7 @@ const chronological = (a: LedgerEvent, b: LedgerEvent) =>
  * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
  * - the account's first event (the popup lists accounts in the order first seen);
  * - its latest audience change;
+ * - its latest name (lib/account-names.ts);
  * - for each person with access now: the first grant after their last revocation or the cameo's
  *   deletion, which ends everyone's (the access dates
  *   from it), and if they were first written otherwise, that first event and the last revocation;
@@ -430,6 +433,7 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   const rows = new Map<string, Set<string>>();
   const keep = (account: string, e: LedgerEvent) => rows.set(account, (rows.get(account) ?? new Set()).add(e.id));
   const audience = new Map<string, LedgerEvent>();
+  const naming = new Map<string, LedgerEvent>();
   type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
   type Person = { account: string; first: AccessChange; lastRevocation?: LedgerEvent; grantedSince: AccessChange | undefined };
   const people = new Map<string, Person>();
@@ -440,6 +444,7 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
     const account = accountKey(e.account);
     if (!rows.has(account)) keep(account, e);
     if (e.kind === 'audience-changed') audience.set(account, e);
+    if (e.kind === 'account-named') naming.set(account, e);
     if (e.kind === 'cameo-deleted') {
       for (const person of withAccess.get(account) ?? []) {
         person.lastRevocation = e;
@@ -465,6 +470,7 @@ export function summaryIds(live: readonly LedgerEvent[]): Map<string, Set<string
   // say); kept before the people, since a grant kept here needs its revocation with it.
   for (const e of soraClosureDeciders(live)) keep(accountKey(e.account), e);
   for (const [account, e] of audience) keep(account, e);
+  for (const [account, e] of naming) keep(account, e);
   for (const { account, first, lastRevocation, grantedSince } of people.values()) {
     const firstKept = rows.get(account)?.has(first.id) ?? false;
     if (grantedSince) keep(account, grantedSince);

@@ -2,9 +2,10 @@
  * What the popup shows at a glance, derived from the ledger's summary inputs (never the whole log).
  * Computed in the background, so the popup itself needs neither the database nor the schemas.
  */
+import { namings } from './account-names';
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
-import { effectiveEvents } from './ledger';
+import { accountKey, effectiveEvents } from './ledger';
 import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
@@ -19,6 +20,8 @@ export interface WindowAtAGlance {
 
 export interface AccountAtAGlance {
   account: Account;
+  /** The name the user gave an account whose pages show no handle, and the entry that says so (a new name supersedes it). */
+  naming?: { id: string; name: string };
   audience: Audience | null;
   /** `sinceMonth`: the grant was remembered only to the month, so `since` means that month. */
   people: { person: string; since: number; sinceMonth?: true }[];
@@ -41,8 +44,10 @@ export function popupSummary(
 ): PopupSummary {
   const events = effectiveEvents(inputs.events);
   const windows = computeWindows(events, options);
+  const named = namings(events);
   const accounts = accountsOf([...events, ...inputs.latest]).map((account) => ({
     account,
+    ...withNaming(named.get(accountKey(account))),
     audience: audienceNow(events, account),
     people: peopleWithAccess(events, account),
     windows: windows
@@ -51,3 +56,5 @@ export function popupSummary(
   }));
   return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };
 }
+
+const withNaming = (e: { id: string; details: { name: string } } | undefined) => (e ? { naming: { id: e.id, name: e.details.name } } : {});

@@ -45,6 +45,8 @@ export const WRITERS = {
   note: ['user'],
   'entry-removed': ['user'],
   'observation-reviewed': ['user'],
+  // A page could otherwise relabel an account, and with it whose entries they seem to be.
+  'account-named': ['user'],
 } as const satisfies Record<EventKind, readonly Writer[]>;
 
 /** The writer behind an event's source; an import is checked by the import itself (lib/report/import.ts). */

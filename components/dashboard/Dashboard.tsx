@@ -9,6 +9,8 @@ import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/
 import { accountsOf } from '@/lib/grants';
 import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
+import { accountNames } from '@/lib/account-names';
+import { showAccountNames } from '../text';
 import type { LedgerWrites } from '@/lib/page-writes';
 import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
@@ -128,6 +130,7 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
   // The first page holds effective events already (lib/ledger.ts reads them so).
   const events = useMemo(() => (all ? effectiveEvents(all) : (ledger.firstPage ?? [])), [all, ledger.firstPage]);
   const accounts = useMemo(() => accountsOf(events), [events]);
+  showAccountNames(useMemo(() => accountNames(events), [events]));
   const windows = useMemo(
     () => (complete && settings ? computeWindows(events, windowOptions(settings, now)) : []),
     [complete, events, now, settings],

@@ -13,7 +13,7 @@ import type { TabStatus } from '@/lib/tab-status';
 import { accountKey, recentFirst } from '../accounts';
 import { useNow } from '../hooks';
 import { QuickAdd } from '../QuickAdd';
-import { kindLabel } from '../text';
+import { kindLabel, showAccountNames } from '../text';
 import { When } from '../When';
 import { AccountCard } from './AccountCard';
 import { TabStatusLine } from './TabStatusLine';
@@ -60,6 +60,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
   }, [reload]);
 
   const summary = data?.summary;
+  showAccountNames(useMemo(() => Object.fromEntries(summary?.accounts.flatMap((a) => (a.naming ? [[accountKey(a.account), a.naming.name]] : [])) ?? []), [summary]));
   const accounts = useMemo(() => (summary ? recentFirst(summary.accounts.map((a) => a.account), summary.latest) : []), [summary]);
   const cards = accounts.map((account) => summary!.accounts.find((a) => accountKey(a.account) === accountKey(account))!);
   const peopleWithAccess = (account: Account) =>
@@ -129,7 +130,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
           <section aria-labelledby="accounts-title">
             <h2 id="accounts-title">{t('popupAccounts')}</h2>
             {cards.map((a) => (
-              <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} />
+              <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} record={actions.record} onNamed={() => void reload()} />
             ))}
           </section>
         )}

@@ -5,6 +5,9 @@
  * of time with how it is known, and the rules and sources behind every deadline.
  */
 import { Fragment, type ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { accountNames } from '@/lib/account-names';
+import { effectiveEvents } from '@/lib/ledger';
 import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { counted, plural } from '@/lib/plural';
@@ -21,10 +24,10 @@ import { DeadlineHead } from '../DeadlineHead';
 import { CopiesReport } from './CopiesReport';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
-import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
+import { accountShown, audienceLabel, serviceLabel, showAccountNames, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
 
 /** An account in running text: the handle isolated (FSI…PDI), as <bdi> would in an element of its own. */
-const plainAccount = (account: Account) => accountLabel({ ...account, handle: isolate(account.handle) });
+const plainAccount = (account: Account) => t('accountLabel', serviceLabel(account.service), isolate(accountShown(account)));
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -141,6 +144,8 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
   const judged = windows.map((w) => ({ w, ...lateness(w, asOf, locale) }));
   const missed = judged.filter((j) => j.late);
   const corrections = correctionsOf(report.events);
+  // The report's own names (pseudonyms once redacted), not this browser's: a report may be imported.
+  showAccountNames(useMemo(() => accountNames(effectiveEvents(report.events.map(fromReportEvent))), [report.events]));
   // Windows opened by an entry remembered to the month count from its last day: the table says so.
   const fromMonth = new Set(report.events.filter((e) => e.occurredPrecision === 'month').map((e) => e.id));
   const events = report.events.slice(0, rows);

@@ -28,6 +28,7 @@ const VALID: { [K in EventKind]: DetailsOf<K> } = {
   note: { text: 'Called support', about: ID },
   'entry-removed': { target: ID, reason: 'typed by mistake' },
   'observation-reviewed': { target: ID, verdict: 'dismissed' },
+  'account-named': { name: 'Work' },
 };
 
 /** Details each kind must refuse: a wrong value, a missing field, a field of another kind. */
@@ -74,6 +75,7 @@ const WRONG: Record<EventKind, Record<string, unknown>[]> = {
   note: [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'ok', about: 'bad id!' }],
   'entry-removed': [{}, { target: ID, reason: 'x'.repeat(501) }],
   'observation-reviewed': [{ target: ID }, { target: ID, verdict: 'maybe' }],
+  'account-named': [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 'Work\u202E' }, { handle: 'Work' }],
 };
 
 function event(kind: string, details: unknown, overrides: Record<string, unknown> = {}) {

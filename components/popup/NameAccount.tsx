@@ -1,0 +1,56 @@
+/**
+ * Asks the user to name an account whose pages show no handle (ChatGPT), or to rename it: the name
+ * is an `account-named` entry of the user's (lib/account-names.ts), never read from a page.
+ */
+import { useState } from 'preact/hooks';
+import type { NewEvent } from '@/lib/events';
+import { t } from '@/lib/i18n';
+import type { AccountAtAGlance } from '@/lib/summary';
+import { accountLabel, serviceLabel } from '../text';
+
+export function NameAccount({ summary, id, record, onNamed }: { summary: AccountAtAGlance; id: string; record: (event: NewEvent) => Promise<string>; onNamed: () => void }) {
+  const { account, naming } = summary;
+  const [open, setOpen] = useState(!naming);
+  const [name, setName] = useState(naming?.name ?? '');
+  const [error, setError] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)} aria-label={t('accountRenameFor', accountLabel(account))} data-testid="rename-account">
+        {t('accountRename')}
+      </button>
+    );
+  }
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    try {
+      await record({
+        kind: 'account-named',
+        account,
+        details: { name },
+        occurredAt: Date.now(),
+        source: 'manual',
+        evidence: {},
+        ...(naming ? { supersedes: naming.id } : {}),
+      });
+      setError(null);
+      onNamed();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <form class="name-account" onSubmit={(e) => void save(e)} aria-labelledby={`${id}-ask`} data-testid="name-account">
+      <p id={`${id}-ask`}>
+        <strong>{t('accountNameAsk', serviceLabel(account.service))}</strong>
+      </p>
+      <p class="muted" id={`${id}-help`}>{t('accountNameHelp')}</p>
+      <label>
+        {t('accountNameField')}{' '}
+        <input type="text" value={name} maxLength={100} required aria-describedby={`${id}-help`} onInput={(e) => setName(e.currentTarget.value)} data-testid="account-name" />
+      </label>{' '}
+      <button type="submit">{t('accountNameSave')}</button>
+      {error && <p role="alert" class="error">{error}</p>}
+    </form>
+  );
+}
