@@ -18,6 +18,8 @@ import { needsReview, reviewsOf } from './review';
 import { filterTimeline, isFiltered, latestVersions, NO_FILTER, type TimelineFilter } from './timeline-filter';
 import { VirtualList } from './VirtualList';
 import { AccountName, Subject } from '../Isolated';
+import { NameAccount } from '../NameAccount';
+import { accountNames, needsName } from '@/lib/account-names';
 
 const ROW_HEIGHT = 56;
 /** Retractions and reviews change other entries; they are shown in those entries' history. */
@@ -65,8 +67,17 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
     setFilter((f) => ({ ...f, [field]: value }));
   };
 
+  // Accounts whose pages show no handle and that the user has not named yet (lib/account-names.ts).
+  const unnamed = useMemo(() => {
+    const names = accountNames(events);
+    return accounts.filter((a) => needsName(a, names));
+  }, [accounts, events]);
+
   return (
     <>
+      {unnamed.map((account) => (
+        <NameAccount key={accountKey(account)} account={account} naming={undefined} id={`timeline-name-${account.service}`} record={(event) => ctx.writes.record(event)} onNamed={() => {}} />
+      ))}
       <form class="filters" role="search" aria-label={t('timelineFilters')} onSubmit={(e) => e.preventDefault()}>
         <fieldset class="filters-fields" disabled={!complete}>
           <div class="field">

@@ -9,7 +9,7 @@ import { WindowBasis } from '../WindowBasis';
 import { AccountName } from '../Isolated';
 import { UNKNOWN_HANDLE } from '@/lib/unknown-handle';
 import type { NewEvent } from '@/lib/events';
-import { NameAccount } from './NameAccount';
+import { NameAccount } from '../NameAccount';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 
@@ -28,7 +28,7 @@ export function AccountCard({ summary, now, onOpen, record, onNamed }: { summary
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
       <h3 id={id}><AccountName account={account} /></h3>
-      {account.handle === UNKNOWN_HANDLE && <NameAccount key={summary.naming?.id ?? 'unnamed'} summary={summary} id={id} record={record} onNamed={onNamed} />}
+      {account.handle === UNKNOWN_HANDLE && <NameAccount key={summary.naming?.id ?? 'unnamed'} account={account} naming={summary.naming} id={id} record={record} onNamed={onNamed} />}
       {account.service === 'sora' && <SoraClosureNote />}
       {hasCameo && (
         <dl class="facts">

@@ -3,13 +3,21 @@
  * is an `account-named` entry of the user's (lib/account-names.ts), never read from a page.
  */
 import { useState } from 'preact/hooks';
-import type { NewEvent } from '@/lib/events';
+import type { Account, NewEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
-import type { AccountAtAGlance } from '@/lib/summary';
-import { accountLabel, serviceLabel } from '../text';
+import { accountLabel, serviceLabel } from './text';
 
-export function NameAccount({ summary, id, record, onNamed }: { summary: AccountAtAGlance; id: string; record: (event: NewEvent) => Promise<string>; onNamed: () => void }) {
-  const { account, naming } = summary;
+export interface NameAccountProps {
+  account: Account;
+  /** The name in force and its entry, which a new name supersedes. */
+  naming: { id: string; name: string } | undefined;
+  /** Ids in the form are made from it: the popup and the dashboard can show one per account. */
+  id: string;
+  record: (event: NewEvent) => Promise<string>;
+  onNamed: () => void;
+}
+
+export function NameAccount({ account, naming, id, record, onNamed }: NameAccountProps) {
   const [open, setOpen] = useState(!naming);
   const [name, setName] = useState(naming?.name ?? '');
   const [error, setError] = useState<string | null>(null);
