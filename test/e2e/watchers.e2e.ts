@@ -158,8 +158,9 @@ const NAMING = {
 function namesTheAccountWithoutHandle(h: () => Harness, language: keyof typeof NAMING) {
   it(`the account without a handle: the popup asks once to name it, the user does by keyboard, its entries show the name (${language})`, async () => {
     const { ask, name } = NAMING[language];
-    const page = await portalRequest(h, '/', 'erasure');
-    await page.close();
+    let page: Page | undefined;
+    await expectNew(h, async () => void (page = await portalRequest(h, '/', 'erasure')), { kind: 'account-deletion-requested', account: { service: 'chatgpt', handle: 'unknown' } });
+    await page!.close();
     const popup = await h().extensionPage('popup.html');
     await popup.waitFor('[data-testid="name-account"]');
     expect(await popup.text('[data-testid="name-account"]')).toContain(ask);
