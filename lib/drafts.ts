@@ -17,6 +17,7 @@
  * it (lib/letters/quote.ts): it is quoted as data and cannot add lines to a letter.
  */
 import { addDuration, endOfLocalDay } from './calendar';
+import { accountNames, shownHandle } from './account-names';
 import type { EventOf, LedgerEvent, NewEvent } from './events';
 import { LETTER_SCOPE } from './letters/kinds';
 import { LETTERS, type LetterLanguage } from './letters/languages';
@@ -134,7 +135,8 @@ function factsOf(about: DeadlineWindow, evidenceFrom: readonly DeadlineWindow[],
   return {
     now: options.now,
     timeZone: options.timeZone,
-    account: { service: serviceName(about), handle: safe(about.account.handle) },
+    // An account whose pages show no handle is named as the user named it (lib/account-names.ts), not "unknown".
+    account: { service: serviceName(about), handle: safe(shownHandle(about.account, accountNames(options.events))) },
     // Only windows that `canDraft` get here, and a takedown cannot (lib/letters/kinds.ts).
     kind: about.kind as OpenaiWindowKind,
     scope: LETTER_SCOPE[about.kind]!,

@@ -113,6 +113,16 @@ describe('the first letter: a request to erase and confirm', () => {
     expect(draft.subject).toContain('my account data');
   });
 
+  it('names an account without a handle as the user named it', () => {
+    const portal = { service: 'chatgpt', handle: 'unknown' } as const;
+    const deletion = ev('account-deletion-requested', { linkedAccounts: [] }, '2025-10-03T10:00:00+02:00', { account: portal });
+    const named = ev('account-named', { name: 'alice@example.org' }, '2025-10-05T10:00:00+02:00', { account: portal });
+    expect(draftOf(stepFor([deletion], deletion.id, AFTER_WINDOW)).body).toContain('account “\u2068unknown\u2069”');
+    const body = draftOf(stepFor([deletion, named], deletion.id, AFTER_WINDOW)).body;
+    expect(body).toContain('I deleted my ChatGPT account “\u2068alice@example.org\u2069”.');
+    expect(body).not.toContain('unknown');
+  });
+
   it('offers nothing once the purge is verified, and nothing for an export link', () => {
     const verified = ev('purge-verified', { window: deleted.id }, '2025-11-05T10:00:00+01:00');
     expect(stepFor([deleted, verified], deleted.id, AFTER_WINDOW)).toEqual({ step: 'none', reason: 'verified' });
