@@ -6,7 +6,8 @@
  * - after importing a crafted file: many events for one account (every one a grant, a revocation,
  *   a deletion and its verification: the kinds the popup's summary is derived from), so that the
  *   summary of that account is as costly as a file can make it.
- * `LL_BENCH_WRITE_SIZES` and `LL_BENCH_CRAFTED` make a quick run while editing this file.
+ * `LL_BENCH_WRITE_SIZES` and `LL_BENCH_CRAFTED` make a quick run while editing this file;
+ * `LL_BENCH_SETTLE_MS` changes the pause between the import and the writes (BENCHMARKS.md says why it matters).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { median, type Figure } from './stats';
 const SIZES = (process.env.LL_BENCH_WRITE_SIZES ?? '10,100000').split(',').map(Number);
 const CRAFTED = Number(process.env.LL_BENCH_CRAFTED ?? 12_000);
 const RUNS = 15;
-const SETTLE_MS = 10_000;
+const SETTLE_MS = Number(process.env.LL_BENCH_SETTLE_MS ?? 10_000);
 const DAY = 86_400_000;
 
 /** One account, `size` events of the summary's kinds: people granted and revoked, cameos deleted and verified. */

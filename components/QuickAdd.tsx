@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { Account, NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Law } from '@/lib/policies';
@@ -73,7 +74,7 @@ export function QuickAdd(props: QuickAddProps) {
       setNotice({ text: t('quickUndone') });
       props.onChange?.();
     } catch (error) {
-      setNotice({ text: t('saveFailed', error instanceof Error ? error.message : String(error)) });
+      setNotice({ text: t('saveFailed', errorMessage(error)) });
     }
   };
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { errorMessage } from '@/lib/error-message';
 import { SERVICES, type Account, type NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
 import {
@@ -17,6 +18,7 @@ import {
 import { accountKey } from './accounts';
 import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
+import { SubmitOrCancel } from './SubmitOrCancel';
 import { accountLabel, channelLabel, kindLabel, serviceLabel } from './text';
 
 export interface QuickAddFormProps {
@@ -82,7 +84,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
     try {
       await onSubmit(outcome.event);
     } catch (error) {
-      setFailure(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setFailure(t('saveFailed', errorMessage(error)));
       setBusy(false);
     }
   };
@@ -215,14 +217,7 @@ export default function QuickAddForm({ initial, accounts, people, submitLabel, o
           {failure}
         </p>
       )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="quick-add-save">
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={submitLabel} onCancel={onCancel} busy={busy} testId="quick-add-save" />
     </form>
   );
 }

@@ -5,15 +5,14 @@
  */
 import { formatDate } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { warningLanguage } from '@/lib/warning/text';
+import { warningLanguage } from '@/lib/warning/language';
+import { CONFIDENCE_MESSAGE, SourceTitle } from './SourceTitle';
 import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Source, type Statement, type WarningLanguage } from '@/lib/policies';
 
 /** The facts are written in English and German; every other UI language reads them in English. */
 export const factLanguage = (locale = uiLocale()): WarningLanguage => warningLanguage(locale);
 
 /** The evidence report's words for how sure a source is. */
-const CONFIDENCE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;
-
 /** A date of the closure as the user's language writes it, without moving it by a time zone. */
 export const closureDate = (date: string, locale = uiLocale()) => formatDate(Date.parse(`${date}T12:00:00Z`), locale);
 
@@ -26,14 +25,7 @@ function Cite({ source }: { source: Source }) {
     <span class="source muted">
       {' '}
       (
-      {source.url ? (
-        <a href={source.url} target="_blank" rel="noreferrer">
-          {source.title}
-        </a>
-      ) : (
-        source.title
-      )}
-      ; {t(CONFIDENCE[source.confidence])}; {t('asOf', source.asOf)})
+      <SourceTitle source={source} />; {t(CONFIDENCE_MESSAGE[source.confidence])}; {t('asOf', source.asOf)})
     </span>
   );
 }

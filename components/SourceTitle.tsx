@@ -1,12 +1,19 @@
-/** A fact's source by its title, linked where it has an address (a press source we cite by name has none). */
+/**
+ * A fact's source by its title, linked where it has an address (a press source we cite by name has
+ * none): the one way the dashboard, the closure facts and the printable report name a source.
+ */
 import type { Source } from '@/lib/policies';
+import { ExternalLink } from './ExternalLink';
 
-export function SourceTitle({ source }: { source: Source }) {
-  return source.url ? (
-    <a href={source.url} target="_blank" rel="noreferrer">
-      {source.title}
-    </a>
+/** How sure a source makes a fact, as the message that says so. */
+export const CONFIDENCE_MESSAGE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;
+
+/** `newTab`: off in the printable report, which is itself a page opened to be read and printed. */
+export function SourceTitle({ source, newTab = true }: { source: Pick<Source, 'title' | 'url'>; newTab?: boolean }) {
+  if (!source.url) return <>{source.title}</>;
+  return newTab ? (
+    <ExternalLink href={source.url}>{source.title}</ExternalLink>
   ) : (
-    <>{source.title}</>
+    <a href={source.url}>{source.title}</a>
   );
 }

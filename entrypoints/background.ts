@@ -1,7 +1,8 @@
+import { errorMessage } from '@/lib/error-message';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { startCopyMenu } from '@/lib/background/copy-menu';
 import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
-import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui-requests';
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { pageBudget } from '@/lib/background/page-limits';
 import { startReminders } from '@/lib/background/reminders';
@@ -14,15 +15,18 @@ export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
   const db = () => (opened ??= new LedgerDb().open().then((d) => d as LedgerDb));
   const ids = { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/') };
-  const failure = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
-  // Badge, notifications and the next alarm follow every ledger write; startReminders rebuilds them at install and start-up.
+  const failure = (error: unknown) => ({ ok: false as const, error: errorMessage(error) });
+  // Badge, notifications and the next alarm follow the ledger's writes (a run shortly after each burst of them);
+  // startReminders rebuilds them at install and start-up.
   const reminders = startReminders({ db });
-  const onRecorded = () => void reminders.refresh();
+  const onRecorded = () => reminders.afterWrite();
   // How many observations each tab may make, per kind: for the background's life.
   const budget = pageBudget();
   // No content script reads or writes storage.local: where the browser can (Chromium), take it out of
   // their reach, so a page that took over one cannot rewrite the pending queue, the settings or the
   // reminder log. Firefox cannot (only storage.session has access levels): there every read is parsed.
+  // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/StorageArea/setAccessLevel,
+  // https://bugzilla.mozilla.org/show_bug.cgi?id=1724754 (open: access levels for the other areas).
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
@@ -48,9 +52,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isExtensionPage(sender, ids)) {
-      const request = PageRequest.safeParse(message);
+      const request = UiRequest.safeParse(message);
       if (!request.success) return Promise.resolve(failure('invalid request'));
-      return handlePageRequest(request.data, { db, local: browser.storage.local, ...ids, onRecorded }).catch(failure);
+      return handleUiRequest(request.data, { db, local: browser.storage.local, ...ids, onRecorded }).catch(failure);
     }
     return handleContentMessage(message, sender, {
       db,

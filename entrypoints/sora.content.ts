@@ -1,5 +1,5 @@
 import type { Send } from '@/lib/messages';
-import { askInPage, closeQuestion } from '@/lib/content/ask';
+import { askInPage, closeQuestion } from '@/components/in-page/ask';
 import { watchPage } from '@/lib/content/watch-page';
 import { SORA } from '@/lib/rules/sora';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';

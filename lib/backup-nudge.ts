@@ -5,7 +5,7 @@
  * off), and never while nothing new has been recorded since it.
  */
 import * as z from 'zod/mini';
-import type { LocalArea } from './settings';
+import type { StorageArea } from './storage-area';
 
 /** In browser.storage.local: when the whole ledger was last exported, and how many entries it had then. */
 export const LAST_BACKUP_KEY = 'lastBackup';
@@ -41,11 +41,11 @@ export function backupDue(input: {
 }
 
 /** The last backup as stored; anything else there (another page may write the area) counts as none. */
-export async function readLastBackup(area: LocalArea): Promise<LastBackup | null> {
+export async function readLastBackup(area: StorageArea): Promise<LastBackup | null> {
   const parsed = LastBackup.safeParse((await area.get(LAST_BACKUP_KEY))[LAST_BACKUP_KEY]);
   return parsed.success ? parsed.data : null;
 }
 
-export async function recordBackup(area: LocalArea, backup: LastBackup): Promise<void> {
+export async function recordBackup(area: StorageArea, backup: LastBackup): Promise<void> {
   await area.set({ [LAST_BACKUP_KEY]: LastBackup.parse(backup) });
 }

@@ -11,7 +11,8 @@ interface I18nApi {
   getUILanguage(): string;
 }
 // Read through globalThis so that unit tests can run without an extension API. Chrome names the
-// API `chrome` (older versions have no `browser`), Firefox `browser`; getMessage is synchronous in both.
+// API `chrome` (older versions have no `browser`), Firefox `browser`; getMessage is synchronous in both
+// (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Chrome_incompatibilities).
 const i18n = (): I18nApi | undefined => {
   const g = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
   return g.browser?.i18n ?? g.chrome?.i18n;

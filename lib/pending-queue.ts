@@ -11,15 +11,11 @@ import * as z from 'zod/mini';
 import { Instant, type NewEvent } from './events';
 import { buildEvent, InvalidEventError, record, recordEvent, type LedgerDb, type RecordOutcome } from './ledger';
 import { Observation } from './messages';
+import { oneAtATime, type OneAtATime } from './one-at-a-time';
+import type { StorageArea } from './storage-area';
 
 export const PENDING_KEY = 'pendingObservations';
 export const MAX_PENDING = 200;
-
-/** The part of browser.storage.local the queue uses. */
-export interface LocalArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 /** A page observation, as the background accepted it (its time already the background's). */
 export type PageObservation = Observation & { source: 'page' };
@@ -72,7 +68,7 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return [e.inner, e.cause, ...failures].some((inner) => isQuotaError(inner, depth + 1));
 }
 
-export async function readPending(area: LocalArea): Promise<PendingQueue> {
+export async function readPending(area: StorageArea): Promise<PendingQueue> {
   const stored = PendingStore.safeParse((await area.get(PENDING_KEY))[PENDING_KEY]);
   if (!stored.success) return { items: [], dropped: 0 };
   const items = stored.data.items.flatMap((raw) => {
@@ -86,19 +82,19 @@ export async function readPending(area: LocalArea): Promise<PendingQueue> {
   return { items: items.slice(overflow), dropped };
 }
 
-const write = (area: LocalArea, queue: PendingQueue) => area.set({ [PENDING_KEY]: queue });
+const write = (area: StorageArea, queue: PendingQueue) => area.set({ [PENDING_KEY]: queue });
 
 // Reading the queue, changing it and writing it back must not interleave: one after the other, per area.
-const lastChange = new WeakMap<LocalArea, Promise<unknown>>();
-function oneAtATime<T>(area: LocalArea, run: () => Promise<T>): Promise<T> {
-  const queued = (lastChange.get(area) ?? Promise.resolve()).then(run, run);
-  lastChange.set(area, queued.catch(() => undefined));
-  return queued;
+const queues = new WeakMap<StorageArea, OneAtATime>();
+function inTurn<T>(area: StorageArea, run: () => Promise<T>): Promise<T> {
+  let queue = queues.get(area);
+  if (!queue) queues.set(area, (queue = oneAtATime()));
+  return queue(run);
 }
 
 /** Puts an observation at the end of the queue; the oldest go (counted) when it is full. */
-export function enqueuePending(area: LocalArea, item: PendingItem): Promise<PendingQueue> {
-  return oneAtATime(area, async () => {
+export function enqueuePending(area: StorageArea, item: PendingItem): Promise<PendingQueue> {
+  return inTurn(area, async () => {
     const queue = await readPending(area);
     const items = [...queue.items, item];
     const overflow = Math.max(0, items.length - MAX_PENDING);
@@ -114,7 +110,7 @@ export type RecordOrQueueOutcome = RecordOutcome | { status: 'queued' };
  * Records an observation; if storage is full, queues it instead. An invalid observation is
  * refused (InvalidEventError) and queued nowhere; any other failure is the caller's.
  */
-export async function recordOrQueue(db: LedgerDb, area: LocalArea, input: PageObservation, now = Date.now()): Promise<RecordOrQueueOutcome> {
+export async function recordOrQueue(db: LedgerDb, area: StorageArea, input: PageObservation, now = Date.now()): Promise<RecordOrQueueOutcome> {
   const event = buildEvent(input as NewEvent, now);
   try {
     return await recordEvent(db, event);
@@ -131,8 +127,8 @@ export async function recordOrQueue(db: LedgerDb, area: LocalArea, input: PageOb
  * those written. Stops at the first failure: storage still full leaves the rest for the next try;
  * another error is thrown once the progress is saved. `now` is when they are recorded.
  */
-export function flushPending(db: LedgerDb, area: LocalArea, now = Date.now()): Promise<{ written: number; left: number }> {
-  return oneAtATime(area, async () => {
+export function flushPending(db: LedgerDb, area: StorageArea, now = Date.now()): Promise<{ written: number; left: number }> {
+  return inTurn(area, async () => {
     const queue = await readPending(area);
     let written = 0;
     let failure: { error: unknown } | undefined;
@@ -154,6 +150,6 @@ export function flushPending(db: LedgerDb, area: LocalArea, now = Date.now()): P
 }
 
 /** Empties the queue and its count of losses: part of "erase everything". */
-export function erasePending(area: LocalArea): Promise<void> {
-  return oneAtATime(area, () => write(area, { items: [], dropped: 0 }));
+export function erasePending(area: StorageArea): Promise<void> {
+  return inTurn(area, () => write(area, { items: [], dropped: 0 }));
 }

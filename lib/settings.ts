@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { LAWS, type Law } from './policies';
 import { WINDOW_DEFAULTS } from './window-options';
 import { schemaSays, type SchemaReason } from './schema-says';
+import type { StorageArea } from './storage-area';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -87,12 +88,7 @@ export function parseSettings(raw: unknown): Settings {
   return result;
 }
 
-export interface LocalArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-export async function loadSettings(area: LocalArea): Promise<Settings> {
+export async function loadSettings(area: StorageArea): Promise<Settings> {
   return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
@@ -104,7 +100,7 @@ export class InvalidSettingsError extends Error {
 }
 
 /** Saves changes to some settings; refuses (and saves nothing) when any value is invalid. */
-export async function saveSettings(area: LocalArea, changes: Partial<Settings>): Promise<Settings> {
+export async function saveSettings(area: StorageArea, changes: Partial<Settings>): Promise<Settings> {
   const parsed = Settings.safeParse({ ...(await loadSettings(area)), ...changes });
   if (!parsed.success) throw new InvalidSettingsError(parsed.error.issues);
   await area.set({ [SETTINGS_KEY]: parsed.data });

@@ -20,6 +20,7 @@
  * origins that are still in `optional_host_permissions`. Either way the start-up check registers
  * the script, so an existing install keeps watching Sora [I: browser behaviour, not tried here].
  */
+import { oneAtATime } from './one-at-a-time';
 import { matchPatterns } from './surfaces';
 
 export const SORA_ORIGINS: readonly string[] = matchPatterns('sora');
@@ -85,8 +86,8 @@ export async function syncSoraScript(permissions: Pick<PermissionsApi, 'contains
  * browser wakes the background for them. Checks run one after another: events come in bursts.
  */
 export function keepSoraScriptInStep(permissions: PermissionsApi, scripting: ScriptingApi, tabs?: TabsApi): Promise<string[]> {
-  let last: Promise<string[]> = Promise.resolve([]);
-  const sync = () => (last = last.catch(() => []).then(() => syncSoraScript(permissions, scripting)));
+  const inTurn = oneAtATime();
+  const sync = () => inTurn(() => syncSoraScript(permissions, scripting));
   const soraIn = ({ origins }: Origins) => origins?.filter((o) => SORA_ORIGINS.includes(o)) ?? [];
   const onRemoved = (changed: Origins) => void (soraIn(changed).length > 0 && sync().catch(() => undefined));
   const onAdded = (changed: Origins) => {

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { SURFACE_IDS, type SurfaceId } from './surfaces';
+import type { StorageAreaWithRemove } from './storage-area';
 
 export const TabStatus = z.strictObject({
   surface: z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]),
@@ -25,15 +26,9 @@ export const TabStatus = z.strictObject({
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
-export async function readTabStatus(area: SessionArea, tabId: number): Promise<TabStatus | null> {
+export async function readTabStatus(area: StorageAreaWithRemove, tabId: number): Promise<TabStatus | null> {
   const raw = (await area.get(keyOf(tabId)))[keyOf(tabId)];
   const parsed = TabStatus.safeParse(raw);
   return parsed.success ? parsed.data : null;
@@ -47,7 +42,7 @@ const queues = new Map<number, Promise<unknown>>();
  * network events arrive together, and each change must start from the one before.
  */
 export function updateTabStatus(
-  area: SessionArea,
+  area: StorageAreaWithRemove,
   tabId: number,
   change: (current: TabStatus | null) => TabStatus,
 ): Promise<TabStatus> {
@@ -65,4 +60,4 @@ export function updateTabStatus(
   return queued;
 }
 
-export const forgetTab = (area: SessionArea, tabId: number) => area.remove(keyOf(tabId));
+export const forgetTab = (area: StorageAreaWithRemove, tabId: number) => area.remove(keyOf(tabId));

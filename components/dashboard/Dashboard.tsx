@@ -4,6 +4,7 @@
  */
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { LedgerEvent } from '@/lib/events';
 import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/backup-nudge';
 import { accountsOf } from '@/lib/grants';
@@ -11,9 +12,9 @@ import { t } from '@/lib/i18n';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
 import { accountNames } from '@/lib/account-names';
 import { showAccountNames } from '../text';
-import type { LedgerWrites } from '@/lib/page-writes';
+import type { LedgerWrites } from '@/lib/ui-writes';
 import { readLedger } from '@/lib/report/export';
-import { loadSettings, saveSettings, type LocalArea, type Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { windowOptions } from '@/lib/window-options';
 import { computeWindows } from '@/lib/windows';
 import { useNow } from '../hooks';
@@ -22,6 +23,7 @@ import type { DashboardContext } from './context';
 import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
 import { Welcome } from './Welcome';
+import type { StorageArea } from '@/lib/storage-area';
 
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
@@ -38,7 +40,7 @@ function useLedger(db: LedgerDb, generation: number) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stopped = false;
-    const fail = (e: unknown) => !stopped && setError(e instanceof Error ? e.message : String(e));
+    const fail = (e: unknown) => !stopped && setError(errorMessage(e));
     // One read at a time, each shown when done: writes during a read (the background records as
     // the user browses) queue one more read, rather than piling up 100k-event reads or
     // discarding each read for the next one.
@@ -85,8 +87,8 @@ function useLedger(db: LedgerDb, generation: number) {
 export interface DashboardProps {
   db: LedgerDb;
   /** Where the settings are kept (browser.storage.local). */
-  settingsArea: LocalArea;
-  /** The background's door: every write goes through it (lib/page-writes.ts). */
+  settingsArea: StorageArea;
+  /** The background's door: every write goes through it (lib/ui-writes.ts). */
   writes: LedgerWrites;
 }
 

@@ -5,6 +5,7 @@
  * there is nothing to send, why not, and what is awaited.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { localDateKey } from '@/lib/calendar';
 import { answerDue, followUpSentEvent, letterFileName, letterText, nextFollowUp, windowAbout, type Draft, type DraftKind, type NextStep } from '@/lib/drafts';
 import { formatDate } from '@/lib/format';
@@ -94,7 +95,7 @@ function Letter({ draft, about, ctx, language, setLanguage }: { draft: Draft; ab
       await navigator.clipboard.writeText(text);
       ctx.announce(t('draftCopied'));
     } catch (e) {
-      setError(t('popupCopyFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('popupCopyFailed', errorMessage(e)));
     }
   };
 
@@ -118,7 +119,7 @@ function Letter({ draft, about, ctx, language, setLanguage }: { draft: Draft; ab
             : t('draftSentDone', formatDate(answerDue(draft.law, { now, timeZone: ctx.settings.timeZone }), locale)),
       );
     } catch (e) {
-      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('saveFailed', errorMessage(e)));
     } finally {
       setSending(false);
     }

@@ -1,22 +1,29 @@
 /**
  * One entry: what it says, where it came from (evidence), every version of it (history), the
  * deadline it opened, and what the user can do: edit or remove a manual entry, confirm or
- * dismiss what was only seen on a page.
+ * dismiss what was only seen on a page. Its parts are beside it (EntryEvidence, EntryHistory,
+ * CloseWindow, EditDate); how the entry relates to others (its versions, its retraction, the entry
+ * it is about) is worked out here, in one place, until one module of event relations holds it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { formatDate, formatLength, fromLocalInput, toLocalInput } from '@/lib/format';
+import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { historyOf } from '@/lib/ledger';
-import type { LedgerWrites } from '@/lib/page-writes';
-import { countsFromMonth, type DeadlineWindow } from '@/lib/windows';
+import { countsFromMonth } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { CloseWindow } from './CloseWindow';
 import { DraftPanel } from './DraftPanel';
+import { EditDate } from './EditDate';
+import { EntryEvidence } from './EntryEvidence';
+import { EntryHistory } from './EntryHistory';
 import QuickAddForm from '../QuickAddForm';
-import { certaintyLabel, eventSubject, importedLabel, kindLabel, outcomeLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
+import { certaintyLabel, eventSubject, importedLabel, kindLabel, sourceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { When } from '../When';
+import { ExternalLink } from '../ExternalLink';
 import { SourceTitle } from '../SourceTitle';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
@@ -65,7 +72,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       await action();
       ctx.announce(done);
     } catch (e) {
-      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('saveFailed', errorMessage(e)));
     }
   };
 
@@ -162,9 +169,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
           <>
             <dt>{t('detailsLink')}</dt>
             <dd>
-              <a href={event.details.link} target="_blank" rel="noreferrer">
-                {event.details.link}
-              </a>
+              <ExternalLink href={event.details.link} />
             </dd>
           </>
         )}
@@ -178,39 +183,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         )}
       </dl>
 
-      <h4>{t('detailsEvidence')}</h4>
-      {event.evidence.url || event.evidence.rule || event.evidence.shownText ? (
-        <dl class="facts" data-testid="details-evidence">
-          {event.evidence.url && (
-            <>
-              <dt>{t('evidencePage')}</dt>
-              <dd>
-                <a href={event.evidence.url} target="_blank" rel="noreferrer">
-                  {event.evidence.url}
-                </a>
-              </dd>
-            </>
-          )}
-          {event.evidence.rule && (
-            <>
-              <dt>{t('evidenceRule')}</dt>
-              <dd>
-                <code>{event.evidence.rule}</code>
-              </dd>
-            </>
-          )}
-          {event.evidence.shownText && (
-            <>
-              <dt>{t('evidenceShown')}</dt>
-              <dd>
-                <q><bdi>{event.evidence.shownText}</bdi></q>
-              </dd>
-            </>
-          )}
-        </dl>
-      ) : (
-        <p class="muted">{event.source === 'manual' ? t('evidenceManual') : t('evidenceNone')}</p>
-      )}
+      <EntryEvidence event={event} />
 
       {opened && (
         <>
@@ -231,19 +204,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
         </>
       )}
 
-      {history.length > 1 && (
-        <>
-          <h4>{t('detailsHistory')}</h4>
-          <ol class="history" data-testid="details-history">
-            {history.map((h) => (
-              <li key={h.id} aria-current={h.id === event.id ? 'true' : undefined}>
-                {historyLine(h)} <When at={h.recordedAt} />
-                {h.id === event.id && <span class="muted"> ({t('historyThisVersion')})</span>}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <EntryHistory history={history} shown={event.id} />
 
       {error && (
         <p role="alert" class="error">
@@ -307,44 +268,6 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   );
 }
 
-const OUTCOMES = ['done', 'refused', 'extended', 'other'] as const;
-
-/** What closes a window: the user checked the purge, or the answer to a request came. */
-function CloseWindow({ window, writes, act }: { window: DeadlineWindow; writes: LedgerWrites; act: (action: () => Promise<unknown>, done: string) => Promise<void> }) {
-  const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('done');
-  const id = `outcome-${window.id}`;
-  const write = (input: NewEvent) => () => writes.record(input);
-  const base = { occurredAt: Date.now(), account: window.account, source: 'manual', evidence: {} } as const;
-  if (window.kind !== 'legal-deadline') {
-    return (
-      <div class="actions">
-        <button type="button" onClick={() => void act(write({ ...base, kind: 'purge-verified', details: { window: window.id } }), t('windowVerifiedDone'))} data-testid="verify-window">
-          {t('windowVerify')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div class="actions">
-      <label for={id}>{t('fieldOutcome')}</label>
-      <select id={id} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as (typeof OUTCOMES)[number])}>
-        {OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {outcomeLabel(o)}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        onClick={() => void act(write({ ...base, kind: 'privacy-answer-received', details: { request: window.id, outcome } }), t('windowAnsweredDone'))}
-        data-testid="answer-window"
-      >
-        {t('windowAnswer')}
-      </button>
-    </div>
-  );
-}
-
 /** The entry another one is about: the request answered, the window verified, the note's subject. */
 function referenceOf(e: LedgerEvent): string | undefined {
   switch (e.kind) {
@@ -358,58 +281,4 @@ function referenceOf(e: LedgerEvent): string | undefined {
     default:
       return undefined;
   }
-}
-
-function historyLine(h: LedgerEvent): string {
-  const what = [kindLabel(h.kind), eventSubject(h)].filter(Boolean).join(' ');
-  const on = formatDate(h.occurredAt, uiLocale());
-  if (h.kind === 'entry-removed') return t('historyRemoved');
-  if (h.kind === 'observation-reviewed') return t(h.details.verdict === 'confirmed' ? 'historyConfirmedByYou' : 'historyDismissedByYou');
-  if (h.supersedes) return h.source === 'network' ? t('historyConfirmedByNetwork', what, on) : t('historyEdited', what, on);
-  return t('historyRecorded', what, on);
-}
-
-/** Editing a manual entry of a kind quick add does not make (a follow-up, a verification): its date. */
-function EditDate({ event, onSave, onCancel }: { event: LedgerEvent; onSave: (at: number) => Promise<void>; onCancel: () => void }) {
-  const [value, setValue] = useState(toLocalInput(event.occurredAt));
-  const [invalid, setInvalid] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  return (
-    <form
-      class="quick-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const at = fromLocalInput(value);
-        if (at === null || at > Date.now()) return setInvalid(true);
-        void onSave(at);
-      }}
-    >
-      <div class="field">
-        <label for="edit-date">{t('fieldWhen')}</label>
-        <input
-          id="edit-date"
-          ref={input}
-          type="datetime-local"
-          value={value}
-          onInput={(e) => setValue(e.currentTarget.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? 'edit-date-error' : undefined}
-        />
-        {invalid && (
-          <span class="error" id="edit-date-error">
-            {t('errorDateInvalid')}
-          </span>
-        )}
-      </div>
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t('saveChanges')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
-  );
 }

@@ -1,5 +1,6 @@
 /** Erase everything: the whole ledger goes, after a confirmation that says exactly what goes. */
 import { useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { t, uiLocale } from '@/lib/i18n';
 import { counted } from '@/lib/plural';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -18,7 +19,7 @@ export function EraseEverything({ ctx }: { ctx: DashboardContext }) {
       ctx.reload();
       ctx.announce(t('eraseDone'));
     } catch (e) {
-      setError(t('saveFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('saveFailed', errorMessage(e)));
     }
   };
   return (

@@ -1,5 +1,6 @@
 /** The user's settings (lib/settings.ts): reminders, lead time, jurisdiction, time zone, the backup reminder. */
 import { useMemo, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { t, type MessageKey } from '@/lib/i18n';
 import { LAWS, type Law } from '@/lib/policies';
 import { SETTING_LIMITS, type Settings as SettingsValues } from '@/lib/settings';
@@ -24,7 +25,7 @@ export function Settings({ ctx }: { ctx: DashboardContext }) {
       await ctx.saveSettings(draft);
       setStatus(t('settingsSaved'));
     } catch (err) {
-      setError(t('saveFailed', err instanceof Error ? err.message : String(err)));
+      setError(t('saveFailed', errorMessage(err)));
     }
   };
 

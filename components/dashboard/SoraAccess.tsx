@@ -4,6 +4,7 @@
  * extension settings.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { t } from '@/lib/i18n';
 import { soraWatched, stopWatchingSora, watchSora, type PermissionsApi } from '@/lib/sora-access';
 
@@ -43,7 +44,7 @@ export function SoraAccess({ permissions = browserPermissions() }: { permissions
       setStatus(t(now ? 'soraAccessOn' : want ? 'soraAccessRefused' : 'soraAccessOff'));
     } catch (err) {
       setOn(await soraWatched(permissions).catch(() => false));
-      setStatus(t('saveFailed', err instanceof Error ? err.message : String(err)));
+      setStatus(t('saveFailed', errorMessage(err)));
     }
   };
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { errorMessage } from '@/lib/error-message';
 import { AUDIENCES, type Audience } from '@/lib/events';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { plural } from '@/lib/plural';
@@ -144,7 +145,7 @@ export function SoraHistory({ ctx }: { ctx: DashboardContext }) {
       setSaved(entries.length);
       ctx.announce(savedText(entries.length));
     } catch (error) {
-      setFailure(t('saveFailed', error instanceof Error ? error.message : String(error)));
+      setFailure(t('saveFailed', errorMessage(error)));
     } finally {
       setBusy(false);
     }

@@ -4,11 +4,13 @@
  * escalation), in a letter language of the user's choice, to copy.
  */
 import { useId, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { Escalation, TakedownRoute } from '@/lib/copies/routes';
 import type { Copy, Takedown } from '@/lib/copies/sightings';
 import { formatLength } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 import { TAKEDOWN_LANGUAGES, TAKEDOWN_LETTERS, takedownFacts, takedownLanguageFor, type TakedownLanguage } from '@/lib/letters/takedown';
+import { ExternalLink } from '../ExternalLink';
 import { SourceTitle } from '../SourceTitle';
 
 const ESCALATION: Record<Escalation, MessageKey> = {
@@ -51,7 +53,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
       await navigator.clipboard.writeText(text);
       announce(t('draftCopied'));
     } catch (e) {
-      setError(t('popupCopyFailed', e instanceof Error ? e.message : String(e)));
+      setError(t('popupCopyFailed', errorMessage(e)));
     }
   };
 
@@ -62,9 +64,7 @@ export function TakedownNotice({ copy, route, timeZone, now, announce, takedown,
           <>
             <dt>{t('routeWhere')}</dt>
             <dd>
-              <a href={route.url} target="_blank" rel="noreferrer">
-                {route.url}
-              </a>
+              <ExternalLink href={route.url} />
             </dd>
           </>
         )}

@@ -1,7 +1,7 @@
 /** What every dashboard section is given: the ledger, what is derived from it, and ways to act. */
 import type { Account, LedgerEvent } from '@/lib/events';
 import type { LedgerDb } from '@/lib/ledger';
-import type { LedgerWrites } from '@/lib/page-writes';
+import type { LedgerWrites } from '@/lib/ui-writes';
 import type { Settings } from '@/lib/settings';
 import type { DeadlineWindow } from '@/lib/windows';
 import type { DeepLink } from './deep-link';

@@ -15,7 +15,7 @@ import { EraseEverything } from './EraseEverything';
 import { GrantHistory } from './GrantHistory';
 import { Settings } from './Settings';
 import { Timeline } from './Timeline';
-import { ReportPanel } from '../reports/ReportPanel';
+import { ReportPanel } from './ReportPanel';
 
 export interface DashboardSection {
   /** Anchor and deep link; letters, digits and '-'. */

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { t } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/tab-status';
 
@@ -15,7 +16,7 @@ export function DetectorHealth({ tab, onCopy }: { tab: TabStatus; onCopy: (tab: 
       await onCopy(tab);
       setCopied(t('popupCopied'));
     } catch (error) {
-      setCopied(t('popupCopyFailed', error instanceof Error ? error.message : String(error)));
+      setCopied(t('popupCopyFailed', errorMessage(error)));
     }
   };
   return (

@@ -3,6 +3,7 @@
  * happened where no extension runs (the phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { addCopyHash } from '@/lib/copies/link';
 import type { Account, NewEvent } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
@@ -52,7 +53,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
   const now = useNow();
 
   const reload = useCallback(
-    () => actions.load().then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+    () => actions.load().then(setData, (e: unknown) => setError(errorMessage(e))),
     [actions],
   );
   useEffect(() => {

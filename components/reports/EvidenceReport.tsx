@@ -21,6 +21,7 @@ import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/
 import { lawLabel } from '@/lib/law-names';
 import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
+import { CONFIDENCE_MESSAGE, SourceTitle } from '../SourceTitle';
 import { CopiesReport } from './CopiesReport';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
@@ -35,18 +36,16 @@ type Source = ReportWindow['source'];
 /** Said to a reader who is not the person: "their own statement", not "your own statement". */
 const CERTAINTY = { confirmed: 'reportCertaintyConfirmed', 'seen-on-page': 'reportCertaintySeenOnPage', 'stated-by-user': 'reportCertaintyStatedByUser' } as const;
 
-const CONFIDENCE = { confirmed: 'reportConfidenceConfirmed', secondary: 'reportConfidenceSecondary', inferred: 'reportConfidenceInferred' } as const;
-
 /** Entries are referred to by the start of their id: enough to find them, short enough to read. */
 export const shortId = (id: string) => id.slice(0, 8);
 
 function SourceCite({ source }: { source: Source }) {
   return (
     <>
-      {source.url ? <a href={source.url}>{source.title}</a> : source.title}
+      <SourceTitle source={source} newTab={false} />
       <span class="muted">
         {' '}
-        ({t(CONFIDENCE[source.confidence])}; {t('asOf', source.asOf)})
+        ({t(CONFIDENCE_MESSAGE[source.confidence])}; {t('asOf', source.asOf)})
       </span>
       {/* On paper a link is only as good as its printed address. */}
       {source.url && <span class="print-url"> {source.url}</span>}

@@ -4,6 +4,7 @@
  * when the dashboard opens. A failed check is shown, never repaired.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { ChainCheck, LedgerFingerprint as Fingerprint } from '@/lib/fingerprint';
 import { fingerprintText } from '@/lib/fingerprint';
 import { formatDateTime } from '@/lib/format';
@@ -19,7 +20,7 @@ export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {
 
   // Once per opening: the whole chain is hashed again (seconds at 100k entries, in the background of the page).
   useEffect(() => {
-    verifyLedger(ctx.db).then(setCheck, (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+    verifyLedger(ctx.db).then(setCheck, (e: unknown) => setFailed(errorMessage(e)));
   }, [ctx.db]);
   // The head follows every write.
   useEffect(() => {

@@ -1,5 +1,6 @@
 /** The printable report's page: builds the report with progress, renders it in steps, then offers to print. */
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import { t, uiLocale } from '@/lib/i18n';
 import type { OnProgress, Progress } from '@/lib/report/progress';
 import type { Report } from '@/lib/report/schema';
@@ -16,7 +17,7 @@ export function ReportPage({ load }: { load: (onProgress: OnProgress) => Promise
   const [rows, setRows] = useState(0);
 
   useEffect(() => {
-    load(setProgress).then(setReport, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load(setProgress).then(setReport, (e: unknown) => setError(errorMessage(e)));
   }, [load]);
 
   const total = report?.events.length ?? 0;

@@ -3,14 +3,14 @@ import '@/components/theme.css';
 import '@/components/app.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { t, uiLocale } from '@/lib/i18n';
-import type { PageReply, PageRequest } from '@/lib/background/page-messages';
+import type { UiReply, UiRequest } from '@/lib/background/ui-requests';
 import { LedgerDb } from '@/lib/ledger';
-import { ledgerWrites } from '@/lib/page-writes';
+import { ledgerWrites } from '@/lib/ui-writes';
 
 document.documentElement.lang = uiLocale();
 document.title = t('dashboardTitle');
 
 // The dashboard reads the ledger itself; it writes only through the background (one door).
-const writes = ledgerWrites((request: PageRequest) => browser.runtime.sendMessage(request) as Promise<PageReply>);
+const writes = ledgerWrites((request: UiRequest) => browser.runtime.sendMessage(request) as Promise<UiReply>);
 
 render(<Dashboard db={new LedgerDb()} settingsArea={browser.storage.local} writes={writes} />, document.getElementById('app')!);

@@ -2,20 +2,20 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/app.css';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
-import type { PageReply, PageRequest } from '@/lib/background/page-messages';
+import type { UiReply, UiRequest } from '@/lib/background/ui-requests';
 import { t, uiLocale } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';
 import { readTabStatus, type TabStatus } from '@/lib/tab-status';
 import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
-import { ledgerWrites } from '@/lib/page-writes';
+import { ledgerWrites } from '@/lib/ui-writes';
 import { surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
 
-const ask = async (request: PageRequest) => {
-  const reply = (await browser.runtime.sendMessage(request)) as PageReply;
+const ask = async (request: UiRequest) => {
+  const reply = (await browser.runtime.sendMessage(request)) as UiReply;
   if (!reply.ok) throw new Error(reply.error);
   return reply;
 };
-// Every write through the background, like every page's (lib/page-writes.ts).
+// Every write through the background, like every page's (lib/ui-writes.ts).
 const writes = ledgerWrites(ask);
 
 // The tests open the popup in a tab of its own, where the active tab is the popup: they name the tab.
@@ -35,7 +35,8 @@ const actions: PopupActions = {
       withdrawnOrigins(browser.permissions),
     ]);
     if (!('summary' in reply)) throw new Error('unexpected reply');
-    // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation).
+    // Warmed up now, so that copying after the click needs no wait (Firefox wants the click's activation:
+    // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Interact_with_the_clipboard).
     if (tab?.misses.length) void import('@/lib/rules/bug-report');
     const current = tab && !surfaceWithdrawn(tab.surface, withdrawn) ? tab : null;
     return { summary: reply.summary, tab: current, law: settings.jurisdiction, fingerprintBroken: fingerprint?.ok === false, withdrawn };

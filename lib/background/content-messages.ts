@@ -3,18 +3,19 @@
  */
 import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
 import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '../ledger';
-import { flushPending, recordOrQueue, type LocalArea } from '../pending-queue';
+import { flushPending, recordOrQueue } from '../pending-queue';
 import { deletionChecklist } from '../warning/checklist';
-import { updateTabStatus, type SessionArea, type TabStatus } from '../tab-status';
+import { updateTabStatus, type TabStatus } from '../tab-status';
 import { evidenceUrl } from '../events';
 import { budgetOf, ownedTime, pageBudget, type PageBudget } from './page-limits';
+import type { StorageArea, StorageAreaWithRemove } from '../storage-area';
 
 export interface Deps {
   db: () => Promise<LedgerDb>;
   extensionId: string;
-  session: SessionArea;
+  session: StorageAreaWithRemove;
   /** Where observations wait when the ledger's storage is full (browser.storage.local). */
-  local: LocalArea;
+  local: StorageArea;
   /** Injects the in-page warning into the frame that asked (browser.scripting.executeScript). */
   injectWarning?: (tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -113,7 +114,7 @@ let lastNote: Promise<unknown> = Promise.resolve();
  * misrouted message must leave a trace the user and the tests can see, never a ledger entry.
  * The same reason from the same host is one trace with a count, so a flood leaves one line.
  */
-function noteRefusal(session: SessionArea, error: string, senderUrl: string | undefined, at: number): Promise<void> {
+function noteRefusal(session: StorageAreaWithRemove, error: string, senderUrl: string | undefined, at: number): Promise<void> {
   let host = '';
   try {
     host = senderUrl ? new URL(senderUrl).hostname : '';

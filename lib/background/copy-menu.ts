@@ -47,7 +47,10 @@ interface MenusApi {
   onClicked: { addListener(fn: (info: MenuClick) => void): void };
 }
 
-/** Creates the menu item (again: Firefox forgets it when its event page ends) and handles its click. */
+/**
+ * Creates the menu item (again: Firefox forgets it when its event page ends,
+ * https://bugzilla.mozilla.org/show_bug.cgi?id=1771328) and handles its click.
+ */
 export function startCopyMenu(menus: MenusApi, deps: { title: () => string; open: (path: string) => Promise<unknown> }) {
   const create = () => menus.removeAll().then(() => void menus.create({ id: COPY_MENU_ID, title: deps.title(), contexts: [...COPY_MENU_CONTEXTS] }));
   menus.onClicked.addListener((info) => {

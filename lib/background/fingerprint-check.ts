@@ -6,6 +6,7 @@
  */
 import type { LedgerDb } from '../ledger';
 import { verifyLedger } from '../ledger-fingerprint';
+import type { StorageArea } from '../storage-area';
 
 export const FINGERPRINT_CHECK_KEY = 'fingerprintCheck';
 
@@ -16,13 +17,8 @@ export interface FingerprintCheck {
   seq?: number;
 }
 
-interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
 /** The last check's outcome, or null when there was none (or what is stored is not one). */
-export async function readFingerprintCheck(session: Pick<SessionArea, 'get'>): Promise<FingerprintCheck | null> {
+export async function readFingerprintCheck(session: Pick<StorageArea, 'get'>): Promise<FingerprintCheck | null> {
   const stored = (await session.get(FINGERPRINT_CHECK_KEY))[FINGERPRINT_CHECK_KEY] as Partial<FingerprintCheck> | undefined;
   if (!stored || typeof stored.ok !== 'boolean' || typeof stored.checkedAt !== 'number') return null;
   return { ok: stored.ok, checkedAt: stored.checkedAt, ...(typeof stored.seq === 'number' ? { seq: stored.seq } : {}) };
@@ -32,7 +28,7 @@ export async function readFingerprintCheck(session: Pick<SessionArea, 'get'>): P
  * Checks once per browser session: the service worker starts many times a session, and hashing
  * 100k events costs seconds; every write in between extends the chain in its own transaction.
  */
-export async function checkFingerprintOnOpen(db: LedgerDb, session: SessionArea, now = Date.now()): Promise<FingerprintCheck> {
+export async function checkFingerprintOnOpen(db: LedgerDb, session: StorageArea, now = Date.now()): Promise<FingerprintCheck> {
   const earlier = await readFingerprintCheck(session);
   if (earlier) return earlier;
   const result = await verifyLedger(db);

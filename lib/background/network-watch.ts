@@ -12,10 +12,11 @@
  */
 import { record, type LedgerDb } from '../ledger';
 import { SURFACES, surfaceOfUrl, type SurfaceId } from '../surfaces';
-import { readTabStatus, updateTabStatus, type SessionArea } from '../tab-status';
+import { readTabStatus, updateTabStatus } from '../tab-status';
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 import { bodyFieldsFor, matchRequest, pickBodyFields, requestFilters } from '../rules/network-engine';
 import { NETWORK_RULES, type NetworkRule } from '../rules/network-rules';
+import type { StorageAreaWithRemove } from '../storage-area';
 
 interface RequestDetails {
   requestId: string;
@@ -24,7 +25,10 @@ interface RequestDetails {
   tabId: number;
   /** The requesting document's origin (Chromium) … */
   initiator?: string;
-  /** …or its URL (Firefox). */
+  /**
+   * …or its URL (Firefox, which declined `initiator`: https://bugzilla.mozilla.org/show_bug.cgi?id=1442874;
+   * Chromium's: https://developer.chrome.com/docs/extensions/reference/webRequest).
+   */
   documentUrl?: string;
 }
 type Listener<D> = (details: D) => void;
@@ -40,7 +44,7 @@ export interface WebRequestApi {
 
 export interface NetworkDeps {
   db: () => Promise<LedgerDb>;
-  session: SessionArea;
+  session: StorageAreaWithRemove;
   /** The URL a tab shows now (browser.tabs.get; the host permissions make it known on the surfaces), undefined if none or unknown. */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   now?: () => number;

@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../i18n';
 import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { oneAtATime } from '../one-at-a-time';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import {
   actionsFor,
@@ -28,6 +29,13 @@ import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '..
 
 export const REMINDER_ALARM = 'next-reminder';
 const BADGE_COLOR = '#b3261e';
+/**
+ * How long after a write its run comes; the writes in between join it. A run reads every summary
+ * row and works out every window (after a crafted file, thousands): run after each write, it held
+ * the next write behind its read and its computing (BENCHMARKS.md, "A write against the ledger's
+ * size"). At most one run per interval whatever the rate of writes, and always one after the last.
+ */
+export const RUN_AFTER_WRITE_MS = 500;
 
 export interface ReminderDeps {
   db: () => Promise<LedgerDb>;
@@ -39,6 +47,8 @@ export interface ReminderDeps {
 export interface Reminders {
   /** Reads the ledger and settings again: badge, due reminders, next alarm. */
   refresh(): Promise<void>;
+  /** After a ledger write: a refresh RUN_AFTER_WRITE_MS later, which every write until it starts joins. */
+  afterWrite(): void;
   /** What a notification's button or a click asks for. */
   act(notificationId: string, action: ReminderAction | 'open'): Promise<void>;
 }
@@ -50,12 +60,7 @@ export function startReminders(deps: ReminderDeps): Reminders {
   const local = browser.storage.local;
 
   // One run at a time: two runs reading the log before either writes it would remind twice.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = oneAtATime();
 
   async function windowsAt(settings: Settings, at: number): Promise<DeadlineWindow[]> {
     // The summary inputs hold every window not yet verified, without reading the whole log.
@@ -132,6 +137,16 @@ export function startReminders(deps: ReminderDeps): Reminders {
   const guarded = (task: () => Promise<void>) =>
     serially(task).catch((error: unknown) => console.error('Likeness Ledger: reminders could not run', error));
   const refresh = () => guarded(run);
+  let waiting = false;
+  const afterWrite = () => {
+    if (waiting) return;
+    waiting = true;
+    setTimeout(() => {
+      // Cleared before the run reads the ledger: a write during the run gets a run of its own.
+      waiting = false;
+      void refresh();
+    }, RUN_AFTER_WRITE_MS);
+  };
 
   // Listeners return their run, so whoever fires the event (a test, the browser) can wait for it.
   browser.runtime.onInstalled.addListener(() => refresh());
@@ -139,11 +154,12 @@ export function startReminders(deps: ReminderDeps): Reminders {
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === REMINDER_ALARM ? refresh() : undefined));
   browser.storage.onChanged.addListener((changes, area) => (area === 'local' && SETTINGS_KEY in changes ? refresh() : undefined));
   browser.notifications.onClicked.addListener((id) => guarded(() => act(id, 'open')));
-  // Firefox knows the event but never fires it: its notifications have no buttons.
+  // Firefox knows the event but never fires it: its notifications have no buttons
+  // (https://github.com/mdn/browser-compat-data/issues/7).
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const ref = parseNotificationId(id);
     return ref ? guarded(() => act(id, actionsFor(ref, ref.status)[index] ?? 'open')) : undefined;
   });
 
-  return { refresh, act: (id, action) => guarded(() => act(id, action)) };
+  return { refresh, afterWrite, act: (id, action) => guarded(() => act(id, action)) };
 }

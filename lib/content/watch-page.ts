@@ -39,7 +39,7 @@ export interface WatchOptions {
   doc?: Document;
   now?: () => number;
   /**
-   * Asks the user about an ambiguous signal (lib/content/ask.ts). Only the surfaces with such rules
+   * Asks the user about an ambiguous signal (components/in-page/ask.ts). Only the surfaces with such rules
    * pass it, so the others do not carry the prompt; without it an ambiguous signal is never logged.
    */
   ask?: (question: Question) => Promise<boolean>;

@@ -6,8 +6,8 @@
 import * as z from 'zod/mini';
 import { addDuration } from '../calendar';
 import type { Duration } from '../policies';
-import type { LocalArea } from '../settings';
 import type { DeadlineWindow, WindowStatus } from '../windows';
+import type { StorageArea } from '../storage-area';
 
 export const REMINDER_LOG_KEY = 'reminder-log';
 
@@ -102,10 +102,10 @@ export function snoozeWindow(log: ReminderLog, window: string, now: number, time
   return { ...log, snoozed: { ...log.snoozed, [window]: { at: now, until: addDuration(now, length, timeZone) } } };
 }
 
-export async function loadLog(area: LocalArea): Promise<ReminderLog> {
+export async function loadLog(area: StorageArea): Promise<ReminderLog> {
   return parseLog((await area.get(REMINDER_LOG_KEY))[REMINDER_LOG_KEY]);
 }
 
-export async function saveLog(area: LocalArea, log: ReminderLog): Promise<void> {
+export async function saveLog(area: StorageArea, log: ReminderLog): Promise<void> {
   await area.set({ [REMINDER_LOG_KEY]: log });
 }

@@ -4,6 +4,9 @@
  * Chrome shows at most two buttons, so each reminder offers the two that fit its moment; a click
  * on the notification itself opens the dashboard at the entry, where every action is at hand.
  * Firefox shows no buttons at all: there the click is the way in.
+ * (Chrome: https://developer.chrome.com/docs/extensions/reference/notifications, "up to two
+ * notification action buttons"; Firefox supports only type, title, message and iconUrl:
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/notifications/NotificationOptions)
  */
 import { t, type MessageKey } from '../i18n';
 import { plural } from '../plural';

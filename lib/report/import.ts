@@ -17,6 +17,7 @@
  * The file's fingerprint chain is checked; a broken one is refused unless the user keeps the
  * events as unverified.
  */
+import { errorMessage } from '../error-message';
 import type { Imported, LedgerEvent, NewEvent } from '../events';
 import { factKey } from '../fact-key';
 import { canonicalJson } from '../fingerprint';
@@ -322,7 +323,7 @@ async function importChecked(db: LedgerDb, input: string | Blob, onProgress: OnP
   try {
     json = JSON.parse(typeof input === 'string' ? input : await input.text());
   } catch (error) {
-    return refuse({ kind: 'not-json', message: error instanceof Error ? error.message : String(error) });
+    return refuse({ kind: 'not-json', message: errorMessage(error) });
   }
 
   const version = versionOf(json);

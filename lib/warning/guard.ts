@@ -11,8 +11,8 @@
 import type { SurfaceId } from '../surfaces';
 import type { ChecklistItem } from './checklist-types';
 import { destructiveStepFor, type DestructiveStep } from './destructive-steps';
-import type { WarningChoice, WarningOptions } from './dialog';
-import { warningLanguage } from './text';
+import type { WarningChoice, WarningOptions } from './choice';
+import { warningLanguage } from './language';
 
 /** An attempt the user chose to continue lasts this long: long enough to retype and retry. */
 export const ATTEMPT_MS = 2 * 60 * 1000;

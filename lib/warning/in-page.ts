@@ -5,7 +5,7 @@
 import { UNKNOWN_HANDLE } from '../unknown-handle';
 import type { Send } from '../messages';
 import type { SurfaceId } from '../surfaces';
-import type { WarningChoice, WarningOptions } from './dialog';
+import type { WarningChoice, WarningOptions } from './choice';
 import { guardDeletions } from './guard';
 import { WARNING_GLOBAL } from './in-page-global';
 

@@ -327,7 +327,7 @@ function openRootBundle(): Promise<string> {
     await build({
       stdin: {
         contents: `
-          import { showDeletionWarning } from './lib/warning/dialog';
+          import { showDeletionWarning } from './components/in-page/warning-dialog';
           const attach = Element.prototype.attachShadow;
           Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: 'open' }); };
           window.showWarningForAxe = showDeletionWarning;`,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The "Log this?" question against a page that takes it away, restyles it or listens for keys.
 import { afterEach, describe, expect, it } from 'vitest';
-import { askInPage, closeQuestion } from '@/lib/content/ask';
+import { askInPage, closeQuestion } from '@/components/in-page/ask';
 
 const QUESTION = { en: 'Log this as a cameo deletion?', de: 'Als Cameo-Löschung eintragen?', fr: 'L’enregistrer ?', es: '¿Registrarlo?' };
 const trusted = () => true;

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkContentMessage, type ContentMessage } from '@/lib/messages';
-import { askInPage, closeQuestion } from '@/lib/content/ask';
+import { askInPage, closeQuestion } from '@/components/in-page/ask';
 import { BURST_NODES, DEBOUNCE_MS, EXPECT_MS, MAX_WAIT_MS, watchPage, type WatchOptions } from '@/lib/content/watch-page';
 import { CHATGPT } from '@/lib/rules/chatgpt';
 import { SORA } from '@/lib/rules/sora';

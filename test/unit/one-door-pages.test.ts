@@ -3,7 +3,7 @@
  * page is built from (components/, entrypoints/ but the background) is read as source: none may
  * import a function that writes the ledger or the pending queue, open a read-write transaction,
  * or call a table's write methods. Their writes are requests to the background
- * (lib/page-writes.ts → lib/background/page-messages.ts), where they are parsed and checked.
+ * (lib/ui-writes.ts → lib/background/ui-requests.ts), where they are parsed and checked.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -49,7 +49,7 @@ function directWrites(source: string): string[] {
 describe('one door for writes', () => {
   it('finds the pages it checks: the dashboard, the popup, the report page and the content scripts', () => {
     const paths = pageModules.map((m) => m.path);
-    for (const p of ['entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx', 'components/dashboard/EntryDetails.tsx', 'components/reports/ReportPanel.tsx', 'entrypoints/sora.content.ts']) expect(paths).toContain(p);
+    for (const p of ['entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx', 'components/dashboard/EntryDetails.tsx', 'components/dashboard/ReportPanel.tsx', 'entrypoints/sora.content.ts']) expect(paths).toContain(p);
     expect(paths).not.toContain('entrypoints/background.ts');
   });
 

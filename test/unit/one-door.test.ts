@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/background/content-messages';
 import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
 import { EVENT_KINDS, type NewEvent } from '@/lib/events';
-import { handlePageRequest, isExtensionPage, PageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui-requests';
 import { effectiveEvents, InvalidEventError, LedgerDb, record } from '@/lib/ledger';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PENDING_KEY } from '@/lib/pending-queue';
@@ -140,13 +140,13 @@ describe('the popup writes through the background', () => {
 
   it('records what the user may write, refuses an event of the wrong shape, and undoes through a removal', async () => {
     const grant = { kind: 'access-granted', occurredAt: NOW, account, evidence: {}, details: { person: 'bob' } };
-    const made = await handlePageRequest({ type: 'record', event: grant }, pageDeps());
+    const made = await handleUiRequest({ type: 'record', event: grant }, pageDeps());
     expect(made).toMatchObject({ ok: true, status: 'created' });
     // The background sets the source itself: a popup cannot claim the network's certainty.
-    const claimed = await handlePageRequest({ type: 'record', event: { ...grant, details: { person: 'carol' }, source: 'network' } }, pageDeps());
+    const claimed = await handleUiRequest({ type: 'record', event: { ...grant, details: { person: 'carol' }, source: 'network' } }, pageDeps());
     expect((await db.events.get((claimed as { id: string }).id))?.source).toBe('manual');
-    await expect(handlePageRequest({ type: 'record', event: { ...grant, kind: 'appearance-seen' } }, pageDeps())).rejects.toThrow(/Invalid event/);
-    const undone = await handlePageRequest({ type: 'remove', id: (made as { id: string }).id }, pageDeps());
+    await expect(handleUiRequest({ type: 'record', event: { ...grant, kind: 'appearance-seen' } }, pageDeps())).rejects.toThrow(/Invalid event/);
+    const undone = await handleUiRequest({ type: 'remove', id: (made as { id: string }).id }, pageDeps());
     expect(undone).toMatchObject({ ok: true, status: 'removed' });
     expect(effectiveEvents(await db.events.toArray()).map((e) => e.kind === 'access-granted' && e.details.person)).toEqual(['carol']);
   });
@@ -160,19 +160,19 @@ describe('the dashboard writes through the background', () => {
     expect(isExtensionPage({ id: EXT, url: 'chrome-extension://ext-id/options.html' }, pageDeps())).toBe(true);
     // A content script's sender has the extension's id and the web page's address.
     expect(isExtensionPage({ id: EXT, url: PAGE }, pageDeps())).toBe(false);
-    expect(PageRequest.safeParse({ type: 'edit', id: 'x', changes: { source: 'network' } }).success).toBe(false);
-    expect(PageRequest.safeParse({ type: 'import', text: '{}', fileName: 'f', keepOwn: [], applyChanges: true, acceptUnverified: false, preview: true }).success).toBe(false);
+    expect(UiRequest.safeParse({ type: 'edit', id: 'x', changes: { source: 'network' } }).success).toBe(false);
+    expect(UiRequest.safeParse({ type: 'import', text: '{}', fileName: 'f', keepOwn: [], applyChanges: true, acceptUnverified: false, preview: true }).success).toBe(false);
   });
 
   it('edits only what the user wrote, and erases the ledger with the observations waiting for room', async () => {
     const seen = await record(db, { kind: 'cameo-deleted', occurredAt: NOW, account, source: 'network', evidence: {}, details: {} } as NewEvent, NOW);
-    await expect(handlePageRequest({ type: 'edit', id: seen.event.id, changes: { occurredAt: NOW - 1000 } }, pageDeps())).rejects.toThrow(/Only entries you made by hand/);
-    const made = (await handlePageRequest({ type: 'record', event: { kind: 'note', occurredAt: NOW, account, evidence: {}, details: { text: 'a' } } }, pageDeps())) as { id: string };
-    const edited = await handlePageRequest({ type: 'edit', id: made.id, changes: { details: { text: 'b' } } }, pageDeps());
+    await expect(handleUiRequest({ type: 'edit', id: seen.event.id, changes: { occurredAt: NOW - 1000 } }, pageDeps())).rejects.toThrow(/Only entries you made by hand/);
+    const made = (await handleUiRequest({ type: 'record', event: { kind: 'note', occurredAt: NOW, account, evidence: {}, details: { text: 'a' } } }, pageDeps())) as { id: string };
+    const edited = await handleUiRequest({ type: 'edit', id: made.id, changes: { details: { text: 'b' } } }, pageDeps());
     expect(edited).toMatchObject({ ok: true, status: 'edited' });
     expect((await db.events.get((edited as { id: string }).id))).toMatchObject({ supersedes: made.id, source: 'manual', details: { text: 'b' } });
     local.data[PENDING_KEY] = { items: [{ observation: {} }], dropped: 3 };
-    expect(await handlePageRequest({ type: 'erase' }, pageDeps())).toEqual({ ok: true });
+    expect(await handleUiRequest({ type: 'erase' }, pageDeps())).toEqual({ ok: true });
     expect(await db.events.count()).toBe(0);
     expect(local.data[PENDING_KEY]).toEqual({ items: [], dropped: 0 });
   });

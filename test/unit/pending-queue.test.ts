@@ -1,11 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
-import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type LocalArea, type PageObservation } from '@/lib/pending-queue';
+import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type PageObservation } from '@/lib/pending-queue';
+import type { StorageArea } from '@/lib/storage-area';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
 const freshDb = () => new LedgerDb('pending-test', { indexedDB: new IDBFactory(), IDBKeyRange });
-function memoryArea(): LocalArea & { data: Record<string, unknown> } {
+function memoryArea(): StorageArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   return { data, get: async (key) => ({ [key]: structuredClone(data[key]) }), set: async (items) => void Object.assign(data, structuredClone(items)) };
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { NewEvent } from '@/lib/events';
 import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
-import { REMINDER_ALARM, startReminders, type Reminders } from '@/lib/background/reminders';
+import { REMINDER_ALARM, RUN_AFTER_WRITE_MS, startReminders, type Reminders } from '@/lib/background/reminders';
 import { REMINDER_LOG_KEY } from '@/lib/reminders/log';
 import { GROUP_NOTIFICATION_ID, MAX_SEPARATE_NOTIFICATIONS } from '@/lib/reminders/notification';
 import { saveSettings } from '@/lib/settings';
@@ -176,6 +176,29 @@ describe('reminders in the background', () => {
     const reminders = await start();
     await Promise.all([reminders.refresh(), fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() }), reminders.refresh()]);
     expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes in a row get one run after them, not one each (the run stays out of the next write\'s way), and a write during a run gets its own', async () => {
+    vi.setSystemTime(at('2025-11-03T10:00:00+01:00'));
+    const reminders = await start();
+    const setBadge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    const runs = () => setBadge.mock.calls.length;
+    for (const day of ['2025-10-01', '2025-10-02', '2025-10-03']) {
+      await record(db, { ...deletion(`${day}T10:00:00+02:00`), account: { service: 'sora', handle: `h${day}` } });
+      reminders.afterWrite();
+    }
+    // Nothing runs at once: the writes are answered first.
+    expect(runs()).toBe(0);
+    await vi.waitFor(() => expect(runs()).toBe(1), { timeout: RUN_AFTER_WRITE_MS * 10 });
+    await vi.waitFor(async () => expect(await badge()).toBe('3'));
+    // The one run came after the last write: it saw all three.
+    await new Promise((resolve) => setTimeout(resolve, RUN_AFTER_WRITE_MS * 2));
+    expect(runs()).toBe(1);
+
+    await record(db, { ...deletion('2025-09-30T10:00:00+02:00'), account: { service: 'sora', handle: 'late' } });
+    reminders.afterWrite();
+    await vi.waitFor(async () => expect(await badge()).toBe('4'), { timeout: RUN_AFTER_WRITE_MS * 10 });
+    expect(runs()).toBe(2);
   });
 
   it('"Mark as verified" records the verification in the ledger and clears the badge, the notification and the alarm', async () => {

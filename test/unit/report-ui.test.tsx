@@ -14,9 +14,9 @@ import { appendAll, buildEvent, LedgerDb } from '@/lib/ledger';
 import { buildReport } from '@/lib/report/build';
 import { exportReport, reportText } from '@/lib/report/export';
 import { Report } from '@/lib/report/schema';
-import type { LocalArea } from '@/lib/settings';
 import { until as waitUntil } from './helpers/until';
 import { freshDb } from './report-fixtures';
+import type { StorageArea } from '@/lib/storage-area';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
@@ -63,7 +63,7 @@ afterEach(() => {
 
 const until = <T,>(check: () => T | null | undefined | false) => waitUntil(check, 8000);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
-const settingsArea = (): LocalArea => {
+const settingsArea = (): StorageArea => {
   const store: Record<string, unknown> = { settings: { remindersOn: true, leadDays: 3, jurisdiction: 'gdpr', timeZone: 'Europe/Berlin' } };
   return { get: async (k) => ({ [k]: store[k] }), set: async (items) => void Object.assign(store, items) };
 };

@@ -3,14 +3,14 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
-import { handlePageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest } from '@/lib/background/ui-requests';
 import { effectiveEvents, LedgerDb } from '@/lib/ledger';
 import { readPending } from '@/lib/pending-queue';
-import type { SessionArea } from '@/lib/tab-status';
+import type { StorageAreaWithRemove } from '@/lib/storage-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);
-function memoryArea(): SessionArea {
+function memoryArea(): StorageAreaWithRemove {
   const data: Record<string, unknown> = {};
   return {
     get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
@@ -37,7 +37,7 @@ describe('storage full', () => {
     full.mockRestore();
     expect((await readPending(local)).items).toHaveLength(1);
 
-    const reply = await handlePageRequest({ type: 'popup-summary' }, { db: async () => db, local, extensionId: EXT, extensionBase: 'x', now: () => NOW });
+    const reply = await handleUiRequest({ type: 'popup-summary' }, { db: async () => db, local, extensionId: EXT, extensionBase: 'x', now: () => NOW });
     expect(reply).toMatchObject({ ok: true, summary: { waiting: { count: 1, dropped: 0 } } });
 
     // The next observation finds room: it is written, and what waited goes in after it.

@@ -9,8 +9,8 @@ import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger';
-import type { LocalArea } from '@/lib/settings';
 import { until } from './helpers/until';
+import type { StorageArea } from '@/lib/storage-area';
 
 // The whole ledger's read waits until a test lets it go.
 const fullRead = vi.hoisted(() => {
@@ -40,7 +40,7 @@ const appearance = (i: number): LedgerEvent =>
 
 let db: LedgerDb;
 let root: HTMLElement;
-const settingsArea = (): LocalArea => ({ get: async (k) => ({ [k]: undefined }), set: async () => {} });
+const settingsArea = (): StorageArea => ({ get: async (k) => ({ [k]: undefined }), set: async () => {} });
 
 beforeEach(() => {
   db = new LedgerDb(`t-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });

@@ -9,8 +9,8 @@ import { Dashboard } from '@/components/dashboard/Dashboard';
 import { SECTIONS } from '@/components/dashboard/sections';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { appendAll, buildEvent, LedgerDb, record } from '@/lib/ledger';
-import type { LocalArea } from '@/lib/settings';
 import { until } from './helpers/until';
+import type { StorageArea } from '@/lib/storage-area';
 
 // Dexie's liveQuery runs only where a global IndexedDB exists; each test's database has its own.
 Dexie.dependencies.indexedDB = new IDBFactory();
@@ -25,7 +25,7 @@ const input = (i: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, at: nu
 let db: LedgerDb;
 let root: HTMLElement;
 let changed: ReturnType<typeof vi.fn>;
-const settingsArea = (): LocalArea => {
+const settingsArea = (): StorageArea => {
   const store: Record<string, unknown> = {};
   return { get: async (k) => ({ [k]: store[k] }), set: async (items) => void Object.assign(store, items) };
 };

@@ -9,15 +9,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { throughBackground } from './helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { LedgerDb } from '@/lib/ledger';
-import type { LocalArea } from '@/lib/settings';
 import { until } from './helpers/until';
+import type { StorageArea } from '@/lib/storage-area';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
 let db: LedgerDb;
 let root: HTMLElement;
-const settingsArea = (): LocalArea => {
+const settingsArea = (): StorageArea => {
   const store: Record<string, unknown> = {};
   return { get: async (k) => ({ [k]: store[k] }), set: async (items) => void Object.assign(store, items) };
 };

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { showDeletionWarning, WarningNotShown } from '@/lib/warning/dialog';
-import { WARNING_TEXT, warningLanguage } from '@/lib/warning/text';
+import { showDeletionWarning, WarningNotShown } from '@/components/in-page/warning-dialog';
+import { WARNING_TEXT } from '@/components/in-page/warning-text';
+import { warningLanguage } from '@/lib/warning/language';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
 
 // The shadow root is closed to the page; the test reaches it the way the browser's accessibility

@@ -2,7 +2,7 @@
 // The guard with the real dialog, on a page that takes the warning away (issue 18: before, the
 // promise never settled and 0 of 5 deletion clicks went through).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showDeletionWarning } from '@/lib/warning/dialog';
+import { showDeletionWarning } from '@/components/in-page/warning-dialog';
 import { guardDeletions } from '@/lib/warning/guard';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTEMPT_MS, guardDeletions } from '@/lib/warning/guard';
-import type { WarningChoice, WarningOptions } from '@/lib/warning/dialog';
+import type { WarningChoice, WarningOptions } from '@/lib/warning/choice';
 
 /** A page with ChatGPT's last deletion step: the button that deletes, and a form around it. */
 function page() {

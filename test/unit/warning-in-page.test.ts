@@ -3,7 +3,7 @@
 // user's deletion click for ever (fail open).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage, ContentReply } from '@/lib/messages';
-import { showDeletionWarning } from '@/lib/warning/dialog';
+import { showDeletionWarning } from '@/components/in-page/warning-dialog';
 import { WARNING_GLOBAL } from '@/lib/warning/in-page-global';
 import { CHECKLIST_WITHIN_MS, LOAD_WITHIN_MS, warnBeforeDeletion } from '@/lib/warning/in-page';
 

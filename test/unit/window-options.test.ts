@@ -2,7 +2,7 @@
 // with the settings' zone and lead days.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { handlePageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest } from '@/lib/background/ui-requests';
 import { LedgerDb, record } from '@/lib/ledger';
 import { defaultSettings, SETTING_LIMITS, SETTINGS_KEY } from '@/lib/settings';
 import { reportTiming, WINDOW_DEFAULTS, windowOptions } from '@/lib/window-options';
@@ -38,7 +38,7 @@ describe("the popup's summary", () => {
     await record(db, { kind: 'cameo-deleted', details: {}, occurredAt: Date.parse('2026-11-10T12:00:00+09:00'), account: { service: 'chatgpt', handle: 'alice' }, source: 'manual', evidence: {} }, NOW);
     const statusWith = async (leadDays: number) => {
       const local = memoryArea({ [SETTINGS_KEY]: { ...defaultSettings('Asia/Tokyo'), leadDays } });
-      const reply = await handlePageRequest({ type: 'popup-summary' }, { db: async () => db, local, extensionId: 'x', extensionBase: 'x', now: () => NOW });
+      const reply = await handleUiRequest({ type: 'popup-summary' }, { db: async () => db, local, extensionId: 'x', extensionBase: 'x', now: () => NOW });
       if (!('summary' in reply)) throw new Error('no summary');
       return reply.summary.accounts[0]!.windows[0]!.status;
     };

@@ -39,7 +39,10 @@ export interface Page {
    * (Chromium only: the DevTools protocol's Accessibility.getFullAXTree).
    */
   accessibilityTree?(): Promise<AXNode[]>;
-  /** Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot. */
+  /**
+   * Emulates forced colours (Windows High Contrast); Chromium only, Firefox over BiDi cannot
+   * (BiDi's forced-colours emulation: https://github.com/w3c/webdriver-bidi/pull/905).
+   */
   setForcedColors?(active: boolean): Promise<void>;
   /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
   setViewport(width: number, height: number): Promise<void>;

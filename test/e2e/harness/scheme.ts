@@ -3,7 +3,8 @@ import type { Harness, Page } from './browser';
 
 /**
  * Light or dark. Chromium emulates prefers-color-scheme; Firefox over WebDriver BiDi cannot, so
- * there the page's own dark rules (its prefers-color-scheme: dark blocks) are applied as they are.
+ * there the page's own dark rules (its prefers-color-scheme: dark blocks) are applied as they are
+ * (media feature emulation in BiDi: https://github.com/w3c/webdriver-bidi/issues/750).
  */
 export async function useScheme(h: Harness, page: Page, scheme: 'light' | 'dark') {
   if (h.name === 'chromium') return page.setColorScheme(scheme);

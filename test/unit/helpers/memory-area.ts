@@ -1,7 +1,7 @@
+import type { StorageAreaWithRemove } from '@/lib/storage-area';
 // A browser.storage area in memory (session or local), as the background's handlers use it.
-import type { SessionArea } from '@/lib/tab-status';
 
-export function memoryArea(): SessionArea & { data: Record<string, unknown> } {
+export function memoryArea(): StorageAreaWithRemove & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   return {
     data,

@@ -1,17 +1,17 @@
 // An extension page's writes as the built extension makes them: each request crosses to the
 // background's handler as a message would (JSON, as Chromium sends it), is parsed there, and answered.
-import { handlePageRequest, PageRequest } from '@/lib/background/page-messages';
+import { handleUiRequest, UiRequest } from '@/lib/background/ui-requests';
 import type { LedgerDb } from '@/lib/ledger';
-import { ledgerWrites, type LedgerWrites } from '@/lib/page-writes';
+import { ledgerWrites, type LedgerWrites } from '@/lib/ui-writes';
 import { memoryArea } from './memory-area';
 
 const crossing = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export function throughBackground(db: LedgerDb, onRecorded?: () => void, local = memoryArea()): LedgerWrites {
   return ledgerWrites(async (raw) => {
-    const request = PageRequest.safeParse(crossing(raw));
+    const request = UiRequest.safeParse(crossing(raw));
     if (!request.success) return { ok: false, error: 'invalid request' };
     const deps = { db: async () => db, local, extensionId: 'ext', extensionBase: 'chrome-extension://ext/', ...(onRecorded ? { onRecorded } : {}) };
-    return crossing(await handlePageRequest(request.data, deps).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) })));
+    return crossing(await handleUiRequest(request.data, deps).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) })));
   });
 }

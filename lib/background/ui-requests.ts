@@ -5,17 +5,18 @@
 import * as z from 'zod/mini';
 import type { NewEvent } from '../events';
 import { editManual, eraseEverything, loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
-import { erasePending, readPending, type LocalArea } from '../pending-queue';
+import { erasePending, readPending } from '../pending-queue';
 import { importReport, MAX_REPORT_BYTES, type ImportResult } from '../report/import';
 import { loadSettings } from '../settings';
 import { popupSummary, type PopupSummary } from '../summary';
 import { windowOptions } from '../window-options';
+import type { StorageArea } from '../storage-area';
 
-export const PageRequest = z.discriminatedUnion('type', [
+export const UiRequest = z.discriminatedUnion('type', [
   /** Counted with the settings' zone and lead days (window-options.ts), as everywhere else. */
   z.strictObject({ type: z.literal('popup-summary') }),
-  // Every write a page makes comes through here, one request per kind of action: no extension page
-  // writes to the ledger itself (test/unit/one-door.test.ts keeps it so). Whatever a page sends, the
+  // Every write the popup or dashboard makes comes through here, one request per kind of action: no extension page
+  // writes to the ledger itself (test/unit/one-door.test.ts keeps it so). Whatever such a page sends, the
   // background writes it as the user's (source manual), and the ledger checks it against lib/writers.ts.
   /** A manual entry (quick add, a review, a window closed, a follow-up sent…); the ledger validates the event itself. */
   z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
@@ -45,19 +46,19 @@ export const PageRequest = z.discriminatedUnion('type', [
   /** Erase everything: the ledger and the observations waiting for room. */
   z.strictObject({ type: z.literal('erase') }),
 ]);
-export type PageRequest = z.infer<typeof PageRequest>;
+export type UiRequest = z.infer<typeof UiRequest>;
 
-export type PageReply =
+export type UiReply =
   | { ok: true; summary: PopupSummary }
   | { ok: true; status: string; id: string }
   | { ok: true; imported: ImportResult }
   | { ok: true }
   | { ok: false; error: string };
 
-export interface PageDeps {
+export interface UiRequestDeps {
   db: () => Promise<LedgerDb>;
   /** Where observations wait when the ledger's storage is full (browser.storage.local). */
-  local: LocalArea;
+  local: StorageArea;
   extensionId: string;
   /** The extension's own base URL (browser.runtime.getURL('/')). */
   extensionBase: string;
@@ -65,11 +66,11 @@ export interface PageDeps {
   onRecorded?: () => void;
 }
 
-export function isExtensionPage(sender: { id?: string; url?: string }, deps: Pick<PageDeps, 'extensionId' | 'extensionBase'>): boolean {
+export function isExtensionPage(sender: { id?: string; url?: string }, deps: Pick<UiRequestDeps, 'extensionId' | 'extensionBase'>): boolean {
   return sender.id === deps.extensionId && !!sender.url && sender.url.startsWith(deps.extensionBase);
 }
 
-export async function handlePageRequest(request: PageRequest, deps: PageDeps): Promise<PageReply> {
+export async function handleUiRequest(request: UiRequest, deps: UiRequestDeps): Promise<UiReply> {
   const now = deps.now?.() ?? Date.now();
   switch (request.type) {
     case 'popup-summary':

@@ -4,6 +4,7 @@
  * the browser's own download through a blob: URL, and a file to import is read from the disk.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/error-message';
 import type { Account } from '@/lib/events';
 import { t, uiLocale } from '@/lib/i18n';
 import { counted, plural } from '@/lib/plural';
@@ -14,11 +15,11 @@ import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
 import { reportTiming } from '@/lib/window-options';
-import type { DashboardContext } from '../dashboard/context';
+import type { DashboardContext } from './context';
 import { accountLabel, kindLabel } from '../text';
-import { ImportPreview } from './ImportPreview';
-import { LedgerFingerprint } from './LedgerFingerprint';
-import { ProgressLine } from './ProgressLine';
+import { ImportPreview } from '../reports/ImportPreview';
+import { LedgerFingerprint } from '../reports/LedgerFingerprint';
+import { ProgressLine } from '../reports/ProgressLine';
 
 /** The version in the manifest, for the report's "made by"; outside an extension (tests) there is none. */
 function extensionVersion(): string {
@@ -177,7 +178,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
       // Only the whole ledger, names kept, restores it all: that is what counts as a backup.
       if (choice.scope === 'all' && !choice.redact) await ctx.backedUp(ctx.all.length);
     } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
+      setExportError(errorMessage(e));
     } finally {
       setBusy(null);
       setProgress(null);
@@ -201,7 +202,7 @@ export function ReportPanel({ ctx }: { ctx: DashboardContext }) {
     } catch (error) {
       // The background could not be asked (it was restarting, or the browser refused the message):
       // nothing was written; said like any other failed import.
-      setResult({ ok: false, problem: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
+      setResult({ ok: false, problem: { kind: 'failed', message: errorMessage(error) } });
     } finally {
       setBusy(null);
       setProgress(null);

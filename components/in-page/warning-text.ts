@@ -3,8 +3,8 @@
  * (the <html lang> of the OpenAI page), not the browser's, so the user reads one language.
  * What the deletion takes, and what cannot be had back, come from lib/policies.ts with sources.
  */
-import type { WarningLanguage } from '../policies';
-import type { ChecklistItem } from './checklist-types';
+import type { WarningLanguage } from '@/lib/policies';
+import type { ChecklistItem } from '@/lib/warning/checklist-types';
 
 export interface WarningText {
   title: string;
@@ -134,11 +134,3 @@ export const WARNING_TEXT: Record<WarningLanguage, WarningText> = {
     },
   },
 };
-
-const WARNING_LANGUAGES = Object.keys(WARNING_TEXT) as WarningLanguage[];
-
-/** A language's primary subtag ("fr-CA" → "fr") if we speak it, else English. */
-export function warningLanguage(pageLang: string | null | undefined): WarningLanguage {
-  const primary = pageLang?.toLowerCase().split(/[-_]/)[0] ?? '';
-  return (WARNING_LANGUAGES as string[]).includes(primary) ? (primary as WarningLanguage) : 'en';
-}

@@ -13,11 +13,11 @@
  * If the page removes or hides it, nobody can answer: it settles as "no" (nothing logged), and
  * the next unclear signal is asked about again.
  */
-import type { WarningLanguage } from '../policies';
-import type { Question } from '../rules/page-rules';
-import { warningLanguage } from '../warning/text';
-import { whenUnanswerable } from './answerable';
-import { keepKeysFromPage } from './own-keys';
+import { whenUnanswerable } from '@/lib/content/answerable';
+import { keepKeysFromPage } from '@/lib/content/own-keys';
+import type { WarningLanguage } from '@/lib/policies';
+import type { Question } from '@/lib/rules/page-rules';
+import { warningLanguage } from '@/lib/warning/language';
 
 export interface AskOptions {
   doc?: Document;

@@ -15,14 +15,13 @@
  * Fail open: if the page removes, hides, makes inert or covers the warning, nobody can answer it;
  * the promise then rejects with WarningNotShown, and the guard lets the user's click through.
  */
-import theme from '../../components/theme.css?inline';
-import { whenUnanswerable, type Unanswerable } from '../content/answerable';
-import { keepKeysFromPage } from '../content/own-keys';
-import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES, type Statement, type WarningLanguage } from '../policies';
-import type { ChecklistItem } from './checklist-types';
-import { WARNING_TEXT } from './text';
-
-export type WarningChoice = 'go-back' | 'continue';
+import theme from '../theme.css?inline';
+import { whenUnanswerable, type Unanswerable } from '@/lib/content/answerable';
+import { keepKeysFromPage } from '@/lib/content/own-keys';
+import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES, type Statement, type WarningLanguage } from '@/lib/policies';
+import type { ChecklistItem } from '@/lib/warning/checklist-types';
+import type { WarningChoice, WarningOptions } from '@/lib/warning/choice';
+import { WARNING_TEXT } from './warning-text';
 
 /** The warning could not be answered (the page removed, hid or covered it): nothing to log as shown. */
 export class WarningNotShown extends Error {
@@ -74,13 +73,6 @@ function statementList(statements: Statement[], lang: WarningLanguage) {
       el('li', {}, s.text[lang], el('span', { className: 'source' }, s.source.url ? el('a', { href: s.source.url, target: '_blank', rel: 'noreferrer' }, t.source(s.source.title, s.source.asOf)) : t.source(s.source.title, s.source.asOf))),
     ),
   );
-}
-
-export interface WarningOptions {
-  lang: WarningLanguage;
-  checklist: ChecklistItem[];
-  /** Where to attach the dialog's host; the document element by default. */
-  parent?: Element;
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
- * How an extension page writes to the ledger: by asking the background, one request per action
- * (lib/background/page-messages.ts). The page holds the ledger open to read it, never to write:
+ * How the extension's own pages (popup, dashboard) write to the ledger: by asking the background, one request per action
+ * (lib/background/ui-requests.ts). Such a page holds the ledger open to read it, never to write:
  * the background's path is the one door, checked against lib/writers.ts.
  */
-import type { PageReply, PageRequest } from './background/page-messages';
+import type { UiReply, UiRequest } from './background/ui-requests';
 import type { NewEvent } from './events';
 import type { ImportOptions, ImportResult } from './report/import';
 
-export type Ask = (request: PageRequest) => Promise<PageReply>;
+export type Ask = (request: UiRequest) => Promise<UiReply>;
 
 export interface LedgerWrites {
   /** A manual entry; resolves with its id. */
@@ -23,13 +23,13 @@ export interface LedgerWrites {
 }
 
 /** The background's answer, or its refusal as an error. */
-async function answer(ask: Ask, request: PageRequest): Promise<PageReply & { ok: true }> {
+async function answer(ask: Ask, request: UiRequest): Promise<UiReply & { ok: true }> {
   const reply = await ask(request);
   if (!reply.ok) throw new Error(reply.error);
   return reply;
 }
 
-const idOf = (reply: PageReply) => {
+const idOf = (reply: UiReply) => {
   if (!('id' in reply)) throw new Error('unexpected reply');
   return reply.id;
 };
