@@ -2,9 +2,11 @@
  * Asks the user to name an account whose pages show no handle (ChatGPT), or to rename it: the name
  * is an `account-named` entry of the user's (lib/account-names.ts), never read from a page.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account, NewEvent } from '@/lib/events';
+import { errorMessage } from '@/lib/error-message';
 import { t } from '@/lib/i18n';
+import { SubmitOrCancel } from './SubmitOrCancel';
 import { accountLabel, serviceLabel } from './text';
 
 export interface NameAccountProps {
@@ -21,9 +23,18 @@ export function NameAccount({ account, naming, id, record, onNamed }: NameAccoun
   const [open, setOpen] = useState(!naming);
   const [name, setName] = useState(naming?.name ?? '');
   const [error, setError] = useState<string | null>(null);
+  // Opening or closing the form by its buttons moves the focus with it (not on the first render: the popup asks without taking the focus).
+  const [moved, setMoved] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const rename = useRef<HTMLButtonElement>(null);
+  useEffect(() => void (moved && (open ? field : rename).current?.focus()), [open, moved]);
+  const toggle = (to: boolean) => {
+    setMoved(true);
+    setOpen(to);
+  };
   if (!open) {
     return (
-      <button type="button" class="link" onClick={() => setOpen(true)} aria-label={t('accountRenameFor', accountLabel(account))} data-testid="rename-account">
+      <button type="button" class="link" ref={rename} onClick={() => toggle(true)} aria-label={t('accountRenameFor', accountLabel(account))} data-testid="rename-account">
         {t('accountRename')}
       </button>
     );
@@ -44,7 +55,7 @@ export function NameAccount({ account, naming, id, record, onNamed }: NameAccoun
       setError(null);
       onNamed();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
   return (
@@ -53,11 +64,11 @@ export function NameAccount({ account, naming, id, record, onNamed }: NameAccoun
         <strong>{t('accountNameAsk', serviceLabel(account.service))}</strong>
       </p>
       <p class="muted" id={`${id}-help`}>{t('accountNameHelp')}</p>
-      <label>
-        {t('accountNameField')}{' '}
-        <input type="text" value={name} maxLength={100} required aria-describedby={`${id}-help`} onInput={(e) => setName(e.currentTarget.value)} data-testid="account-name" />
-      </label>{' '}
-      <button type="submit">{t('accountNameSave')}</button>
+      <div class="field">
+        <label for={`${id}-name`}>{t('accountNameField')}</label>
+        <input ref={field} id={`${id}-name`} type="text" value={name} maxLength={100} required aria-describedby={`${id}-help`} onInput={(e) => setName(e.currentTarget.value)} data-testid="account-name" />
+      </div>
+      {naming ? <SubmitOrCancel label={t('accountNameSave')} onCancel={() => toggle(false)} /> : <button type="submit" class="primary">{t('accountNameSave')}</button>}
       {error && <p role="alert" class="error">{error}</p>}
     </form>
   );

@@ -112,6 +112,8 @@ describe('the name where the account is shown', () => {
     expect(root.querySelector('[data-testid="name-account"]')).toBeNull();
     await act(() => root.querySelector<HTMLButtonElement>('[data-testid="rename-account"]')!.click());
     expect(root.querySelector<HTMLInputElement>('[data-testid="account-name"]')?.value).toBe('Work');
+    // The focus moves into the form it opened.
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="account-name"]'));
   });
 });
 
