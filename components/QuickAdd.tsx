@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/error-message';
 import type { Account, NewEvent } from '@/lib/events';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Law } from '@/lib/policies';
-import type { QuickKind } from '@/lib/quick-add';
+import { KINDS, QUICK_KINDS, type QuickKind } from '@/lib/event-kinds';
 import type { QuickAddPanelProps } from './QuickAddPanel';
 import { accountLabel, kindLabel } from './text';
 
@@ -33,14 +33,8 @@ export interface QuickAddProps {
   headingHidden?: boolean;
 }
 
-/** The one-click kinds, kept here so the first render needs no form code. */
-const BUTTONS: { kind: QuickKind; label: MessageKey }[] = [
-  { kind: 'access-granted', label: 'quickGrant' },
-  { kind: 'access-revoked', label: 'quickRevoke' },
-  { kind: 'cameo-deleted', label: 'quickCameoDeleted' },
-  { kind: 'account-deletion-requested', label: 'quickAccountDeleted' },
-  { kind: 'privacy-request-sent', label: 'quickPrivacyRequest' },
-];
+/** The one-click kinds, from the kinds' table (no form code, so the first render needs none). */
+const BUTTONS: { kind: QuickKind; label: MessageKey }[] = QUICK_KINDS.map((kind) => ({ kind, label: KINDS[kind].quickAdd }));
 
 const loadPanel = () => import('./QuickAddPanel').then((m) => m.QuickAddPanel);
 

@@ -15,7 +15,7 @@ import {
   type QuickAddField,
   type QuickAddValues,
 } from '@/lib/quick-add';
-import { accountKey } from './accounts';
+import { accountKey } from '@/lib/relations';
 import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
 import { SubmitOrCancel } from './SubmitOrCancel';

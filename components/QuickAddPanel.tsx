@@ -2,7 +2,8 @@
 import type { Account, NewEvent } from '@/lib/events';
 import { t } from '@/lib/i18n';
 import type { Law } from '@/lib/policies';
-import { defaultValues, type QuickKind } from '@/lib/quick-add';
+import type { QuickKind } from '@/lib/event-kinds';
+import { defaultValues } from '@/lib/quick-add';
 import QuickAddForm from './QuickAddForm';
 
 export interface QuickAddPanelProps {

@@ -1,7 +1,5 @@
 import type { Account, LedgerEvent } from '@/lib/events';
-
-/** Accounts compare without case, as in lib/grants.ts. */
-export const accountKey = (a: Pick<Account, 'handle'> & { service: string }) => `${a.service}|${a.handle.toLowerCase()}`;
+import { accountKey } from '@/lib/relations';
 
 /** Accounts with the most recent entry first: the one the user most likely means. */
 export function recentFirst(accounts: readonly Account[], events: readonly LedgerEvent[]): Account[] {

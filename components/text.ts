@@ -3,6 +3,7 @@
  * type, so a new kind, status or law fails the type check until it has its words.
  */
 import { shownHandle } from '@/lib/account-names';
+import { KINDS } from '@/lib/event-kinds';
 import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
 import { formatDate, formatDuration } from '@/lib/format';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
@@ -12,31 +13,8 @@ import type { SurfaceId } from '@/lib/surfaces';
 import type { DeadlineKind, WindowStatus } from '@/lib/windows';
 import { platformLabel, routeLabel, takedownOutcomeLabel } from './copies-text';
 
-const KIND: Record<EventKind, MessageKey> = {
-  'cameo-created': 'kindCameoCreated',
-  'audience-changed': 'kindAudienceChanged',
-  'access-granted': 'kindAccessGranted',
-  'access-revoked': 'kindAccessRevoked',
-  'restrictions-changed': 'kindRestrictionsChanged',
-  'appearance-seen': 'kindAppearanceSeen',
-  'cameo-deleted': 'kindCameoDeleted',
-  'account-deletion-requested': 'kindAccountDeletionRequested',
-  'deletion-warning-shown': 'kindDeletionWarningShown',
-  'data-export-requested': 'kindDataExportRequested',
-  'data-export-received': 'kindDataExportReceived',
-  'privacy-request-sent': 'kindPrivacyRequestSent',
-  'privacy-answer-received': 'kindPrivacyAnswerReceived',
-  'purge-verified': 'kindPurgeVerified',
-  'follow-up-sent': 'kindFollowUpSent',
-  'sighting-logged': 'kindSightingLogged',
-  'takedown-requested': 'kindTakedownRequested',
-  'takedown-outcome': 'kindTakedownOutcome',
-  note: 'kindNote',
-  'entry-removed': 'kindEntryRemoved',
-  'observation-reviewed': 'kindObservationReviewed',
-  'account-named': 'kindAccountNamed',
-};
-export const kindLabel = (kind: EventKind) => t(KIND[kind]);
+/** A kind's name: its `label` in lib/event-kinds.ts. */
+export const kindLabel = (kind: EventKind) => t(KINDS[kind].label);
 
 const AUDIENCE: Record<Audience, MessageKey> = {
   'only-me': 'audienceOnlyMe',

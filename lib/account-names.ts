@@ -6,18 +6,16 @@
  * Pure, without the ledger's store, so the popup's summary and the report can use it.
  */
 import type { Account, EventOf, LedgerEvent } from './events';
+import { accountKey, chronological } from './relations';
 import { UNKNOWN_HANDLE } from './unknown-handle';
-
-/** Accounts compare without case, like everywhere else (lib/ledger.ts `accountKey`). */
-const keyOf = (a: Pick<Account, 'service' | 'handle'>) => `${a.service}|${a.handle.toLowerCase()}`;
 
 /** Each account's naming in force, by account key: the latest among effective events. */
 export function namings(effective: readonly LedgerEvent[]): Map<string, EventOf<'account-named'>> {
   const latest = new Map<string, EventOf<'account-named'>>();
   for (const e of effective) {
     if (e.kind !== 'account-named') continue;
-    const before = latest.get(keyOf(e.account));
-    if (!before || e.occurredAt > before.occurredAt || (e.occurredAt === before.occurredAt && e.recordedAt >= before.recordedAt)) latest.set(keyOf(e.account), e);
+    const before = latest.get(accountKey(e.account));
+    if (!before || chronological(e, before) > 0) latest.set(accountKey(e.account), e);
   }
   return latest;
 }
@@ -27,7 +25,7 @@ export const accountNames = (effective: readonly LedgerEvent[]): Record<string, 
   Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries([...namings(effective)].map(([key, e]) => [key, e.details.name])));
 
 const nameOf = (account: Pick<Account, 'service' | 'handle'>, names: Readonly<Record<string, string>>) =>
-  Object.hasOwn(names, keyOf(account)) ? names[keyOf(account)] : undefined;
+  Object.hasOwn(names, accountKey(account)) ? names[accountKey(account)] : undefined;
 
 /** What stands for the account where it is shown: its name if the user gave one, else its handle. */
 export const shownHandle = (account: Pick<Account, 'service' | 'handle'>, names: Readonly<Record<string, string>>): string =>

@@ -117,7 +117,12 @@ export const SightingAddress = z
 /** A SHA-256 digest in hex: what is kept of a screenshot (the image never is). */
 const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lower-case hex digits'));
 
-/** Details per kind. Adding a kind is one entry here. */
+/**
+ * Details per kind. Adding a kind is one entry here and one in lib/event-kinds.ts `KINDS` (who
+ * writes it, where it shows); then the type check names the two switches that must say what the
+ * new kind is about: its fact's key (lib/fact-key.ts `subject`) and its words (components/text.ts
+ * `eventSubject`). It fails until all four are there.
+ */
 export const DETAILS = {
   'cameo-created': z.strictObject({ cameoId: CameoId }),
   'audience-changed': z.strictObject({ before: z.optional(Audience), after: Audience }),
@@ -230,26 +235,6 @@ export type NewEvent = {
 }[EventKind];
 
 export const SCHEMA_VERSION = 1;
-
-/** Kinds the user types in by hand (quick add in the popup, the dashboard). */
-export const MANUAL_KINDS = [
-  'access-granted',
-  'access-revoked',
-  'audience-changed',
-  'cameo-created',
-  'cameo-deleted',
-  'account-deletion-requested',
-  'data-export-requested',
-  'data-export-received',
-  'privacy-request-sent',
-  'privacy-answer-received',
-  'purge-verified',
-  'follow-up-sent',
-  'sighting-logged',
-  'takedown-requested',
-  'takedown-outcome',
-  'note',
-] as const satisfies readonly EventKind[];
 
 /** Strips a URL's query and fragment, for evidence. Returns undefined for what is not an http(s) URL. */
 export function evidenceUrl(raw: string): string | undefined {

@@ -5,6 +5,7 @@
  * Time is handled by the ledger: the same key within DEDUP_WINDOW_MS is the same fact.
  */
 import type { EventKind, NewEvent } from './events';
+import { handleKey } from './relations';
 
 /** Reports of one action arrive within seconds of each other; ten minutes leaves room for slow networks. */
 export const DEDUP_WINDOW_MS = 10 * 60 * 1000;
@@ -32,11 +33,11 @@ function subject(e: NewEvent): string {
       return e.details.after;
     case 'access-granted':
     case 'access-revoked':
-      return e.details.person.toLowerCase();
+      return handleKey(e.details.person);
     case 'restrictions-changed':
       return digest(e.details.restrictions.trim().toLowerCase());
     case 'appearance-seen':
-      return `${e.details.by.toLowerCase()}|${e.details.where}|${e.details.link ?? ''}`;
+      return `${handleKey(e.details.by)}|${e.details.where}|${e.details.link ?? ''}`;
     case 'account-deletion-requested':
     case 'cameo-created':
     case 'cameo-deleted':
@@ -74,5 +75,5 @@ function subject(e: NewEvent): string {
 }
 
 export function factKey(e: NewEvent): string {
-  return [e.kind, e.account.service, e.account.handle.toLowerCase(), subject(e)].join('|');
+  return [e.kind, e.account.service, handleKey(e.account.handle), subject(e)].join('|');
 }

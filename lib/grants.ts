@@ -1,15 +1,12 @@
 /**
  * Who can use my cameo: derived from the ledger's grants, revocations and audience changes.
- * Pure functions over effective events (lib/ledger.ts `effectiveEvents`). Handles compare
- * without case: "@Bob" and "@bob" are one person, "Alice" and "alice" one account.
+ * Pure functions over effective events (lib/relations.ts `effectiveEvents`). Handles compare
+ * without case (lib/relations.ts `accountKey`, `personKey`): "@Bob" and "@bob" are one person.
  */
 import type { Account, Audience, EventOf, LedgerEvent } from './events';
+import { accountKey, chronological, handleKey, personKey } from './relations';
 
 type AccessChange = EventOf<'access-granted'> | EventOf<'access-revoked'>;
-
-const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
-const personKey = (account: Account, person: string) => `${accountKey(account)}|${person.toLowerCase()}`;
-const chronological = (a: LedgerEvent, b: LedgerEvent) => a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt;
 
 /**
  * The latest of events sorted oldest first that happened strictly before `at`. A binary search:
@@ -92,7 +89,7 @@ export function grantHistory(events: readonly LedgerEvent[], account: Account): 
       for (const history of byPerson.values()) for (const open of history.intervals.filter((i) => i.to === undefined)) end(open, e);
       continue;
     }
-    const key = e.details.person.toLowerCase();
+    const key = handleKey(e.details.person);
     const history = byPerson.get(key) ?? { person: e.details.person, intervals: [] };
     byPerson.set(key, history);
     const open = history.intervals.find((i) => i.to === undefined);

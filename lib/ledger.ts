@@ -3,7 +3,7 @@
  * Only the background and the extension pages open it; content scripts send messages instead.
  *
  * Append-only: an observed event is never changed in place. An edit is a new event that
- * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` applies both.
+ * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` (lib/relations.ts) applies both.
  *
  * Beside the log, a small per-account summary (copies of the few events the popup derives
  * from) is kept up to date in the same transaction as every write, so the popup never reads the
@@ -12,13 +12,15 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
-import { LedgerEvent, MANUAL_KINDS, type Account, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
+import { LedgerEvent, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
 import { t as say } from './i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
 import { soraClosureDeciders, windowOpeners } from './windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
+import { isManualKind, KINDS, kindsWhere } from './event-kinds';
+import { accountKey, chronological, isRetraction, retracts, settledBy } from './relations';
 import { schemaSays } from './schema-says';
 
 export const DB_NAME = 'likeness-ledger';
@@ -270,8 +272,6 @@ export class NotEditableError extends Error {
   }
 }
 
-const isManualKind = (kind: EventKind) => (MANUAL_KINDS as readonly EventKind[]).includes(kind);
-
 /** Edits a manual entry: the edit is a new event that supersedes it; the old one stays in its history. */
 export async function editManual(
   db: LedgerDb,
@@ -334,83 +334,9 @@ export async function eraseEverything(db: LedgerDb): Promise<void> {
   await db.open();
 }
 
-type Retraction = EventOf<'entry-removed'> | EventOf<'observation-reviewed'>;
-const isRetraction = (e: LedgerEvent): e is Retraction => e.kind === 'entry-removed' || e.kind === 'observation-reviewed';
-/** Whether a retraction takes its target out of every view (a review that confirms keeps it). */
-const retracts = (e: LedgerEvent): e is Retraction =>
-  e.kind === 'entry-removed' || (e.kind === 'observation-reviewed' && e.details.verdict === 'dismissed');
-
-/**
- * The events that count: without those superseded by a later version, removed, or
- * dismissed by the user. Pure; every derivation starts from its result.
- */
-export function effectiveEvents(events: readonly LedgerEvent[]): LedgerEvent[] {
-  const gone = new Set<string>();
-  for (const e of events) {
-    if (e.supersedes) gone.add(e.supersedes);
-    if (retracts(e)) gone.add(e.details.target);
-  }
-  return events.filter((e) => !gone.has(e.id) && !isRetraction(e));
-}
-
-/** An entry's versions, oldest first: follows `supersedes` back from the given id and forward to the latest. */
-export function historyOf(events: readonly LedgerEvent[], id: string): LedgerEvent[] {
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const successor = new Map<string, LedgerEvent>();
-  for (const e of events) if (e.supersedes) successor.set(e.supersedes, e);
-  let first = byId.get(id);
-  if (!first) return [];
-  // An imported file can make `supersedes` go round in a circle; each version is visited once.
-  const chain = new Set([first]);
-  for (let prev = first.supersedes ? byId.get(first.supersedes) : undefined; prev && !chain.has(prev); prev = prev.supersedes ? byId.get(prev.supersedes) : undefined) {
-    chain.add(prev);
-    first = prev;
-  }
-  const versions = [first];
-  for (let next = successor.get(first.id); next && !versions.includes(next); next = successor.get(next.id)) versions.push(next);
-  const ids = new Set(versions.map((v) => v.id));
-  const retractions = events.filter((e) => isRetraction(e) && ids.has(e.details.target));
-  return [...versions, ...retractions].sort((a, b) => a.recordedAt - b.recordedAt);
-}
-
-/** The kinds the popup's summary derives from; appearances and notes can be many and are read page by page. */
-export const SUMMARY_KINDS: EventKind[] = [
-  'cameo-created',
-  'audience-changed',
-  'access-granted',
-  'access-revoked',
-  'cameo-deleted',
-  'account-deletion-requested',
-  'data-export-requested',
-  'data-export-received',
-  'privacy-request-sent',
-  'privacy-answer-received',
-  'purge-verified',
-  'follow-up-sent',
-  // A takedown is a window (lib/windows.ts): the background's reminders read windows from the summary.
-  'takedown-requested',
-  'takedown-outcome',
-  // The popup shows an account by the name the user gave it (lib/account-names.ts).
-  'account-named',
-];
+/** The kinds the popup's summary derives from (lib/event-kinds.ts, the `summary` facet). */
+export const SUMMARY_KINDS: EventKind[] = kindsWhere('summary');
 const isSummaryKind = (e: LedgerEvent) => SUMMARY_KINDS.includes(e.kind);
-
-/** The window an event settles: a purge its verification, a request its answer, a takedown its outcome. */
-const settledBy = (e: LedgerEvent): string | undefined =>
-  e.kind === 'purge-verified'
-    ? e.details.window
-    : e.kind === 'privacy-answer-received'
-      ? e.details.request
-      : e.kind === 'takedown-outcome'
-        ? e.details.request
-        : undefined;
-
-/** Accounts compare without case, like everywhere else ("@Bob" and "@bob" are one). */
-export const accountKey = (a: Account) => `${a.service}|${a.handle.toLowerCase()}`;
-
-/** Occurrence order, as the derivations sort (grants.ts); the id only settles exact ties. */
-const chronological = (a: LedgerEvent, b: LedgerEvent) =>
-  a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The summary rows, from effective events: per account, the ids of the events that decide what
@@ -649,9 +575,7 @@ async function refreshSummaries(t: Tables, accounts: Iterable<string>): Promise<
 const orderOf = (e: Pick<LedgerEvent, 'occurredAt' | 'recordedAt' | 'id'>) => ({ occurredAt: e.occurredAt, recordedAt: e.recordedAt, id: e.id });
 
 /** Kinds the quick path takes: a summary kind that refers to no other event (no window it settles or follows up). */
-const QUICK_KINDS: ReadonlySet<EventKind> = new Set(
-  SUMMARY_KINDS.filter((k) => !['purge-verified', 'privacy-answer-received', 'follow-up-sent', 'takedown-requested', 'takedown-outcome'].includes(k)),
-);
+const QUICK_KINDS: ReadonlySet<EventKind> = new Set(SUMMARY_KINDS.filter((k) => KINDS[k].refersBy === null));
 
 /**
  * Brings one account's row up to date with one new event from the row alone, when that gives what

@@ -4,21 +4,14 @@
  * checked field by field so that each error can be shown next to its field.
  */
 import * as z from 'zod/mini';
+// The kinds quick add offers, most common first, are the `quickAdd` facet of lib/event-kinds.ts.
+import { QUICK_KINDS, type QuickKind } from './event-kinds';
 import { Handle, Instant, Service, type Account, type LedgerEvent, type NewEvent } from './events';
 import { fromLocalInput, toLocalInput } from './format';
 import { monthInstant, monthOf, monthValue, parseMonthValue, type Precision } from './month-precision';
 import type { MessageKey } from './i18n';
 import { LAWS, LINKED_DELETIONS, type Law } from './policies';
 
-/** The kinds quick add offers, most common first. */
-export const QUICK_KINDS = [
-  'access-granted',
-  'access-revoked',
-  'cameo-deleted',
-  'account-deletion-requested',
-  'privacy-request-sent',
-] as const;
-export type QuickKind = (typeof QUICK_KINDS)[number];
 
 export const CHANNELS = ['privacy-portal', 'email', 'other'] as const;
 export const REQUESTS = ['erasure', 'access', 'other'] as const;

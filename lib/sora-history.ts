@@ -8,6 +8,7 @@ import { Handle, type Audience, type NewEvent } from './events';
 import { monthInstant, parseMonthValue } from './month-precision';
 import { LINKED_DELETIONS, type Law } from './policies';
 import { UNKNOWN_HANDLE } from './unknown-handle';
+import { handleKey } from './relations';
 
 /** The questions, in the order asked. */
 export const HISTORY_STEPS = ['account', 'cameo', 'audience', 'approved', 'revoked', 'deleted', 'request'] as const;
@@ -30,8 +31,8 @@ export function peopleFrom(text: string): string[] {
   const people: string[] = [];
   for (const raw of text.split(/[\n,]/)) {
     const parsed = Handle.safeParse(raw);
-    if (!parsed.success || seen.has(parsed.data.toLowerCase())) continue;
-    seen.add(parsed.data.toLowerCase());
+    if (!parsed.success || seen.has(handleKey(parsed.data))) continue;
+    seen.add(handleKey(parsed.data));
     people.push(parsed.data);
   }
   return people;

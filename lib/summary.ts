@@ -5,7 +5,7 @@
 import { namings } from './account-names';
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
-import { accountKey, effectiveEvents } from './ledger';
+import { accountKey, effectiveEvents, sameAccount } from './relations';
 import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
 
 export interface WindowAtAGlance {
@@ -51,7 +51,7 @@ export function popupSummary(
     audience: audienceNow(events, account),
     people: peopleWithAccess(events, account),
     windows: windows
-      .filter((w) => w.status !== 'verified' && w.account.service === account.service && w.account.handle.toLowerCase() === account.handle.toLowerCase())
+      .filter((w) => w.status !== 'verified' && sameAccount(w.account, account))
       .map(({ id, kind, status, openedAt, dueAt, opener }) => ({ id, kind, status, openedAt, dueAt, ...(countsFromMonth(kind, opener) ? { fromMonth: true as const } : {}) })),
   }));
   return { accounts, latest: inputs.latest, closedUnverified: windowsClosedUnverified(windows).length };

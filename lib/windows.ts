@@ -30,6 +30,7 @@ import { clockLength, ROUTES, type TakedownRouteId } from './copies/routes';
 import { addDuration, endOfLocalDay, fromLocal, startOfLocalDay } from './calendar';
 import type { Account, EventKind, LedgerEvent } from './events';
 import { countedFrom } from './month-precision';
+import { handleKey } from './relations';
 import {
   LEGAL_DEADLINES,
   RETENTION_POLICIES,
@@ -233,7 +234,7 @@ export function windowOpeners(events: readonly LedgerEvent[]): { id: string; ope
 
 /**
  * Every window the ledger opens, with its due moment and status now, soonest due first.
- * `events` are the effective events (lib/ledger.ts `effectiveEvents`): edits and removals applied.
+ * `events` are the effective events (lib/relations.ts `effectiveEvents`): edits and removals applied.
  */
 export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
   const { now, timeZone, leadDays = WINDOW_DEFAULTS.leadDays, graceDays = WINDOW_DEFAULTS.graceDays, overrides } = options;
@@ -308,7 +309,7 @@ function closureDecidersByAccount(events: readonly LedgerEvent[]): Map<string, C
     const sign = CAMEO_SIGNS.has(e.kind);
     const end = CAMEO_ENDS.has(e.kind);
     if (!sign && !end) continue;
-    const key = e.account.handle.toLowerCase();
+    const key = handleKey(e.account.handle);
     const d = byAccount.get(key) ?? {};
     byAccount.set(key, d);
     const later = (than?: LedgerEvent) => !than || e.occurredAt > than.occurredAt || (e.occurredAt === than.occurredAt && e.id > than.id);

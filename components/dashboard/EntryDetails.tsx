@@ -3,14 +3,14 @@
  * deadline it opened, and what the user can do: edit or remove a manual entry, confirm or
  * dismiss what was only seen on a page. Its parts are beside it (EntryEvidence, EntryHistory,
  * CloseWindow, EditDate); how the entry relates to others (its versions, its retraction, the entry
- * it is about) is worked out here, in one place, until one module of event relations holds it.
+ * it is about) is lib/relations.ts's to say.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/error-message';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
 import { formatDate, formatLength } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { historyOf } from '@/lib/ledger';
+import { entryState, referenceOf, type Reviews } from '@/lib/relations';
 import { countsFromMonth } from '@/lib/windows';
 import { canDraft } from '@/lib/letters/kinds';
 import { isQuickKind, valuesOf } from '@/lib/quick-add';
@@ -28,7 +28,7 @@ import { SourceTitle } from '../SourceTitle';
 import { WindowBasis } from '../WindowBasis';
 import type { DashboardContext } from './context';
 import { wantsDraft } from './deep-link';
-import { needsReview, type Reviews } from './review';
+import { needsReview } from './review';
 import { AccountName, Subject } from '../Isolated';
 
 interface Props {
@@ -46,10 +46,7 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
   const locale = uiLocale();
 
 
-  const history = historyOf(ctx.all, event.id);
-  const latest = [...history].reverse().find((h) => h.kind !== 'entry-removed' && h.kind !== 'observation-reviewed');
-  const retraction = history.find((h) => h.kind === 'entry-removed' || (h.kind === 'observation-reviewed' && h.details.verdict === 'dismissed'));
-  const isCurrent = latest?.id === event.id && !retraction;
+  const { history, latest, retraction, isCurrent } = entryState(ctx.all, event.id);
   const review = reviews.get(event.id);
   const opened = ctx.windows.find((w) => w.id === event.id);
   // Opened for its draft (a reminder's "Draft a follow-up", `draft=follow-up`): focus goes to the draft instead.
@@ -266,19 +263,4 @@ export function EntryDetails({ event, ctx, reviews, focusRequest }: Props) {
       )}
     </article>
   );
-}
-
-/** The entry another one is about: the request answered, the window verified, the note's subject. */
-function referenceOf(e: LedgerEvent): string | undefined {
-  switch (e.kind) {
-    case 'privacy-answer-received':
-      return e.details.request;
-    case 'purge-verified':
-    case 'follow-up-sent':
-      return e.details.window;
-    case 'note':
-      return e.details.about;
-    default:
-      return undefined;
-  }
 }

@@ -8,7 +8,7 @@ import type { LedgerEvent } from '@/lib/events';
 import { formatDate, formatMonth } from '@/lib/format';
 import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/grants';
 import { t, uiLocale } from '@/lib/i18n';
-import { accountKey } from '../accounts';
+import { accountKey } from '@/lib/relations';
 import { audienceLabel } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';

@@ -5,17 +5,18 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { EVENT_KINDS, SOURCES, type EventKind, type LedgerEvent } from '@/lib/events';
+import { SOURCES, type LedgerEvent } from '@/lib/events';
 import { formatDate, formatTime, isoOf } from '@/lib/format';
 import { When } from '../When';
 import { t, uiLocale } from '@/lib/i18n';
 import { plural } from '@/lib/plural';
-import { accountKey } from '../accounts';
+import { kindsWhere } from '@/lib/event-kinds';
+import { accountKey, latestVersions, reviewsOf } from '@/lib/relations';
 import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
 import type { DashboardContext } from './context';
 import { EntryDetails } from './EntryDetails';
-import { needsReview, reviewsOf } from './review';
-import { filterTimeline, isFiltered, latestVersions, NO_FILTER, type TimelineFilter } from './timeline-filter';
+import { needsReview } from './review';
+import { filterTimeline, isFiltered, NO_FILTER, type TimelineFilter } from './timeline-filter';
 import { VirtualList } from './VirtualList';
 import { AccountName, Subject } from '../Isolated';
 import { NameAccount } from '../NameAccount';
@@ -23,7 +24,7 @@ import { accountNames, needsName } from '@/lib/account-names';
 
 const ROW_HEIGHT = 56;
 /** Retractions and reviews change other entries; they are shown in those entries' history. */
-const LISTED_KINDS = EVENT_KINDS.filter((k): k is EventKind => k !== 'entry-removed' && k !== 'observation-reviewed');
+const LISTED_KINDS = kindsWhere('listed');
 
 const describe = (e: LedgerEvent) => `${kindLabel(e.kind)} ${eventSubject(e)} ${accountLabel(e.account)} ${sourceLabel(e.source)}`;
 

@@ -4,7 +4,7 @@
  */
 import type { EventKind, EventSource, LedgerEvent } from '@/lib/events';
 import { fromLocalInput } from '@/lib/format';
-import { accountKey } from '../accounts';
+import { accountKey } from '@/lib/relations';
 
 export interface TimelineFilter {
   /** An account key (accounts.ts), or '' for all. */
@@ -42,15 +42,6 @@ export function filterTimeline(events: readonly LedgerEvent[], filter: TimelineF
     return words.every((w) => text.includes(w));
   };
   return events.filter(passes).sort((a, b) => b.occurredAt - a.occurredAt || b.recordedAt - a.recordedAt);
-}
-
-/**
- * Every entry in its latest version, removed and dismissed ones included: the timeline shows
- * these when asked to, so that what was taken back can still be found and its history read.
- */
-export function latestVersions(all: readonly LedgerEvent[]): LedgerEvent[] {
-  const superseded = new Set(all.map((e) => e.supersedes).filter(Boolean));
-  return all.filter((e) => e.kind !== 'entry-removed' && e.kind !== 'observation-reviewed' && !superseded.has(e.id));
 }
 
 function searchTextOf(e: LedgerEvent, describe: (e: LedgerEvent) => string): string {

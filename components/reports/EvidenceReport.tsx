@@ -7,7 +7,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { accountNames } from '@/lib/account-names';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { counted, plural } from '@/lib/plural';
@@ -17,6 +17,7 @@ import { isolate } from '@/lib/isolate';
 import { provenanceOf } from '@/lib/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
+import { correctionsOf } from '@/lib/relations';
 import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
 import { lawLabel } from '@/lib/law-names';
 import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
@@ -65,18 +66,6 @@ function ClosureFacts({ items, locale }: { items: Statement[]; locale: string })
       ))}
     </ul>
   );
-}
-
-/** How each entry was later corrected: by whom (which entry), and how. */
-function correctionsOf(events: readonly ReportEvent[]): Map<string, { by: string; how: 'edited' | 'removed' | 'dismissed' | 'confirmed' }[]> {
-  const found = new Map<string, { by: string; how: 'edited' | 'removed' | 'dismissed' | 'confirmed' }[]>();
-  const add = (target: string, by: string, how: 'edited' | 'removed' | 'dismissed' | 'confirmed') => found.set(target, [...(found.get(target) ?? []), { by, how }]);
-  for (const e of events) {
-    if (e.supersedes) add(e.supersedes, e.id, 'edited');
-    if (e.kind === 'entry-removed') add(e.details.target, e.id, 'removed');
-    if (e.kind === 'observation-reviewed') add(e.details.target, e.id, e.details.verdict);
-  }
-  return found;
 }
 
 const CORRECTION = { edited: 'reportCorrectedBy', removed: 'reportRemovedBy', dismissed: 'reportDismissedBy', confirmed: 'reportConfirmedBy' } as const;

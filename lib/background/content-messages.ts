@@ -2,7 +2,8 @@
  * The background's side of the content-script channel: check, record, and note what the tab saw.
  */
 import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
-import { effectiveEvents, loadSummaryInputs, type LedgerDb } from '../ledger';
+import { loadSummaryInputs, type LedgerDb } from '../ledger';
+import { effectiveEvents } from '../relations';
 import { flushPending, recordOrQueue } from '../pending-queue';
 import { deletionChecklist } from '../warning/checklist';
 import { updateTabStatus, type TabStatus } from '../tab-status';

@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../i18n';
-import { effectiveEvents, loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
+import { effectiveEvents } from '../relations';
 import { oneAtATime } from '../one-at-a-time';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import {

@@ -5,7 +5,7 @@
 import type { Account, LedgerEvent } from '../events';
 import { GENESIS, type ChainLink } from '../fingerprint';
 import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
-import { effectiveEvents } from '../ledger';
+import { chronological, correctedBy, effectiveEvents, sameAccount } from '../relations';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
 import { WINDOW_DEFAULTS } from '../window-options';
 import { computeWindows, type WindowOptions } from '../windows';
@@ -34,19 +34,6 @@ export interface ReportOptions {
   windows?: Pick<WindowOptions, 'leadDays' | 'graceDays' | 'overrides'>;
   /** The ledger's fingerprint chain (lib/ledger-fingerprint.ts readChain), every link in order; without it the report has none. */
   chain?: readonly ChainLink[];
-}
-
-
-/** Handles compare without case, as in lib/grants.ts. */
-const sameAccount = (a: Account, b: Account) => a.service === b.service && a.handle.toLowerCase() === b.handle.toLowerCase();
-
-export const chronological = (a: LedgerEvent, b: LedgerEvent) =>
-  a.occurredAt - b.occurredAt || a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The ids of events that correct another: an edit names what it supersedes, a removal or review its target. */
-function correctedBy(e: LedgerEvent): string | undefined {
-  if (e.kind === 'entry-removed' || e.kind === 'observation-reviewed') return e.details.target;
-  return e.supersedes;
 }
 
 /**

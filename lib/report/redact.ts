@@ -15,7 +15,8 @@
  * `@someone`. The rest of free text is kept as written, and the dashboard says so.
  */
 import { addressWithHandleReplaced, handleInAddress } from '../copies/address';
-import type { EventKind, LedgerEvent } from '../events';
+import { KINDS } from '../event-kinds';
+import type { LedgerEvent } from '../events';
 
 /** Another person an event names: one granted access, a creator, or the uploader in a copy's address. */
 const personOf = (e: LedgerEvent): string | null =>
@@ -29,17 +30,6 @@ const personOf = (e: LedgerEvent): string | null =>
 
 /** Details fields of free text, where a handle can be mentioned (lib/events.ts DETAILS). */
 const FREE_TEXT = ['restrictions', 'text', 'reason', 'reference'] as const;
-/** The details field that holds another event's id, per kind (a privacy request's `request` is its type, an answer's the request's id). */
-const REFERENCE: Partial<Record<EventKind, string>> = {
-  'entry-removed': 'target',
-  'observation-reviewed': 'target',
-  'purge-verified': 'window',
-  'follow-up-sent': 'window',
-  'privacy-answer-received': 'request',
-  note: 'about',
-  'takedown-requested': 'sighting',
-  'takedown-outcome': 'request',
-};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -179,7 +169,8 @@ export function pseudonymsFor(events: readonly LedgerEvent[]): Pseudonyms {
       for (const field of ['person', 'by'] as const) if (typeof d[field] === 'string') d[field] = of(d[field]);
       if (e.kind === 'account-named') d.name = named.get(foldHandle(e.details.name));
       for (const field of FREE_TEXT) if (typeof d[field] === 'string') d[field] = inText(d[field]);
-      const reference = REFERENCE[e.kind];
+      // The details field that holds another event's id (a privacy request's `request` is its type, an answer's the request's id).
+      const reference = KINDS[e.kind].refersBy;
       if (reference && typeof d[reference] === 'string') d[reference] = id(d[reference]);
       if (typeof d.link === 'string') d.link = inUrl(d.link);
       // A copy's address keeps its platform and the video's identity; the uploader's handle goes.

@@ -2,7 +2,7 @@
 // a burst of observations, and two tabs reporting the same things at the same moment.
 import { expect, it } from 'vitest';
 import { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import type { TabStatus } from '@/lib/tab-status';
 import { eventually } from './harness/eventually';
 import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';

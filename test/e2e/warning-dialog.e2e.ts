@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { expect, it } from 'vitest';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';

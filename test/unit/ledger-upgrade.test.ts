@@ -3,7 +3,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seedLedger } from '../../bench/seed';
 import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { buildEvent, DB_VERSIONS, effectiveEvents, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
+import { buildEvent, DB_VERSIONS, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { popupSummary } from '@/lib/summary';
 
 const NAME = 'likeness-ledger-upgrade';

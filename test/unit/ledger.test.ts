@@ -3,23 +3,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
 import { DEDUP_WINDOW_MS } from '@/lib/fact-key';
-import {
-  appendAll,
-  buildEvent,
-  editManual,
-  effectiveEvents,
-  eraseEverything,
-  historyOf,
-  InvalidEventError,
-  LedgerDb,
-  loadSummaryInputs,
-  NEWEST_KEPT,
-  NotEditableError,
-  record,
-  removeEntry,
-  summaryIds,
-  SUMMARY_KINDS,
-} from '@/lib/ledger';
+import { appendAll, buildEvent, editManual, eraseEverything, InvalidEventError, LedgerDb, loadSummaryInputs, NEWEST_KEPT, NotEditableError, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
+import { effectiveEvents, historyOf } from '@/lib/relations';
 import { popupSummary } from '@/lib/summary';
 import { mayWrite, WRITER_OF_SOURCE } from '@/lib/writers';
 

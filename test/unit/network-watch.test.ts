@@ -7,7 +7,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { recordCompleted, watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
-import { effectiveEvents, LedgerDb } from '@/lib/ledger';
+import { LedgerDb } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { readTabStatus } from '@/lib/tab-status';
 import { memoryArea as memorySession } from './helpers/memory-area';
 

@@ -9,7 +9,8 @@ import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/backgroun
 import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
 import { EVENT_KINDS, type NewEvent } from '@/lib/events';
 import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui-requests';
-import { effectiveEvents, InvalidEventError, LedgerDb, record } from '@/lib/ledger';
+import { InvalidEventError, LedgerDb, record } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PENDING_KEY } from '@/lib/pending-queue';
 import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { effectiveEvents, LedgerDb, record } from '@/lib/ledger';
+import { LedgerDb, record } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type PageObservation } from '@/lib/pending-queue';
 import type { StorageArea } from '@/lib/storage-area';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { emptyLog, MAX_SNOOZE_MS, parseLog, reminderKey, shownReminders, snoozeWindow, type ReminderLog } from '@/lib/reminders/log';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
 import { computeWindows } from '@/lib/windows';

@@ -2,7 +2,8 @@
 // ledger is exactly as it was; when it accepts, it only ever adds valid events.
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendAll, effectiveEvents } from '@/lib/ledger';
+import { appendAll } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { LedgerEvent } from '@/lib/events';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';

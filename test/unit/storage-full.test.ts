@@ -4,7 +4,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { handleUiRequest } from '@/lib/background/ui-requests';
-import { effectiveEvents, LedgerDb } from '@/lib/ledger';
+import { LedgerDb } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { readPending } from '@/lib/pending-queue';
 import type { StorageAreaWithRemove } from '@/lib/storage-area';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { LEGAL_DEADLINES, RETENTION_POLICIES } from '@/lib/policies';
 import { computeWindows, nextDueMoment, windowsClosedUnverified, type WindowOptions } from '@/lib/windows';
 import { ev } from './helpers/events';

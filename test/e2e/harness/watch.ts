@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/ledger';
+import { effectiveEvents } from '@/lib/relations';
 import { REFUSED_KEY } from '@/lib/background/content-messages';
 import { FINGERPRINT_CHECK_KEY } from '@/lib/background/fingerprint-check';
 import { REMINDER_LOG_KEY, ReminderLog } from '@/lib/reminders/log';
