@@ -9,7 +9,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../messages';
-import { findIn, handleOf, handleShown, narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
+import { narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
+import { findIn, handleOf, handleShown } from '../rules/page-reader';
 import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type Question, type SurfaceRules } from '../rules/page-rules';
 import { SURFACES } from '../surfaces';
 import { UNKNOWN_HANDLE } from '../unknown-handle';

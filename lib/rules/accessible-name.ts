@@ -1,6 +1,6 @@
 /**
  * Roles and accessible names, computed one way for everything that reads OpenAI's pages: the page
- * rules (page-engine.ts) and the deletion warning's guard. A deletion button the page labels with
+ * rules (page-reader.ts) and the deletion warning's guard. A deletion button the page labels with
  * aria-labelledby must be the same button to both, or one of them misses it.
  *
  * A subset of the W3C accessible-name computation, in its order: aria-labelledby, aria-label, the

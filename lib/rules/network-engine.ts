@@ -41,7 +41,8 @@ function pathOf(url: string): string | null {
   }
 }
 
-function rulesFor(method: string, url: string, rules: readonly NetworkRule[]): { rule: NetworkRule; groups: Record<string, string> }[] {
+/** The rules a request's method, host and path match, with the path's named groups (page-rules `rulesFor` is by route). */
+function rulesForRequest(method: string, url: string, rules: readonly NetworkRule[]): { rule: NetworkRule; groups: Record<string, string> }[] {
   let host: string;
   try {
     host = new URL(url).hostname;
@@ -59,7 +60,7 @@ function rulesFor(method: string, url: string, rules: readonly NetworkRule[]): {
 
 /** The body fields the rules read for this request; empty when its body must not be read at all. */
 export function bodyFieldsFor(method: string, url: string, rules: readonly NetworkRule[]): string[] {
-  return [...new Set(rulesFor(method, url, rules).flatMap(({ rule }) => bodyFieldsOf(rule)))];
+  return [...new Set(rulesForRequest(method, url, rules).flatMap(({ rule }) => bodyFieldsOf(rule)))];
 }
 
 /**
@@ -105,7 +106,7 @@ function textOf(value: unknown): string | undefined {
 
 /** What a completed request means: one finding per rule it satisfies with all its required fields. */
 export function matchRequest(request: SeenRequest, rules: readonly NetworkRule[]): NetworkFinding[] {
-  return rulesFor(request.method, request.url, rules).flatMap(({ rule, groups }) => {
+  return rulesForRequest(request.method, request.url, rules).flatMap(({ rule, groups }) => {
     if (request.statusCode < rule.status[0] || request.statusCode > rule.status[1]) return [];
     const details: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(rule.details)) {

@@ -2,13 +2,14 @@
  * Page rules: what an OpenAI page shows when the user has just done something, as data.
  * A rule names its surface, the pages it applies to, what on them means the action happened
  * (by ARIA role, accessible name and visible text, never by generated class names), the event
- * kind it produces and where each field of the event comes from. The engine is page-engine.ts.
+ * kind it produces and where each field of the event comes from. The engine is page-engine.ts,
+ * reading the page through page-reader.ts.
  *
  * Texts and routes: ../shared/docs/openai-surfaces.md; each rule says which fact it rests on, and
  * how sure that fact is, in its `basis`. Every text matches any capitalisation, and "cameo" and
  * "character" alike (the product renamed Cameos to Characters). Each rule has samples that fire it
- * and near misses that must not (test/unit/samples/, checked by test/unit/rule-tables.test.ts): a
- * rule change is one edit in lib/rules/<surface>.ts plus its samples.
+ * and near misses that must not (test/fixtures/rules/<surface>.ts, checked by
+ * test/unit/rules/tables.test.ts): a rule change is one edit in lib/rules/<surface>.ts plus its samples.
  *
  * This module ships in the content scripts: keep it plain data, with no schema library.
  */
@@ -22,7 +23,10 @@ import type { SurfaceId } from '../surfaces';
  */
 export type Confidence = 'C' | 'S' | 'I';
 
-/** What a rule (page, network, destructive step) rests on: the fact, in a sentence with its source, and how sure it is. */
+/**
+ * What a rule, anchor or destructive step rests on: the fact in ../shared/docs/openai-surfaces.md, in a
+ * sentence with its source, and how sure it is, as data a test can read.
+ */
 export interface Basis {
   fact: string;
   confidence: Confidence;
@@ -106,15 +110,6 @@ export type Trigger =
   | { removed: Target }
   /** Each item of this list, once per visit (what the user was shown). */
   | { listed: Target };
-
-/**
- * Why a rule, anchor or step is what it is: the fact in ../shared/docs/openai-surfaces.md it rests
- * on and that fact's confidence ([C] official, [S] secondary, [I] inferred), as data a test can read.
- */
-export interface Basis {
-  fact: string;
-  confidence: 'C' | 'S' | 'I';
-}
 
 export interface PageRule {
   id: string;

@@ -6,8 +6,10 @@
  * request confirmed there [C for Transcend, I for OpenAI's configuration]. The closing text is
  * undocumented [I]: the rules read a confirmation that names the request. The portal knows the user
  * by email only, which is never read: its events carry UNKNOWN_HANDLE. It speaks English only.
+ * Its page rules, then the step that sends a deletion request; it has no network rule.
  */
 import { LINKED_DELETIONS } from '../policies';
+import type { DestructiveStep } from './destructive-steps';
 import { CONFIRMATION, type Basis, type Mapping, type SurfaceRules } from './page-rules';
 
 /** The form's "Where do you live?" answer, to the law that sets the answer's deadline (lib/policies.ts). */
@@ -67,3 +69,19 @@ export const PRIVACY: SurfaceRules = {
     },
   ],
 };
+
+/** The portal has no network rule: its requests are a vendor's (Transcend), undocumented [I]. The step that sends a deletion request (lib/rules/destructive-steps.ts): */
+export const PRIVACY_DESTRUCTIVE_STEPS: readonly DestructiveStep[] = [
+  {
+    // "Make a Privacy Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account"
+    // ("Delete my OpenAI account" in Jan 2024) → email, login link → the request submitted or
+    // confirmed. "Submit Request" is an older guide's wording [S]; the current label is unknown [I].
+    id: 'privacy.delete-account.submit',
+    surface: 'privacy',
+    service: 'chatgpt',
+    where: /./,
+    button: /^(submit|confirm)( (my |your )?request)?$/i,
+    context: /delete my (chatgpt|openai) account|personal data removal request/i,
+    basis: { fact: 'Privacy portal: "Delete my ChatGPT account" (2026) / "Delete my OpenAI account" (2024) [C]; "Submit Request" [S]', confidence: 'S' },
+  },
+];

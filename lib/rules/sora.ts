@@ -4,8 +4,12 @@
  * A client-rendered app: settings are a dialog over whatever route is open (there is no
  * /settings route), so most rules apply on every route; pickers are Radix menus and selects,
  * lists are grids of cards under a heading. Both words, "cameo" and "character", are read.
+ * Then Sora's network rules and its account deletion step: the three tables of one surface in one
+ * module, each a separate export so that a content script carries no network rule.
  */
 import { LINKED_DELETIONS } from '../policies';
+import type { DestructiveStep } from './destructive-steps';
+import type { NetworkRule } from './network-rules';
 import { CONFIRMATION, TOAST, type Mapping, type SurfaceRules, type Target } from './page-rules';
 
 const ANY_ROUTE = /./;
@@ -153,3 +157,78 @@ export const SORA: SurfaceRules = {
     },
   ],
 };
+
+/**
+ * Sora's requests that mean an action succeeded (lib/rules/network-rules.ts says what the background
+ * reads of them). Endpoints: openai-surfaces.md ("Network endpoints"), all [S] (public client code).
+ */
+/** Statuses that mean the action succeeded. */
+const SUCCESS = [200, 299] as const;
+const UPDATE_CAMEO = /^\/backend\/project_y\/cameos\/by_id\/(?<id>[^/]+)\/update_v2$/;
+
+export const SORA_NETWORK_RULES: readonly NetworkRule[] = [
+  {
+    id: 'sora.net.cameo-created',
+    surface: 'sora',
+    method: 'POST',
+    path: /^\/backend\/characters\/finalize$/,
+    filter: '/backend/characters/finalize',
+    status: SUCCESS,
+    kind: 'cameo-created',
+    // The cameo id (bare hex): only finalize's response names the character id (ch_…) that a
+    // later deletion carries, and responses are never read. The upload before it carries the video: never watched.
+    details: { cameoId: { body: 'cameo_id', optional: true } },
+    basis: { fact: 'POST /backend/characters/finalize {cameo_id (32 hex), username, display_name, instruction_set, …} → {character: {character_id: ch_…}} (sora2api, Modified_Sora2api)', confidence: 'S' },
+  },
+  {
+    id: 'sora.net.audience-changed',
+    surface: 'sora',
+    method: 'POST',
+    path: UPDATE_CAMEO,
+    filter: '/backend/project_y/cameos/by_id/*/update_v2',
+    status: SUCCESS,
+    kind: 'audience-changed',
+    // How the four levels map to `visibility` is unknown: only "public" is read, as everyone.
+    // The other levels are logged from the page alone.
+    details: { after: { body: 'visibility', map: [[/^public$/i, 'everyone']] } },
+    basis: { fact: 'POST …/project_y/cameos/by_id/{cameo_id}/update_v2 {visibility: "public" | "private"} (public client code); "public" as Everyone is inferred', confidence: 'I' },
+  },
+  {
+    id: 'sora.net.restrictions-changed',
+    surface: 'sora',
+    method: 'POST',
+    path: UPDATE_CAMEO,
+    filter: '/backend/project_y/cameos/by_id/*/update_v2',
+    status: SUCCESS,
+    kind: 'restrictions-changed',
+    details: { restrictions: { body: 'instruction_set' } },
+    basis: { fact: 'POST …/project_y/cameos/by_id/{cameo_id}/update_v2 {instruction_set: {"value":[{"type":"text","value":"…"}]}} (Modified_Sora2api update_character_instructions)', confidence: 'S' },
+  },
+  {
+    id: 'sora.net.cameo-deleted',
+    surface: 'sora',
+    method: 'DELETE',
+    path: /^\/backend\/project_y\/characters\/(?<id>ch_[^/]+)$/,
+    filter: '/backend/project_y/characters/*',
+    status: SUCCESS,
+    kind: 'cameo-deleted',
+    // The character id (ch_…), not the cameo id its creation carried.
+    details: { cameoId: { path: 'id' } },
+    basis: { fact: 'DELETE /backend/project_y/characters/{character_id}, ch_ + 32 hex, answered 200 or 204 (sora2api)', confidence: 'S' },
+  },
+];
+
+/** The confirmation that deletes a Sora account (lib/rules/destructive-steps.ts). */
+export const SORA_DESTRUCTIVE_STEPS: readonly DestructiveStep[] = [
+  {
+    // Sora's settings are a dialog over any route; "Delete account" there opens the confirmation,
+    // whose own "Delete account" is the step: it is the one that says what goes with it. [S Decrypt, launch]
+    id: 'sora.delete-account.confirm',
+    surface: 'sora',
+    service: 'sora',
+    where: /./,
+    button: /^(permanently )?delete (my )?account$/i,
+    context: /all your data|cannot reuse the same email/i,
+    basis: { fact: 'Sora at launch: deleting the Sora account deleted ChatGPT and API access (Decrypt)', confidence: 'S' },
+  },
+];

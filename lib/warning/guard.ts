@@ -10,7 +10,7 @@
  */
 import type { SurfaceId } from '../surfaces';
 import type { ChecklistItem } from './checklist-types';
-import { destructiveStepFor, type DestructiveStep } from './destructive-steps';
+import { destructiveStepFor, type DestructiveStep } from '../rules/destructive-steps';
 import type { WarningChoice, WarningOptions } from './choice';
 import { warningLanguage } from './language';
 

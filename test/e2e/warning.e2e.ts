@@ -18,7 +18,7 @@ interface DeletionFlow {
   confirm: string;
   /** The request that really deletes. */
   request: string;
-  /** The destructive step's id in lib/warning/destructive-steps.ts. */
+  /** The destructive step's id in lib/rules/destructive-steps.ts. */
   step: string;
   /** The account the deletion is logged for. */
   service: 'chatgpt' | 'sora';

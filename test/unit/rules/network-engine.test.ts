@@ -1,123 +1,28 @@
 // @vitest-environment happy-dom
 /**
- * Every network rule against recorded request samples: requests that fire it (with the fields it
- * must extract) and near misses it must stay quiet on; the meta-test fails for a rule without both.
- * Then the privacy of the body reading, and the one key an action gets from either signal.
+ * What the network engine does with the rules: the URL filters the browser is given, the privacy of
+ * the body reading, and the one key an action gets from either signal. Each surface's network rules
+ * against their request samples: test/unit/rules/<surface>.test.ts; that each has both: tables.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { DETAILS, type EventKind, type NewEvent } from '@/lib/events';
+import type { NewEvent } from '@/lib/events';
 import { factKey } from '@/lib/fact-key';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { bodyFieldsFor, matchRequest, MAX_BODY_BYTES, pickBodyFields, requestFilters, type SeenRequest } from '@/lib/rules/network-engine';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { PageState, scan } from '@/lib/rules/page-engine';
 import { SURFACES, type SurfaceId } from '@/lib/surfaces';
+import { FIXTURES_BY_SURFACE } from '../../fixtures/rules/all';
 
 const SORA = 'https://sora.chatgpt.com/backend';
-// The two ids of one character [S]: the cameo id (bare hex) that creating and updating carry, the character id that deleting carries.
-const CAMEO_ID = '69666ca2c39081919af589edb0c796d9';
-const CHARACTER_ID = 'ch_69666ca2a63c81918e80eaf4ddfe8815';
-const UPDATE = `${SORA}/project_y/cameos/by_id/${CAMEO_ID}/update_v2`;
+const UPDATE = `${SORA}/project_y/cameos/by_id/69666ca2c39081919af589edb0c796d9/update_v2`;
 /** Sora's instruction set: an object of text parts, never a string [S]. */
 const instructions = (...texts: string[]) => ({ value: texts.map((value) => ({ type: 'text', value })) });
 
-type Sample = SeenRequest & { details?: Record<string, unknown> };
-const SAMPLES: Record<string, { fires: Sample[]; quiet: Sample[] }> = {
-  'sora.net.cameo-created': {
-    fires: [
-      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 200, body: { cameo_id: CAMEO_ID }, details: { cameoId: CAMEO_ID } },
-      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 201, details: {} },
-    ],
-    quiet: [
-      { method: 'POST', url: `${SORA}/characters/finalize`, statusCode: 500, body: { cameo_id: CAMEO_ID } },
-      { method: 'POST', url: `${SORA}/characters/upload`, statusCode: 200 },
-      { method: 'GET', url: `${SORA}/characters/finalize`, statusCode: 200 },
-    ],
-  },
-  'sora.net.audience-changed': {
-    fires: [{ method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' }, details: { after: 'everyone' } }],
-    quiet: [
-      // Which of the narrower levels "private" means is unknown: the page says.
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'private' } },
-      { method: 'POST', url: UPDATE, statusCode: 403, body: { visibility: 'public' } },
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'x' } as never },
-    ],
-  },
-  'sora.net.restrictions-changed': {
-    fires: [
-      // What the body reader keeps of {"instruction_set": {"value": [{"type": "text", "value": …}, …]}}.
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { instruction_set: 'No political videos\nNever in ads' }, details: { restrictions: 'No political videos\nNever in ads' } },
-    ],
-    quiet: [
-      { method: 'POST', url: UPDATE, statusCode: 200, body: { visibility: 'public' } },
-      { method: 'POST', url: `${UPDATE}/extra`, statusCode: 200, body: { instruction_set: 'x' } },
-    ],
-  },
-  'sora.net.cameo-deleted': {
-    fires: [
-      { method: 'DELETE', url: `${SORA}/project_y/characters/${CHARACTER_ID}`, statusCode: 204, details: { cameoId: CHARACTER_ID } },
-      { method: 'delete', url: 'https://sora.com/backend/project_y/characters/ch_9?x=1', statusCode: 200, details: { cameoId: 'ch_9' } },
-    ],
-    quiet: [
-      { method: 'DELETE', url: `${SORA}/project_y/characters/ch_abc123`, statusCode: 404 },
-      { method: 'DELETE', url: `${SORA}/project_y/characters/gen_abc123`, statusCode: 200 },
-      // A cameo id is not a character id: no deletion is known by it.
-      { method: 'DELETE', url: `${SORA}/project_y/characters/${CAMEO_ID}`, statusCode: 200 },
-      { method: 'DELETE', url: 'https://example.org/backend/project_y/characters/ch_abc123', statusCode: 200 },
-    ],
-  },
-  'chatgpt.net.account-deleted': {
-    fires: [
-      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 200, details: { linkedAccounts: ['sora', 'api-platform'] } },
-    ],
-    quiet: [
-      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 401 },
-      { method: 'POST', url: 'https://sora.chatgpt.com/backend-api/accounts/deactivate', statusCode: 200 },
-      { method: 'GET', url: 'https://chatgpt.com/backend-api/me', statusCode: 200 },
-      // Exporting is not deleting.
-      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/data_export', statusCode: 200 },
-    ],
-  },
-  'chatgpt.net.export-requested': {
-    fires: [{ method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/data_export', statusCode: 200, body: {}, details: {} }],
-    quiet: [
-      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/data_export', statusCode: 429 },
-      { method: 'GET', url: 'https://chatgpt.com/backend-api/accounts/data_export', statusCode: 200 },
-      // "Delete all" chats in the same Data controls tab.
-      { method: 'PATCH', url: 'https://chatgpt.com/backend-api/conversations', statusCode: 200 },
-      { method: 'POST', url: 'https://chatgpt.com/backend-api/accounts/deactivate', statusCode: 200 },
-    ],
-  },
-};
-
 describe('network rules', () => {
-  for (const rule of NETWORK_RULES) {
-    const samples = SAMPLES[rule.id];
-    if (!samples) continue;
-    describe(rule.id, () => {
-      samples.fires.forEach((sample, i) => {
-        it(`fires on sample ${i + 1}, with its fields`, () => {
-          const found = matchRequest(sample, NETWORK_RULES).filter((f) => f.rule.id === rule.id);
-          expect(found.map((f) => f.details)).toEqual([sample.details]);
-          expect(DETAILS[rule.kind as EventKind].safeParse(found[0]!.details).success).toBe(true);
-        });
-      });
-      samples.quiet.forEach((sample, i) => {
-        it(`stays quiet on near miss ${i + 1}`, () => {
-          expect(matchRequest(sample, NETWORK_RULES).filter((f) => f.rule.id === rule.id)).toEqual([]);
-        });
-      });
-    });
-  }
-
-  it('every network rule has a request that fires it and a near miss (meta-test)', () => {
-    expect(NETWORK_RULES.filter((r) => !SAMPLES[r.id]?.fires.length || !SAMPLES[r.id]?.quiet.length).map((r) => r.id)).toEqual([]);
-    expect(Object.keys(SAMPLES).filter((id) => !NETWORK_RULES.some((r) => r.id === id))).toEqual([]);
-  });
-
   it("each rule's URL filter covers its own endpoint on every host of its surface", () => {
     for (const rule of NETWORK_RULES) {
-      const sample = SAMPLES[rule.id]!.fires[0]!;
+      const sample = FIXTURES_BY_SURFACE[rule.surface].network[rule.id]!.fires[0]!;
       const path = new URL(sample.url).pathname;
       for (const host of SURFACES[rule.surface].hosts) {
         const covered = requestFilters([rule]).all.some((pattern) => new RegExp(`^${pattern.replace(/[.?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(`https://${host}${path}`));

@@ -1,17 +1,22 @@
 /**
- * The one destructive confirmation of each account deletion flow, as data: the button whose
+ * The one destructive confirmation of each account deletion flow, as data (each surface's in its
+ * module, lib/rules/<surface>.ts), and how a clicked button is found to be one: the button whose
  * activation really deletes. The warning holds back this step alone, and only until the user
  * chooses. Facts: ../shared/docs/openai-surfaces.md ("Account deletion: what the user is told",
  * "The privacy portal", "Languages"), each step's confidence in its `basis`.
  *
  * A step is found by structure first, so that it holds in every language ChatGPT speaks, and by
  * the button names the facts file records. Names are read the one way the page rules read them
- * (page-engine `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
+ * (page-reader `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
  * another element is found like any other.
  */
 import type { Service } from '../events';
-import { nameOf, roleOf } from '../rules/page-engine';
-import type { Basis } from '../rules/page-rules';
+import { roleOf } from './accessible-name';
+import { CHATGPT_DESTRUCTIVE_STEPS } from './chatgpt';
+import { nameOf } from './page-reader';
+import type { Basis } from './page-rules';
+import { PRIVACY_DESTRUCTIVE_STEPS } from './privacy';
+import { SORA_DESTRUCTIVE_STEPS } from './sora';
 import type { SurfaceId } from '../surfaces';
 
 /**
@@ -40,43 +45,8 @@ export interface DestructiveStep {
   basis: Basis;
 }
 
-export const DESTRUCTIVE_STEPS: DestructiveStep[] = [
-  {
-    // Settings (a dialog over any route) → Account → Delete account → "Delete" → type the account
-    // email and "DELETE" → this button. The name is recorded in English only; in German, French,
-    // Spanish and any other language the dialog's structure finds it.
-    id: 'chatgpt.delete-account.confirm',
-    surface: 'chatgpt',
-    service: 'chatgpt',
-    where: /./,
-    button: /^permanently delete my account$/i,
-    structure: 'email-and-word-dialog',
-    basis: { fact: 'ChatGPT: type the account email and "DELETE" to unlock "Permanently delete my account" (help 6378407, 2026-02-28)', confidence: 'C' },
-  },
-  {
-    // "Make a Privacy Request" → "I have a consumer ChatGPT account" → "Delete my ChatGPT account"
-    // ("Delete my OpenAI account" in Jan 2024) → email, login link → the request submitted or
-    // confirmed. "Submit Request" is an older guide's wording [S]; the current label is unknown [I].
-    id: 'privacy.delete-account.submit',
-    surface: 'privacy',
-    service: 'chatgpt',
-    where: /./,
-    button: /^(submit|confirm)( (my |your )?request)?$/i,
-    context: /delete my (chatgpt|openai) account|personal data removal request/i,
-    basis: { fact: 'Privacy portal: "Delete my ChatGPT account" (2026) / "Delete my OpenAI account" (2024) [C]; "Submit Request" [S]', confidence: 'S' },
-  },
-  {
-    // Sora's settings are a dialog over any route; "Delete account" there opens the confirmation,
-    // whose own "Delete account" is the step: it is the one that says what goes with it. [S Decrypt, launch]
-    id: 'sora.delete-account.confirm',
-    surface: 'sora',
-    service: 'sora',
-    where: /./,
-    button: /^(permanently )?delete (my )?account$/i,
-    context: /all your data|cannot reuse the same email/i,
-    basis: { fact: 'Sora at launch: deleting the Sora account deleted ChatGPT and API access (Decrypt)', confidence: 'S' },
-  },
-];
+/** Every surface's destructive steps, each in its surface's module (lib/rules/<surface>.ts). */
+export const DESTRUCTIVE_STEPS: readonly DestructiveStep[] = [...CHATGPT_DESTRUCTIVE_STEPS, ...PRIVACY_DESTRUCTIVE_STEPS, ...SORA_DESTRUCTIVE_STEPS];
 
 const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"]';
 const BUTTON = 'button, [role="button"], input[type="submit"], input[type="button"]';

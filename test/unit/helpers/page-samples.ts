@@ -1,7 +1,7 @@
 /**
- * Page-rule samples: snippets of a page that must fire a rule (with the fields it must extract) and
- * near misses it must stay quiet on, run as the content script would. One module per surface
- * (sora.ts, openai.ts); test/unit/rule-tables.test.ts checks every rule has both.
+ * Runs page-rule samples (test/fixtures/rules/<surface>.ts): snippets of a page that must fire a rule
+ * (with the fields it must extract) and near misses it must stay quiet on, as the content script
+ * would. test/unit/rules/tables.test.ts checks every rule has both.
  * Needs a happy-dom test environment.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,24 +10,7 @@ import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { PageState, rememberFields, scan, SETTLE_MS, stillMissing, type Finding, type ScanContext } from '@/lib/rules/page-engine';
 import { rulesFor, type PageRule } from '@/lib/rules/page-rules';
 import { surfaceOfUrl } from '@/lib/surfaces';
-
-export interface Sample {
-  /** The page's address: its path and hash decide which rules apply. */
-  url: string;
-  /** The page as it first renders. */
-  html: string;
-  /** The page after the user acted, SETTLE_MS later: new markup, or a change made in place. */
-  then?: string | ((doc: Document) => void);
-  /** What the rule extracts. */
-  details: Record<string, unknown>;
-}
-export type NearMiss = Omit<Sample, 'details'>;
-export interface RuleSamples {
-  fires: Sample[];
-  quiet: NearMiss[];
-  /** For a rule with `expect`: a page that has what the rule expects (a page without it is any near miss). */
-  expected?: { url: string; html: string };
-}
+import type { NearMiss, RuleSamples } from '../../fixtures/rules/fixtures';
 
 const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 

@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
 /**
- * The ChatGPT, privacy portal and API platform page rules against their samples
- * (test/unit/samples/openai.ts), and what the engine does for every surface. Sora's rules:
- * rules-sora.test.ts; that every rule has samples: rule-tables.test.ts.
+ * What the page engine does for every surface. Each surface's rules against their fixtures:
+ * test/unit/rules/<surface>.test.ts; that every rule has fixtures: tables.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { narrowScope } from '@/lib/rules/page-engine';
-import { OPENAI_PAGE_SAMPLES } from './samples/openai';
-import { describeRuleSamples, run } from './samples/page-samples';
-
-describe('page rules', () => {
-  for (const surface of ['chatgpt', 'privacy'] as const) describeRuleSamples(RULES_BY_SURFACE[surface].rules, OPENAI_PAGE_SAMPLES);
-});
+import { run } from '../helpers/page-samples';
 
 describe('the page engine', () => {
   it('keeps email addresses out of the text it reports', () => {

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accessibleName, roleOf } from '@/lib/rules/accessible-name';
-import { findIn, nameOf, PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { findIn, nameOf } from '@/lib/rules/page-reader';
 import type { PageRule, Target } from '@/lib/rules/page-rules';
 
 const el = (html: string, selector = '[data-x]') => {

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 /**
  * How a destructive step is recognised, beyond the table of pages that fire it and near misses
- * (rule-tables-steps.test.ts): the one accessible name, capitalisation, and what marks a field as
+ * (test/fixtures/rules/<surface>.ts): the one accessible name, capitalisation, and what marks a field as
  * asking for the account's email.
  */
 import { describe, expect, it } from 'vitest';
-import { destructiveStepFor } from '@/lib/warning/destructive-steps';
+import { destructiveStepFor } from '@/lib/rules/destructive-steps';
 
 const at = (pathname: string, hash = '') => ({ pathname, hash });
 function button(html: string): Element {

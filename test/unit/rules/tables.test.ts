@@ -1,46 +1,69 @@
 /**
- * The meta-test of every rule table: each entry has samples that fire it and near misses it must
- * stay quiet on, no samples name an entry that does not exist, and ids are unique. Then every
- * fixture page of the test site is used by some rule, and says which end-to-end test uses it.
+ * The meta-test of every rule table of every surface (lib/rules/<surface>.ts): each page rule,
+ * network rule, destructive step and route anchor has fixtures that fire it and near misses it must
+ * stay quiet on (test/fixtures/rules/<surface>.ts, run by test/unit/rules/<surface>.test.ts), no
+ * fixture names an entry that does not exist or belongs to another surface, ids are unique, and
+ * every entry says what it rests on. Then every fixture page of the test site is used by some
+ * rule, and says which end-to-end test uses it.
  *
- * Table-driven: a new table (network rules, destructive steps) is one row in TABLES; a new
- * fixture page is one row in FIXTURE_PAGES.
+ * Table-driven: a new table is one row in TABLES; a new fixture page is one row in FIXTURE_PAGES.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
+import { DESTRUCTIVE_STEPS } from '@/lib/rules/destructive-steps';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
-import { DESTRUCTIVE_STEPS } from '@/lib/warning/destructive-steps';
-import { OPENAI_PAGE_SAMPLES } from './samples/openai';
-import { SORA_PAGE_SAMPLES } from './samples/sora';
+import type { Basis } from '@/lib/rules/page-rules';
+import { SURFACE_IDS, SURFACES, type SurfaceId } from '@/lib/surfaces';
+import { ENDPOINTS } from '../../fixtures/endpoints';
+import { FIXTURES_BY_SURFACE } from '../../fixtures/rules/all';
+import type { SurfaceFixtures } from '../../fixtures/rules/fixtures';
+
+const ANCHORS = SURFACE_IDS.flatMap((surface) => (RULES_BY_SURFACE[surface].anchors ?? []).map((a) => ({ ...a, surface })));
 
 interface Table {
   name: string;
-  /** Every entry's id. */
-  ids: readonly string[];
-  /** Each entry's samples: some that fire it, some near misses it stays quiet on. */
-  samples: Readonly<Record<string, { fires: readonly unknown[]; quiet: readonly unknown[] }>>;
+  /** Every entry, with its surface. */
+  entries: readonly { id: string; surface: SurfaceId; basis: Basis }[];
+  /** Each entry's fixtures in its surface's module: whether some fire it and some near miss stays quiet. */
+  fixtures: (f: SurfaceFixtures) => Readonly<Record<string, { fires: boolean; quiet: boolean }>>;
 }
 
-const TABLES: Table[] = [{ name: 'page rules', ids: PAGE_RULES.map((r) => r.id), samples: { ...SORA_PAGE_SAMPLES, ...OPENAI_PAGE_SAMPLES } }];
+const both = <T>(table: Readonly<Record<string, T>>, fires: (t: T) => readonly unknown[], quiet: (t: T) => readonly unknown[]) =>
+  Object.fromEntries(Object.entries(table).map(([id, t]) => [id, { fires: fires(t).length > 0, quiet: quiet(t).length > 0 }]));
 
-describe.each(TABLES)('$name (meta-test)', ({ ids, samples }) => {
-  it('every entry has samples that fire it and a near miss it stays quiet on', () => {
-    expect(ids.filter((id) => !samples[id]?.fires.length || !samples[id]?.quiet.length)).toEqual([]);
+const TABLES: Table[] = [
+  { name: 'page rules', entries: PAGE_RULES, fixtures: (f) => both(f.page, (s) => s.fires, (s) => s.quiet) },
+  { name: 'network rules', entries: NETWORK_RULES, fixtures: (f) => both(f.network, (s) => s.fires, (s) => s.quiet) },
+  { name: 'destructive steps', entries: DESTRUCTIVE_STEPS, fixtures: (f) => both(f.steps, (s) => s.fires, (s) => s.quiet) },
+  { name: 'route anchors', entries: ANCHORS, fixtures: (f) => both(f.anchors, (s) => [s.shows], (s) => [s.lacks]) },
+];
+
+describe.each(TABLES)('$name (meta-test)', ({ entries, fixtures }) => {
+  it('every entry has fixtures that fire it and a near miss it stays quiet on, in its own surface\'s module', () => {
+    const lacking = entries.filter((e) => !fixtures(FIXTURES_BY_SURFACE[e.surface])[e.id]?.fires || !fixtures(FIXTURES_BY_SURFACE[e.surface])[e.id]?.quiet);
+    expect(lacking.map((e) => e.id)).toEqual([]);
   });
 
-  it('has no samples for entries that do not exist, and ids are unique', () => {
-    expect(Object.keys(samples).filter((id) => !ids.includes(id))).toEqual([]);
-    expect(new Set(ids).size).toBe(ids.length);
+  it('has no fixtures for entries that do not exist on that surface, and ids are unique', () => {
+    for (const surface of SURFACE_IDS) {
+      const ids = entries.filter((e) => e.surface === surface).map((e) => e.id);
+      expect(Object.keys(fixtures(FIXTURES_BY_SURFACE[surface])).filter((id) => !ids.includes(id)), surface).toEqual([]);
+    }
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  });
+
+  it('every entry carries its basis: the fact it rests on and how sure that fact is', () => {
+    const lacking = entries.filter((e) => !(e.basis?.fact.length > 10) || !['C', 'S', 'I'].includes(e.basis?.confidence));
+    expect(lacking.map((e) => e.id)).toEqual([]);
   });
 });
 
 describe('page rules (meta-test)', () => {
   it('every rule that expects something on its page has a page that shows it', () => {
-    const all = { ...SORA_PAGE_SAMPLES, ...OPENAI_PAGE_SAMPLES };
-    expect(PAGE_RULES.filter((r) => r.expect && !all[r.id]?.expected).map((r) => r.id)).toEqual([]);
+    expect(PAGE_RULES.filter((r) => r.expect && !FIXTURES_BY_SURFACE[r.surface].page[r.id]?.expected).map((r) => r.id)).toEqual([]);
   });
 
   it('every rule carries its basis: the fact it rests on and how sure that fact is', () => {
@@ -60,10 +83,29 @@ describe('page rules (meta-test)', () => {
   });
 });
 
+describe('network rules and the fixture site', () => {
+  it('every network rule has an endpoint the fixture site answers, on a host of its surface', () => {
+    // The rule's own filter with its wildcard filled in by an id of each shape the facts file records.
+    const IDS = ['69666ca2c39081919af589edb0c796d9', 'ch_69666ca2a63c81918e80eaf4ddfe8815'];
+    const served = (rule: (typeof NETWORK_RULES)[number]) =>
+      IDS.map((id) => rule.filter.replace(/\*/g, id))
+        .filter((path) => rule.path.test(path))
+        .some((path) =>
+          ENDPOINTS.some(
+            (e) =>
+              e.method === rule.method &&
+              e.hosts.some((h) => (SURFACES[rule.surface].hosts as readonly string[]).includes(h)) &&
+              (typeof e.path === 'string' ? e.path === path : e.path.test(path)),
+          ),
+        );
+    expect(NETWORK_RULES.filter((r) => !served(r)).map((r) => r.id)).toEqual([]);
+  });
+});
+
 // ---- The fixture site --------------------------------------------------------------------------
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * Every page of the test site (test/fixtures/site/<host>/…, shared/…), the rules it is built for

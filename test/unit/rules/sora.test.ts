@@ -1,19 +1,20 @@
 // @vitest-environment happy-dom
 /**
- * Sora's page rules against their samples (test/unit/samples/sora.ts), in both wordings, and what
+ * Sora's rules against their fixtures (test/fixtures/rules/sora.ts), in both wordings, and what
  * Sora's pages need of the engine: the handle from the Profile link, a toast region reused,
  * lists that settle before they count.
  */
 import { describe, expect, it } from 'vitest';
-import { handleShown, PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { PageState, scan, SETTLE_MS, type ScanContext } from '@/lib/rules/page-engine';
+import { handleShown } from '@/lib/rules/page-reader';
 import { SORA } from '@/lib/rules/sora';
-import { describeRuleSamples, run } from './samples/page-samples';
-import { SORA_PAGE_SAMPLES } from './samples/sora';
+import { run } from '../helpers/page-samples';
+import { describeSurfaceFixtures } from '../helpers/surface-fixtures';
 
 const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
 const CHARACTER = 'https://sora.chatgpt.com/profile/crystal.party';
 
-describe('Sora page rules', () => describeRuleSamples(SORA.rules, SORA_PAGE_SAMPLES));
+describe('Sora', () => describeSurfaceFixtures('sora'));
 
 describe("Sora's pages", () => {
   it('reads "cameo" and "character" in any capitalisation', () => {
