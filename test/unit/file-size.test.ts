@@ -20,10 +20,8 @@ const SPLIT_PENDING: Record<string, string> = {
   'lib/ledger.ts': "the Dexie store and its writes, event relations, and the popup's projection",
   'lib/windows.ts': "computing the windows, and the Sora closure's own window",
   'lib/report/import.ts': 'checking a file, planning the merge against the ledger, and writing it',
-  'lib/rules/page-engine.ts': 'reading the page as assistive technology does, and scanning with state',
-  'components/dashboard/EntryDetails.tsx': 'five components and model logic, writing the database itself',
   'components/reports/EvidenceReport.tsx': "source citations, corrections and the report's sections",
-  'components/reports/ReportPanel.tsx': "the dashboard's import and export section, which belongs in the dashboard",
+  'components/dashboard/ReportPanel.tsx': 'the export form, the import with its preview, and the progress lines',
   'components/dashboard/SoraHistory.tsx': "the guided flow's questions and answers, and its one long component",
   'components/dashboard/CopiesElsewhere.tsx': 'the add form, the takedown request and the list of copies',
 };
