@@ -1,10 +1,10 @@
 /**
  * A sentence with the strings others wrote in it (handles, names, a page's text) each in <bdi>, so a
- * right-to-left name or a direction control in it cannot reorder the rest (lib/isolate.ts).
+ * right-to-left name or a direction control in it cannot reorder the rest (lib/i18n/isolate.ts).
  */
 import { Fragment } from 'preact';
-import type { Account, LedgerEvent } from '@/lib/events';
-import { foreignParts } from '@/lib/isolate';
+import type { Account, LedgerEvent } from '@/lib/ledger/events';
+import { foreignParts } from '@/lib/i18n/isolate';
 import { accountLabel, accountShown, eventSubject } from './text';
 
 export function Isolated({ text, foreign }: { text: string; foreign: readonly (string | undefined)[] }) {

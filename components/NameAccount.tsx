@@ -1,11 +1,11 @@
 /**
  * Asks the user to name an account whose pages show no handle (ChatGPT), or to rename it: the name
- * is an `account-named` entry of the user's (lib/account-names.ts), never read from a page.
+ * is an `account-named` entry of the user's (lib/ledger/account-names.ts), never read from a page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, NewEvent } from '@/lib/events';
-import { errorMessage } from '@/lib/error-message';
-import { t } from '@/lib/i18n';
+import type { Account, NewEvent } from '@/lib/ledger/events';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t } from '@/lib/i18n/i18n';
 import { SubmitOrCancel } from './SubmitOrCancel';
 import { accountLabel, serviceLabel } from './text';
 

@@ -2,18 +2,18 @@
  * The words for the ledger's values, in the user's language. Every table is total over its
  * type, so a new kind, status or law fails the type check until it has its words.
  */
-import { shownHandle } from '@/lib/account-names';
-import { KINDS } from '@/lib/event-kinds';
-import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
-import { formatDate, formatDuration } from '@/lib/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { lawLabel } from '@/lib/law-names';
-import type { Law } from '@/lib/policies';
-import type { SurfaceId } from '@/lib/surfaces';
-import type { DeadlineKind, WindowStatus } from '@/lib/windows';
+import { shownHandle } from '@/lib/ledger/account-names';
+import { KINDS } from '@/lib/ledger/event-kinds';
+import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/ledger/events';
+import { formatDate, formatDuration } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
+import { lawLabel } from '@/lib/facts/law-names';
+import type { Law } from '@/lib/facts/policies';
+import type { SurfaceId } from '@/lib/facts/surfaces';
+import type { DeadlineKind, WindowStatus } from '@/lib/deadlines/windows';
 import { platformLabel, routeLabel, takedownOutcomeLabel } from './copies-text';
 
-/** A kind's name: its `label` in lib/event-kinds.ts. */
+/** A kind's name: its `label` in lib/ledger/event-kinds.ts. */
 export const kindLabel = (kind: EventKind) => t(KINDS[kind].label);
 
 const AUDIENCE: Record<Audience, MessageKey> = {
@@ -31,7 +31,7 @@ const SERVICE: Record<Service, MessageKey> = {
 };
 export const serviceLabel = (service: Service) => t(SERVICE[service]);
 const SURFACE: Record<SurfaceId, MessageKey> = { sora: 'surfaceSora', chatgpt: 'surfaceChatgpt', privacy: 'surfacePrivacyPortal' };
-/** A watched site's name in the UI's language (lib/surfaces.ts keeps the English one, for bug reports). */
+/** A watched site's name in the UI's language (lib/facts/surfaces.ts keeps the English one, for bug reports). */
 export const surfaceLabel = (surface: SurfaceId) => t(SURFACE[surface]);
 
 /**

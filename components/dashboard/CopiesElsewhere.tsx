@@ -3,15 +3,15 @@
  * takedown and deadline. A copy is logged here (or from the context menu, which opens this form
  * prefilled), a takedown requested along one of the routes (lib/copies/routes.ts), and closed with
  * "I checked: it is gone" or a refusal. The deadlines, reminders and calendar file follow from the
- * takedown being a window (lib/windows.ts).
+ * takedown being a window (lib/deadlines/windows.ts).
  */
 import { useMemo, useState } from 'preact/hooks';
 import { sightingAddress, type AddressProblem } from '@/lib/copies/address';
 import { ROUTES, routesFor, type TakedownRouteId } from '@/lib/copies/routes';
 import { COPY_FILTERS, copiesOf, inFilter, type Copy, type CopyFilter, type CopyState } from '@/lib/copies/sightings';
-import { UNKNOWN_HANDLE, type Account, type DetailsOf } from '@/lib/events';
-import { formatDate, fromLocalInput, toLocalInput } from '@/lib/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { UNKNOWN_HANDLE, type Account, type DetailsOf } from '@/lib/ledger/events';
+import { formatDate, fromLocalInput, toLocalInput } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
 import { recentFirst } from '../accounts';
 import { madeWithLabel, platformLabel, routeLabel, showsLabel } from '../copies-text';
 import { windowProgress } from '../text';

@@ -1,17 +1,17 @@
 /**
  * "Record your Sora history": a guided flow for what happened before the extension was there.
  * One question at a time, each skippable; at the end the entries it will write are listed, and
- * saving writes them as ordinary manual entries (lib/sora-history.ts), dated to the month.
+ * saving writes them as ordinary manual entries (lib/ledger/sora-history.ts), dated to the month.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { errorMessage } from '@/lib/error-message';
-import { AUDIENCES, type Audience } from '@/lib/events';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { plural } from '@/lib/plural';
-import type { Law } from '@/lib/policies';
-import type { REQUESTS } from '@/lib/quick-add';
-import { HISTORY_STEPS, historyEntries, peopleFrom, type HistoryAnswers, type HistoryStep } from '@/lib/sora-history';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { AUDIENCES, type Audience } from '@/lib/ledger/events';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
+import { plural } from '@/lib/i18n/plural';
+import type { Law } from '@/lib/facts/policies';
+import type { REQUESTS } from '@/lib/ledger/quick-add';
+import { HISTORY_STEPS, historyEntries, peopleFrom, type HistoryAnswers, type HistoryStep } from '@/lib/ledger/sora-history';
 import { LawOptions, RequestOptions } from '../LawOptions';
 import { MonthPicker } from '../MonthPicker';
 import { audienceLabel, eventSubject, kindLabel } from '../text';

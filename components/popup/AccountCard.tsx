@@ -1,14 +1,14 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { canDraft } from '@/lib/letters/kinds';
-import type { AccountAtAGlance } from '@/lib/summary';
+import type { AccountAtAGlance } from '@/lib/ledger/summary';
 import { audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { SoraClosureNote } from '../SoraClosure';
 import { draftHash } from '../dashboard/deep-link';
 import { When } from '../When';
 import { WindowBasis } from '../WindowBasis';
 import { AccountName } from '../Isolated';
-import { UNKNOWN_HANDLE } from '@/lib/unknown-handle';
-import type { NewEvent } from '@/lib/events';
+import { UNKNOWN_HANDLE } from '@/lib/ledger/unknown-handle';
+import type { NewEvent } from '@/lib/ledger/events';
 import { NameAccount } from '../NameAccount';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);

@@ -3,15 +3,15 @@
  * happened where no extension runs (the phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
+import { errorMessage } from '@/lib/i18n/error-message';
 import { addCopyHash } from '@/lib/copies/link';
-import type { Account, NewEvent } from '@/lib/events';
-import { t, uiLocale } from '@/lib/i18n';
-import { plural } from '@/lib/plural';
-import type { Law } from '@/lib/policies';
-import type { PopupSummary } from '@/lib/summary';
-import type { TabStatus } from '@/lib/tab-status';
-import { accountKey } from '@/lib/relations';
+import type { Account, NewEvent } from '@/lib/ledger/events';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { plural } from '@/lib/i18n/plural';
+import type { Law } from '@/lib/facts/policies';
+import type { PopupSummary } from '@/lib/ledger/summary';
+import type { TabStatus } from '@/lib/background/tab-status';
+import { accountKey } from '@/lib/ledger/relations';
 import { recentFirst } from '../accounts';
 import { useNow } from '../hooks';
 import { QuickAdd } from '../QuickAdd';
@@ -31,7 +31,7 @@ export interface PopupData {
   law: Law;
   /** The background's check of the ledger's fingerprint chain failed (lib/background/fingerprint-check.ts). */
   fingerprintBroken?: boolean;
-  /** Install-time host patterns the user withdrew (lib/site-access.ts). */
+  /** Install-time host patterns the user withdrew (lib/site-access/site-access.ts). */
   withdrawn?: string[];
 }
 

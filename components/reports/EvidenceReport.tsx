@@ -6,20 +6,20 @@
  */
 import { Fragment, type ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { accountNames } from '@/lib/account-names';
-import { effectiveEvents } from '@/lib/relations';
-import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { counted, plural } from '@/lib/plural';
-import type { Account } from '@/lib/events';
-import { fingerprintText } from '@/lib/fingerprint';
-import { isolate } from '@/lib/isolate';
-import { provenanceOf } from '@/lib/provenance';
+import { accountNames } from '@/lib/ledger/account-names';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/i18n';
+import { counted, plural } from '@/lib/i18n/plural';
+import type { Account } from '@/lib/ledger/events';
+import { fingerprintText } from '@/lib/ledger/fingerprint';
+import { isolate } from '@/lib/i18n/isolate';
+import { provenanceOf } from '@/lib/ledger/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
-import { correctionsOf } from '@/lib/relations';
-import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
-import { lawLabel } from '@/lib/law-names';
+import { correctionsOf } from '@/lib/ledger/relations';
+import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/facts/policies';
+import { lawLabel } from '@/lib/facts/law-names';
 import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
 import { CONFIDENCE_MESSAGE, SourceTitle } from '../SourceTitle';
@@ -54,7 +54,7 @@ function SourceCite({ source }: { source: Source }) {
   );
 }
 
-/** Sora's closure, as the extension knows it today (lib/policies.ts), in the report's language. */
+/** Sora's closure, as the extension knows it today (lib/facts/policies.ts), in the report's language. */
 function ClosureFacts({ items, locale }: { items: Statement[]; locale: string }) {
   const lang = factLanguage(locale);
   return (

@@ -4,10 +4,10 @@
  * the shape (zod), the size (MAX_MESSAGE_BYTES) and the sender (see `checkContentMessage`).
  */
 import * as z from 'zod/mini';
-import { Account, DETAILS, Evidence, Handle, Instant, type DetailsOf } from './events';
-import { kindsOf, type KindsOf } from './writers';
-import type { ChecklistItem } from './warning/checklist-types';
-import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from './surfaces';
+import { Account, DETAILS, Evidence, Handle, Instant, type DetailsOf } from '../ledger/events';
+import { kindsOf, type KindsOf } from '../ledger/writers';
+import type { ChecklistItem } from '../warning/checklist-types';
+import { SURFACE_IDS, SURFACES, surfaceOfUrl, type SurfaceId } from '../facts/surfaces';
 
 /** Far above any honest observation (a few hundred bytes); a forged megabyte is dropped unread. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -15,7 +15,7 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 const Surface = z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]);
 
 /**
- * Kinds a page may report (lib/writers.ts): a page can never edit, remove, verify or settle.
+ * Kinds a page may report (lib/ledger/writers.ts): a page can never edit, remove, verify or settle.
  */
 export const PAGE_REPORTABLE_KINDS = kindsOf('page');
 

@@ -3,8 +3,8 @@
  * Kept in storage.session: it is about open tabs only and goes away with the browser session.
  */
 import * as z from 'zod/mini';
-import { SURFACE_IDS, type SurfaceId } from './surfaces';
-import type { StorageAreaWithRemove } from './storage-area';
+import { SURFACE_IDS, type SurfaceId } from '../facts/surfaces';
+import type { StorageAreaWithRemove } from '../settings/storage-area';
 
 export const TabStatus = z.strictObject({
   surface: z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]),
@@ -20,7 +20,7 @@ export const TabStatus = z.strictObject({
   watching: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
   /**
    * The signed-in handle the page showed; network events from this tab are recorded under it.
-   * Checked as a Handle (lib/events.ts) on arrival; not imported here, so the popup loads no event schemas.
+   * Checked as a Handle (lib/ledger/events.ts) on arrival; not imported here, so the popup loads no event schemas.
    */
   handle: z.optional(z.string().check(z.maxLength(100))),
 });

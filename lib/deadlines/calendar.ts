@@ -3,7 +3,7 @@
  * Windows and deadlines are counted in calendar days and months of the user's zone:
  * "deleted on 3 Oct, purged by 2 Nov" must hold across month ends, leap days and DST.
  */
-import type { Duration } from './policies';
+import type { Duration } from '../facts/policies';
 
 export interface LocalDate {
   year: number;

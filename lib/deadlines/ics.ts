@@ -5,7 +5,7 @@
  */
 import { localDateParts, type LocalDate } from './calendar';
 import type { DeadlineWindow } from './windows';
-import { calendarTitle, windowSentence, type TextOptions } from './reminders/text';
+import { calendarTitle, windowSentence, type TextOptions } from '../reminders/text';
 
 export const CALENDAR_FILE = { name: 'likeness-ledger-deadlines.ics', type: 'text/calendar;charset=utf-8' } as const;
 

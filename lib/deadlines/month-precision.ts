@@ -6,7 +6,7 @@
  * on the latest day the month could mean: a deadline is then never earlier than the real one.
  */
 import { fromLocal } from './calendar';
-import type { LedgerEvent } from './events';
+import type { LedgerEvent } from '../ledger/events';
 
 export type Precision = 'day' | 'month';
 

@@ -4,7 +4,7 @@
  * else let the popup count in the system zone without the lead time while the dashboard used the
  * settings, so one window could show two statuses.
  */
-import type { Settings } from './settings';
+import type { Settings } from '../settings/settings';
 
 /** The defaults, once: settings.ts offers leadDays as its default, windows.ts falls back to both. */
 export const WINDOW_DEFAULTS = {

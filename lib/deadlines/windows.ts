@@ -14,7 +14,7 @@
  * closed and awaiting verification from the moment after it is due, days 31 to 37 (graceDays
  * local days); overdue from the start of day 38.
  *
- * An entry remembered only to the month (lib/month-precision.ts) is counted from the last day of
+ * An entry remembered only to the month (lib/deadlines/month-precision.ts) is counted from the last day of
  * that month: the deadline shown is then never earlier than the real one.
  *
  * A takedown request (lib/copies/routes.ts) opens a 'takedown' window: the route's clock (48 hours,
@@ -25,12 +25,16 @@
  * Sora's closure (policies.ts SORA_CLOSURE) opens a window of its own, 'sora-closure', for every
  * Sora account whose cameo was not deleted before it: OpenAI never said what became of cameos, and
  * the user is asked to verify, as for a deletion. See `soraClosureOpener` for who gets one.
+ *
+ * Folder lib/deadlines/: deadlines: when a purge window or a legal deadline falls due, counted in
+ * calendar days and months of the user's zone (windows.ts); the options every reader takes them
+ * with; dates known only to the month; the calendar file.
  */
-import { clockLength, ROUTES, type TakedownRouteId } from './copies/routes';
+import { clockLength, ROUTES, type TakedownRouteId } from '../copies/routes';
 import { addDuration, endOfLocalDay, fromLocal, startOfLocalDay } from './calendar';
-import type { Account, EventKind, LedgerEvent } from './events';
+import type { Account, EventKind, LedgerEvent } from '../ledger/events';
 import { countedFrom } from './month-precision';
-import { handleKey } from './relations';
+import { handleKey } from '../ledger/relations';
 import {
   LEGAL_DEADLINES,
   RETENTION_POLICIES,
@@ -41,7 +45,7 @@ import {
   type RetentionPolicy,
   type Source,
   type WindowKind,
-} from './policies';
+} from '../facts/policies';
 import { WINDOW_DEFAULTS } from './window-options';
 
 export type WindowStatus =
@@ -225,7 +229,7 @@ function openedBy(events: readonly LedgerEvent[], overrides: WindowOptions['over
 
 /**
  * Every window's opener and whether it is settled, without its dates: what the popup's summary
- * keeps depends on nothing else (lib/ledger.ts), and working out each window's dates in the
+ * keeps depends on nothing else (lib/ledger/ledger.ts), and working out each window's dates in the
  * user's calendar was most of a write's cost after a file of thousands of windows.
  */
 export function windowOpeners(events: readonly LedgerEvent[]): { id: string; opener: LedgerEvent; verified: boolean }[] {
@@ -234,7 +238,7 @@ export function windowOpeners(events: readonly LedgerEvent[]): { id: string; ope
 
 /**
  * Every window the ledger opens, with its due moment and status now, soonest due first.
- * `events` are the effective events (lib/relations.ts `effectiveEvents`): edits and removals applied.
+ * `events` are the effective events (lib/ledger/relations.ts `effectiveEvents`): edits and removals applied.
  */
 export function computeWindows(events: readonly LedgerEvent[], options: WindowOptions): DeadlineWindow[] {
   const { now, timeZone, leadDays = WINDOW_DEFAULTS.leadDays, graceDays = WINDOW_DEFAULTS.graceDays, overrides } = options;
@@ -280,7 +284,7 @@ const closureDayStart = (timeZone: string) =>
  * What counts as done before the closure: anything that happened up to the end of the closure day
  * anywhere on Earth (UTC−12), since after the apps closed nothing could be done in them. One instant
  * for every zone, so that which accounts get a window does not depend on the zone they are read in
- * (the popup's summary keeps the deciding entries, lib/ledger.ts), and a month-precision entry of
+ * (the popup's summary keeps the deciding entries, lib/ledger/ledger.ts), and a month-precision entry of
  * April 2026 (1 April) counts as before.
  */
 export const SORA_CLOSED_AFTER = Date.UTC(CLOSURE_YEAR, CLOSURE_MONTH - 1, CLOSURE_DAY + 1, 12);
@@ -335,7 +339,7 @@ function soraClosureOpeners(events: readonly LedgerEvent[]): LedgerEvent[] {
   return openers;
 }
 
-/** The entries that decide the closure windows, for summaries that keep only some entries (lib/ledger.ts). */
+/** The entries that decide the closure windows, for summaries that keep only some entries (lib/ledger/ledger.ts). */
 export function soraClosureDeciders(events: readonly LedgerEvent[]): LedgerEvent[] {
   return [...closureDecidersByAccount(events).values()].flatMap((d) => [d.firstSign, d.lastCreated, d.lastEnd].filter((e) => e !== undefined));
 }

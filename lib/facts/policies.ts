@@ -4,6 +4,11 @@
  * Source of each fact: ../shared/docs/openai-surfaces.md, which cites the primary texts.
  * Over 300 lines because it is data: every fact with its source, date and confidence, kept in
  * one file so that a change in a policy or a law is one edit, reviewed in one place.
+ *
+ * Folder lib/facts/: facts about OpenAI's services and the law, as data with their source, date and
+ * confidence: retention, purge windows and legal deadlines (policies.ts), the watched sites and
+ * their hosts (surfaces.ts), the laws' names as the UI shows them. A policy change is an edit here
+ * and nowhere else.
  */
 
 export type Confidence = 'confirmed' | 'secondary' | 'inferred';

@@ -7,7 +7,7 @@
  * The API platform (platform.openai.com) is not watched: it has no account or organization
  * deletion [S, community.openai.com threads; help 6378407 lists only the portal and ChatGPT], so
  * nothing there could fire and its host permission had no use. Deleting ChatGPT still ends API
- * access: the 'api-platform' service stays in the linked deletions (lib/policies.ts).
+ * access: the 'api-platform' service stays in the linked deletions (lib/facts/policies.ts).
  */
 export const SURFACES = {
   sora: {
@@ -16,7 +16,7 @@ export const SURFACES = {
     service: 'sora',
     // Sora's web app closed on 2026-04-26 [S, many agree]: asking every new user for its hosts
     // would be a permission with no use. Its rules stay (the site may return, its history matters);
-    // its hosts are asked for only when the user turns on "Watch Sora's pages" (lib/sora-access.ts).
+    // its hosts are asked for only when the user turns on "Watch Sora's pages" (lib/site-access/sora-access.ts).
     optional: true,
   },
   chatgpt: {

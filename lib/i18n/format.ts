@@ -2,7 +2,7 @@
  * Dates, times and durations in the user's locale, with Intl. Formatters are costly to build and
  * the timeline formats thousands of rows, so each is built once per locale and options.
  */
-import type { Duration } from './policies';
+import type { Duration } from '../facts/policies';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,7 +23,7 @@ export const formatDate = (ms: number, locale: string) => dateFormat(locale, { d
 
 /**
  * "October 2025", for an entry remembered only to the month. Such entries are stored at noon UTC
- * on the first (lib/month-precision.ts), so the month is read in UTC, whatever the user's zone.
+ * on the first (lib/deadlines/month-precision.ts), so the month is read in UTC, whatever the user's zone.
  */
 export const formatMonth = (ms: number, locale: string) => dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
 

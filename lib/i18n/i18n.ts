@@ -1,8 +1,12 @@
 /**
  * UI text through the browser's i18n (public/_locales). Keys are typed from the English
- * messages, and test/unit/i18n.test.ts makes every key exist in every locale.
+ * messages, and test/unit/i18n/i18n.test.ts makes every key exist in every locale.
+ *
+ * Folder lib/i18n/: words, numbers and dates in the user's language: message keys, plurals, dates
+ * and durations, bidi isolation of text others wrote, our schemas' refusal reasons, and the privacy
+ * policy's Markdown.
  */
-import en from '../public/_locales/en/messages.json';
+import en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 

@@ -1,7 +1,7 @@
 /**
  * The names the user gave accounts whose pages show no handle (ChatGPT shows a display name, never a
  * handle: its observations are filed under UNKNOWN_HANDLE). A name is an `account-named` event, the
- * user's alone (lib/writers.ts): it labels every entry of that account, earlier ones too, without
+ * user's alone (lib/ledger/writers.ts): it labels every entry of that account, earlier ones too, without
  * rewriting any of them; a new name is a new version of the old one.
  * Pure, without the ledger's store, so the popup's summary and the report can use it.
  */

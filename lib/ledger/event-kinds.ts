@@ -3,15 +3,15 @@
  * add offers it, whether the popup's summary derives from it, whether the timeline lists it, what
  * it is called and which of its details names another entry. One table, total over the kinds: a
  * new kind does not compile until each of these is decided for it, and every list of kinds
- * elsewhere (lib/writers.ts, the ledger's summary, quick add, the timeline's filter, the report's
+ * elsewhere (lib/ledger/writers.ts, the ledger's summary, quick add, the timeline's filter, the report's
  * pseudonyms) is derived from it.
  *
- * Adding a kind is an entry in lib/events.ts `DETAILS` (the zod schema: what it holds) and its
- * facets here, then the cases the type check asks for (lib/events.ts says which). No zod here (type imports only): content scripts and the popup
+ * Adding a kind is an entry in lib/ledger/events.ts `DETAILS` (the zod schema: what it holds) and its
+ * facets here, then the cases the type check asks for (lib/ledger/events.ts says which). No zod here (type imports only): content scripts and the popup
  * import this within their size budgets.
  */
 import type { EventKind } from './events';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../i18n/i18n';
 
 /**
  * - `page`: a content script's observation of what a page showed (untrusted: a page can fake it);
@@ -23,17 +23,17 @@ export type Writer = 'page' | 'network' | 'user';
 export interface KindFacets {
   /** Its name in the UI (the timeline, its filter, the reports). */
   label: MessageKey;
-  /** Who may write it: every write is checked against this (lib/writers.ts `mayWrite`). */
+  /** Who may write it: every write is checked against this (lib/ledger/writers.ts `mayWrite`). */
   writers: readonly Writer[];
-  /** The user enters it by hand, and may edit it later (lib/ledger.ts `editManual`). */
+  /** The user enters it by hand, and may edit it later (lib/ledger/ledger.ts `editManual`). */
   manual: boolean;
   /** Quick add's button for it (popup and dashboard), in this table's order; null: not offered there. */
   quickAdd: MessageKey | null;
-  /** The popup's summary derives from it (lib/ledger.ts keeps copies); appearances and notes can be many and are read page by page. */
+  /** The popup's summary derives from it (lib/ledger/ledger.ts keeps copies); appearances and notes can be many and are read page by page. */
   summary: boolean;
   /** Listed in the timeline and its kind filter; a removal or a review shows on the entry it corrects instead. */
   listed: boolean;
-  /** The details field that holds another entry's id (lib/relations.ts says what each does to it); null: none. */
+  /** The details field that holds another entry's id (lib/ledger/relations.ts says what each does to it); null: none. */
   refersBy: 'target' | 'window' | 'request' | 'about' | 'sighting' | null;
 }
 
@@ -71,13 +71,13 @@ export const KINDS = {
   'purge-verified': { label: 'kindPurgeVerified', writers: USER, manual: true, quickAdd: null, summary: true, listed: true, refersBy: 'window' },
   'follow-up-sent': { label: 'kindFollowUpSent', writers: USER, manual: true, quickAdd: null, summary: true, listed: true, refersBy: 'window' },
   'sighting-logged': { label: 'kindSightingLogged', writers: USER, manual: true, quickAdd: null, summary: false, listed: true, refersBy: null },
-  // A takedown is a window (lib/windows.ts): the background's reminders read windows from the summary.
+  // A takedown is a window (lib/deadlines/windows.ts): the background's reminders read windows from the summary.
   'takedown-requested': { label: 'kindTakedownRequested', writers: USER, manual: true, quickAdd: null, summary: true, listed: true, refersBy: 'sighting' },
   'takedown-outcome': { label: 'kindTakedownOutcome', writers: USER, manual: true, quickAdd: null, summary: true, listed: true, refersBy: 'request' },
   note: { label: 'kindNote', writers: USER, manual: true, quickAdd: null, summary: false, listed: true, refersBy: 'about' },
   'entry-removed': { label: 'kindEntryRemoved', writers: USER, manual: false, quickAdd: null, summary: false, listed: false, refersBy: 'target' },
   'observation-reviewed': { label: 'kindObservationReviewed', writers: USER, manual: false, quickAdd: null, summary: false, listed: false, refersBy: 'target' },
-  // The user's name for an account without a handle (lib/account-names.ts): a page could otherwise
+  // The user's name for an account without a handle (lib/ledger/account-names.ts): a page could otherwise
   // relabel an account, and with it whose entries they seem to be. The popup shows it: a summary kind.
   'account-named': { label: 'kindAccountNamed', writers: USER, manual: false, quickAdd: null, summary: true, listed: true, refersBy: null },
 } as const satisfies Record<EventKind, KindFacets>;

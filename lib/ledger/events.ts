@@ -4,11 +4,11 @@
  * shows beyond them (tokens, cookies, emails, media, HTML) can reach the ledger.
  */
 // zod/mini: the same checks as zod at a fraction of the size (the popup and background have budgets).
-import type { SchemaReason } from './schema-says';
+import type { SchemaReason } from '../i18n/schema-says';
 import * as z from 'zod/mini';
-import { isKeptAddress, PLATFORMS } from './copies/address';
-import { TAKEDOWN_ROUTES } from './copies/routes';
-import { LAWS } from './policies';
+import { isKeptAddress, PLATFORMS } from '../copies/address';
+import { TAKEDOWN_ROUTES } from '../copies/routes';
+import { LAWS } from '../facts/policies';
 
 export const SERVICES = ['sora', 'chatgpt', 'api-platform'] as const;
 export const Service = z.enum(SERVICES);
@@ -118,9 +118,9 @@ export const SightingAddress = z
 const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lower-case hex digits'));
 
 /**
- * Details per kind. Adding a kind is one entry here and one in lib/event-kinds.ts `KINDS` (who
+ * Details per kind. Adding a kind is one entry here and one in lib/ledger/event-kinds.ts `KINDS` (who
  * writes it, where it shows); then the type check names the two switches that must say what the
- * new kind is about: its fact's key (lib/fact-key.ts `subject`) and its words (components/text.ts
+ * new kind is about: its fact's key (lib/ledger/fact-key.ts `subject`) and its words (components/text.ts
  * `eventSubject`). It fails until all four are there.
  */
 export const DETAILS = {
@@ -196,7 +196,7 @@ const base = {
   occurredAt: Instant,
   /**
    * How exactly the user knows when it happened: 'month' for "October 2025" (stored at noon UTC on
-   * the month's first day, lib/month-precision.ts). Absent means to the moment.
+   * the month's first day, lib/deadlines/month-precision.ts). Absent means to the moment.
    */
   occurredPrecision: z.optional(z.enum(['day', 'month'])),
   recordedAt: Instant,

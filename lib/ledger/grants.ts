@@ -1,7 +1,7 @@
 /**
  * Who can use my cameo: derived from the ledger's grants, revocations and audience changes.
- * Pure functions over effective events (lib/relations.ts `effectiveEvents`). Handles compare
- * without case (lib/relations.ts `accountKey`, `personKey`): "@Bob" and "@bob" are one person.
+ * Pure functions over effective events (lib/ledger/relations.ts `effectiveEvents`). Handles compare
+ * without case (lib/ledger/relations.ts `accountKey`, `personKey`): "@Bob" and "@bob" are one person.
  */
 import type { Account, Audience, EventOf, LedgerEvent } from './events';
 import { accountKey, chronological, handleKey, personKey } from './relations';

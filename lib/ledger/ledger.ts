@@ -3,32 +3,38 @@
  * Only the background and the extension pages open it; content scripts send messages instead.
  *
  * Append-only: an observed event is never changed in place. An edit is a new event that
- * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` (lib/relations.ts) applies both.
+ * supersedes the old one; a removal is an `entry-removed` event. `effectiveEvents` (lib/ledger/relations.ts) applies both.
  *
  * Beside the log, a small per-account summary (copies of the few events the popup derives
  * from) is kept up to date in the same transaction as every write, so the popup never reads the
  * log itself. Every write goes through `record`, `recordEvent`, `appendAll`, `editManual` or
  * `removeEntry`; a write straight to `db.events` would leave the summary behind.
+ *
+ * Folder lib/ledger/: the ledger and every write to it: the event kinds and their schemas, who may
+ * write each kind, idempotency keys, the IndexedDB store, the one door extension pages write
+ * through, the queue for a full disk, the fingerprint chain, how an entry is known, and what is
+ * derived from the events (who has access, the popup's summary). Entries the user types (quick add,
+ * the Sora history) become events here.
  */
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { LedgerEvent, type Certainty, type EventKind, type EventOf, type EventSource, type NewEvent } from './events';
 import { dedupWindowMs, factKey } from './fact-key';
 // `t` names a transaction in this file; the UI's words are `say`. These errors reach the user after "Could not save:".
-import { t as say } from './i18n';
+import { t as say } from '../i18n/i18n';
 import { chainLinks, recordingOrder, type ChainLink } from './fingerprint';
-import { soraClosureDeciders, windowOpeners } from './windows';
+import { soraClosureDeciders, windowOpeners } from '../deadlines/windows';
 import { mayWrite, WRITER_OF_SOURCE } from './writers';
 import { isManualKind, KINDS, kindsWhere } from './event-kinds';
 import { accountKey, chronological, isRetraction, retracts, settledBy } from './relations';
-import { schemaSays } from './schema-says';
+import { schemaSays } from '../i18n/schema-says';
 
 export const DB_NAME = 'likeness-ledger';
 
 /**
  * Schema history. Every version stays listed: Dexie upgrades a database of any earlier
  * version by running the steps after it in order. A new version adds a line and, if data
- * must change shape, an upgrade function with its test in test/unit/ledger-upgrade.test.ts.
+ * must change shape, an upgrade function with its test in test/unit/ledger/upgrade.test.ts.
  */
 export const DB_VERSIONS = {
   1: { events: 'id, key, kind, occurredAt, [kind+occurredAt], supersedes' },
@@ -51,7 +57,7 @@ export const DB_VERSIONS = {
     newest: 'id',
   },
   /**
-   * The fingerprint chain (lib/fingerprint.ts): one link per event, by the order this ledger
+   * The fingerprint chain (lib/ledger/fingerprint.ts): one link per event, by the order this ledger
    * recorded them. A table of its own: the events stay as they were recorded.
    */
   3: { chain: 'seq, &id' },
@@ -177,7 +183,7 @@ export function buildEvent(input: NewEvent, now: number, id = newId()): LedgerEv
 }
 
 /**
- * The one door's check: each kind has the writers lib/writers.ts names, and no other. Every write
+ * The one door's check: each kind has the writers lib/ledger/writers.ts names, and no other. Every write
  * of a new event passes it (`recordEvent`, which `record`, the pending queue, the network watcher
  * and the popup's requests go through; edits and removals), so a page that reached any of them
  * still could not remove, verify or settle anything. `buildEvent` does not check: it also builds
@@ -334,21 +340,21 @@ export async function eraseEverything(db: LedgerDb): Promise<void> {
   await db.open();
 }
 
-/** The kinds the popup's summary derives from (lib/event-kinds.ts, the `summary` facet). */
+/** The kinds the popup's summary derives from (lib/ledger/event-kinds.ts, the `summary` facet). */
 export const SUMMARY_KINDS: EventKind[] = kindsWhere('summary');
 const isSummaryKind = (e: LedgerEvent) => SUMMARY_KINDS.includes(e.kind);
 
 /**
  * The summary rows, from effective events: per account, the ids of the events that decide what
- * the popup shows (lib/summary.ts). Any other summary-kind event cannot change it:
+ * the popup shows (lib/ledger/summary.ts). Any other summary-kind event cannot change it:
  * - the account's first event (the popup lists accounts in the order first seen);
  * - its latest audience change;
- * - its latest name (lib/account-names.ts);
+ * - its latest name (lib/ledger/account-names.ts);
  * - for each person with access now: the first grant after their last revocation or the cameo's
  *   deletion, which ends everyone's (the access dates
  *   from it), and if they were first written otherwise, that first event and the last revocation;
  * - each window not verified, with the answers that extended it: a verified window never shows;
- * - the entries that decide whether Sora's closure opened a window (lib/windows.ts).
+ * - the entries that decide whether Sora's closure opened a window (lib/deadlines/windows.ts).
  * What is kept must mean alone what it means in the whole log: a person's first event comes
  * with the events that end or renew their access, a window's opener with what closed or extended it.
  * An event is kept in the row of the account whose part of the summary needs it, which for an

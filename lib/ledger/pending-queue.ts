@@ -10,9 +10,9 @@
 import * as z from 'zod/mini';
 import { Instant, type NewEvent } from './events';
 import { buildEvent, InvalidEventError, record, recordEvent, type LedgerDb, type RecordOutcome } from './ledger';
-import { Observation } from './messages';
-import { oneAtATime, type OneAtATime } from './one-at-a-time';
-import type { StorageArea } from './storage-area';
+import { Observation } from '../background/messages';
+import { oneAtATime, type OneAtATime } from '../background/one-at-a-time';
+import type { StorageArea } from '../settings/storage-area';
 
 export const PENDING_KEY = 'pendingObservations';
 export const MAX_PENDING = 200;

@@ -2,11 +2,11 @@
  * How an entry is known, for everything that states it to someone else (the dashboard, the
  * evidence report, the letters): an imported entry is "imported from <file>", never "confirmed by
  * the service's own response", whatever the file said; and the ledger's fingerprint as a sentence.
- * The letters (lib/drafts.ts) are in English, as they are sent to OpenAI and authorities.
+ * The letters (lib/letters/drafts.ts) are in English, as they are sent to OpenAI and authorities.
  */
 import type { Imported, LedgerEvent } from './events';
 import { fingerprintText, type LedgerFingerprint } from './fingerprint';
-import { isoFormatter } from './report/iso-time';
+import { isoFormatter } from '../report/iso-time';
 
 export type Provenance = { kind: 'imported'; imported: Imported } | { kind: 'own'; certainty: LedgerEvent['certainty'] };
 

@@ -4,13 +4,13 @@
  * checked field by field so that each error can be shown next to its field.
  */
 import * as z from 'zod/mini';
-// The kinds quick add offers, most common first, are the `quickAdd` facet of lib/event-kinds.ts.
+// The kinds quick add offers, most common first, are the `quickAdd` facet of lib/ledger/event-kinds.ts.
 import { QUICK_KINDS, type QuickKind } from './event-kinds';
 import { Handle, Instant, Service, type Account, type LedgerEvent, type NewEvent } from './events';
-import { fromLocalInput, toLocalInput } from './format';
-import { monthInstant, monthOf, monthValue, parseMonthValue, type Precision } from './month-precision';
-import type { MessageKey } from './i18n';
-import { LAWS, LINKED_DELETIONS, type Law } from './policies';
+import { fromLocalInput, toLocalInput } from '../i18n/format';
+import { monthInstant, monthOf, monthValue, parseMonthValue, type Precision } from '../deadlines/month-precision';
+import type { MessageKey } from '../i18n/i18n';
+import { LAWS, LINKED_DELETIONS, type Law } from '../facts/policies';
 
 
 export const CHANNELS = ['privacy-portal', 'email', 'other'] as const;
@@ -148,7 +148,7 @@ export function whenValues(event: Pick<LedgerEvent, 'occurredAt' | 'occurredPrec
 }
 
 /**
- * When it happened, from the date fields: a moment, or a month (lib/month-precision.ts), which
+ * When it happened, from the date fields: a moment, or a month (lib/deadlines/month-precision.ts), which
  * may be this month but not a later one.
  */
 export function occurrence(values: Pick<QuickAddValues, 'when' | 'precision' | 'month'>, now: number): { at: number } | { error: MessageKey } {

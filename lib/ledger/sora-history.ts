@@ -2,11 +2,11 @@
  * "Record your Sora history": most people never had the extension while Sora was live. The guided
  * flow (components/dashboard/SoraHistory.tsx) asks one question at a time, each skippable, and this
  * module turns the answers into ordinary manual entries, each dated to the month the user remembers
- * (lib/month-precision.ts). Pure: the flow writes what this returns through the ledger's usual path.
+ * (lib/deadlines/month-precision.ts). Pure: the flow writes what this returns through the ledger's usual path.
  */
 import { Handle, type Audience, type NewEvent } from './events';
-import { monthInstant, parseMonthValue } from './month-precision';
-import { LINKED_DELETIONS, type Law } from './policies';
+import { monthInstant, parseMonthValue } from '../deadlines/month-precision';
+import { LINKED_DELETIONS, type Law } from '../facts/policies';
 import { UNKNOWN_HANDLE } from './unknown-handle';
 import { handleKey } from './relations';
 

@@ -6,7 +6,7 @@ import { namings } from './account-names';
 import type { Account, Audience, LedgerEvent } from './events';
 import { accountsOf, audienceNow, peopleWithAccess } from './grants';
 import { accountKey, effectiveEvents, sameAccount } from './relations';
-import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from './windows';
+import { computeWindows, countsFromMonth, windowsClosedUnverified, type DeadlineKind, type WindowOptions, type WindowStatus } from '../deadlines/windows';
 
 export interface WindowAtAGlance {
   id: string;
@@ -14,7 +14,7 @@ export interface WindowAtAGlance {
   status: WindowStatus;
   openedAt: number;
   dueAt: number;
-  /** Counted from the last day of a month the user remembered (lib/month-precision.ts). */
+  /** Counted from the last day of a month the user remembered (lib/deadlines/month-precision.ts). */
   fromMonth?: true;
 }
 

@@ -1,11 +1,11 @@
 /**
  * How the extension's own pages (popup, dashboard) write to the ledger: by asking the background, one request per action
  * (lib/background/ui-requests.ts). Such a page holds the ledger open to read it, never to write:
- * the background's path is the one door, checked against lib/writers.ts.
+ * the background's path is the one door, checked against lib/ledger/writers.ts.
  */
-import type { UiReply, UiRequest } from './background/ui-requests';
+import type { UiReply, UiRequest } from '../background/ui-requests';
 import type { NewEvent } from './events';
-import type { ImportOptions, ImportResult } from './report/import';
+import type { ImportOptions, ImportResult } from '../report/import';
 
 export type Ask = (request: UiRequest) => Promise<UiReply>;
 

@@ -1,6 +1,6 @@
 /**
- * Who may write each kind of event (lib/event-kinds.ts, the `writers` facet), which every write is
- * checked against (lib/ledger.ts `buildEvent`, the content-script channel, the pending queue, the
+ * Who may write each kind of event (lib/ledger/event-kinds.ts, the `writers` facet), which every write is
+ * checked against (lib/ledger/ledger.ts `buildEvent`, the content-script channel, the pending queue, the
  * network watcher). The table is total over the kinds: a new kind does not compile until it says
  * who may write it, so it cannot become page-reportable by omission.
  *

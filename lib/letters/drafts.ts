@@ -10,22 +10,26 @@
  * 3. when the follow-up's deadline passes too, or OpenAI refuses, the complaint to the authority.
  * A privacy request the user logged themselves is step 1 already, under its own law.
  * Each letter sent is logged as `follow-up-sent` about the window (`followUpSentEvent`); one to
- * OpenAI opens its own legal deadline (lib/windows.ts), which is what steps 2 and 3 wait for.
+ * OpenAI opens its own legal deadline (lib/deadlines/windows.ts), which is what steps 2 and 3 wait for.
  *
  * The words are per language (lib/letters/); what a window's letters are about is per kind
  * (lib/letters/kinds.ts). Text from a page or an import is neutralised before any language sees
  * it (lib/letters/quote.ts): it is quoted as data and cannot add lines to a letter.
+ *
+ * Folder lib/letters/: the letters the user sends: follow-ups to OpenAI and the authorities when a
+ * window passes without word (drafts.ts), takedown notices for copies elsewhere; one file per
+ * language, every text from a page neutralised before it is quoted.
  */
-import { addDuration, endOfLocalDay } from './calendar';
-import { accountNames, shownHandle } from './account-names';
-import type { EventOf, LedgerEvent, NewEvent } from './events';
-import { LETTER_SCOPE } from './letters/kinds';
-import { LETTERS, type LetterLanguage } from './letters/languages';
-import { neutralText } from './letters/quote';
-import type { EvidenceItem, LawWithDeadline, Letter, LetterFacts, OpenaiWindowKind, RequestFacts, SafeText } from './letters/template';
-import { LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from './policies';
-import { SURFACES } from './surfaces';
-import type { DeadlineWindow } from './windows';
+import { addDuration, endOfLocalDay } from '../deadlines/calendar';
+import { accountNames, shownHandle } from '../ledger/account-names';
+import type { EventOf, LedgerEvent, NewEvent } from '../ledger/events';
+import { LETTER_SCOPE } from './kinds';
+import { LETTERS, type LetterLanguage } from './languages';
+import { neutralText } from './quote';
+import type { EvidenceItem, LawWithDeadline, Letter, LetterFacts, OpenaiWindowKind, RequestFacts, SafeText } from './template';
+import { LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '../facts/policies';
+import { SURFACES } from '../facts/surfaces';
+import type { DeadlineWindow } from '../deadlines/windows';
 
 export type DraftKind = 'erasure-request' | 'follow-up' | 'complaint';
 
@@ -60,9 +64,9 @@ export interface DraftOptions {
   /** The law the user chose in the settings, for a purge window (a logged request carries its own). */
   jurisdiction: Law;
   language: LetterLanguage;
-  /** Every effective event (lib/ledger.ts effectiveEvents): the evidence and the answers. */
+  /** Every effective event (lib/ledger/ledger.ts effectiveEvents): the evidence and the answers. */
   events: readonly LedgerEvent[];
-  /** Every window (lib/windows.ts computeWindows), for the deadlines of letters already sent. */
+  /** Every window (lib/deadlines/windows.ts computeWindows), for the deadlines of letters already sent. */
   windows: readonly DeadlineWindow[];
 }
 
@@ -135,7 +139,7 @@ function factsOf(about: DeadlineWindow, evidenceFrom: readonly DeadlineWindow[],
   return {
     now: options.now,
     timeZone: options.timeZone,
-    // An account whose pages show no handle is named as the user named it (lib/account-names.ts), not "unknown".
+    // An account whose pages show no handle is named as the user named it (lib/ledger/account-names.ts), not "unknown".
     account: { service: serviceName(about), handle: safe(shownHandle(about.account, accountNames(options.events))) },
     // Only windows that `canDraft` get here, and a takedown cannot (lib/letters/kinds.ts).
     kind: about.kind as OpenaiWindowKind,

@@ -5,7 +5,7 @@
  * off), and never while nothing new has been recorded since it.
  */
 import * as z from 'zod/mini';
-import type { StorageArea } from './storage-area';
+import type { StorageArea } from '../settings/storage-area';
 
 /** In browser.storage.local: when the whole ledger was last exported, and how many entries it had then. */
 export const LAST_BACKUP_KEY = 'lastBackup';

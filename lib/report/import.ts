@@ -17,16 +17,16 @@
  * The file's fingerprint chain is checked; a broken one is refused unless the user keeps the
  * events as unverified.
  */
-import { errorMessage } from '../error-message';
-import type { Imported, LedgerEvent, NewEvent } from '../events';
-import { factKey } from '../fact-key';
-import { canonicalJson } from '../fingerprint';
-import { userTimeZone } from '../format';
-import { appendChecked, type LedgerDb } from '../ledger';
+import { errorMessage } from '../i18n/error-message';
+import type { Imported, LedgerEvent, NewEvent } from '../ledger/events';
+import { factKey } from '../ledger/fact-key';
+import { canonicalJson } from '../ledger/fingerprint';
+import { userTimeZone } from '../i18n/format';
+import { appendChecked, type LedgerDb } from '../ledger/ledger';
 import { checkReportChain } from './chain-check';
 import { fromReportEvent, toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
-import { t } from '../i18n';
+import { t } from '../i18n/i18n';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { REPORT_VERSION, ReportEnvelope, ReportEvent } from './schema';
@@ -160,7 +160,7 @@ const refuse = (problem: ImportProblem): ImportResult => ({ ok: false, problem }
 
 /**
  * Whether an event's key is one the ledger would have given it: derived from the fact
- * (lib/fact-key.ts), or, for an entry typed by hand, `manual|` and an entry's id (an edit keeps the
+ * (lib/ledger/fact-key.ts), or, for an entry typed by hand, `manual|` and an entry's id (an edit keeps the
  * key of what it edits). Any other key could make a later real observation count as a duplicate.
  */
 function keyProblem(e: LedgerEvent): string | null {

@@ -15,8 +15,8 @@
  * `@someone`. The rest of free text is kept as written, and the dashboard says so.
  */
 import { addressWithHandleReplaced, handleInAddress } from '../copies/address';
-import { KINDS } from '../event-kinds';
-import type { LedgerEvent } from '../events';
+import { KINDS } from '../ledger/event-kinds';
+import type { LedgerEvent } from '../ledger/events';
 
 /** Another person an event names: one granted access, a creator, or the uploader in a copy's address. */
 const personOf = (e: LedgerEvent): string | null =>
@@ -28,7 +28,7 @@ const personOf = (e: LedgerEvent): string | null =>
         ? handleInAddress(e.details.address)
         : null;
 
-/** Details fields of free text, where a handle can be mentioned (lib/events.ts DETAILS). */
+/** Details fields of free text, where a handle can be mentioned (lib/ledger/events.ts DETAILS). */
 const FREE_TEXT = ['restrictions', 'text', 'reason', 'reference'] as const;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,11 +2,15 @@
  * The user's settings, in browser.storage.local, checked with zod on every read and write.
  * The dashboard renders its settings form from `SETTING_LIMITS` and `Settings`; the background
  * reads them at every reminder run, so a change takes effect at once.
+ *
+ * Folder lib/settings/: what the extension keeps in browser storage outside the ledger: the user's
+ * settings in storage.local, checked on every read and write (the dashboard's form is rendered from
+ * their limits), and the one shape of a storage area every reader takes.
  */
 import * as z from 'zod/mini';
-import { LAWS, type Law } from './policies';
-import { WINDOW_DEFAULTS } from './window-options';
-import { schemaSays, type SchemaReason } from './schema-says';
+import { LAWS, type Law } from '../facts/policies';
+import { WINDOW_DEFAULTS } from '../deadlines/window-options';
+import { schemaSays, type SchemaReason } from '../i18n/schema-says';
 import type { StorageArea } from './storage-area';
 
 export const SETTINGS_KEY = 'settings';
@@ -14,7 +18,7 @@ export const SETTINGS_KEY = 'settings';
 export const SETTING_LIMITS = {
   /** Lead time in days: 0 means "only when the window has closed". */
   leadDays: { min: 0, max: 30, default: WINDOW_DEFAULTS.leadDays },
-  /** The backup reminder (lib/backup-nudge.ts): after this many new entries; 0 turns it off. */
+  /** The backup reminder (lib/reminders/backup-nudge.ts): after this many new entries; 0 turns it off. */
   backupAfterEntries: { min: 0, max: 1000, default: 20 },
   /** …or after this many days since the last backup; 0 turns it off. */
   backupAfterDays: { min: 0, max: 365, default: 30 },

@@ -3,8 +3,11 @@
  * or take a site away; Firefox (MV3) makes every host permission revocable in its add-on manager.
  * The OpenAI pages there are then not watched: the popup says why and asks for access again
  * (`permissions.request`, which both browsers allow only from a click).
+ *
+ * Folder lib/site-access/: which OpenAI sites the extension may watch: install-time host access the
+ * user withdrew, and Sora's hosts, asked for only when the user turns them on.
  */
-import { matchPatterns, REQUIRED_MATCH_PATTERNS, type SurfaceId } from './surfaces';
+import { matchPatterns, REQUIRED_MATCH_PATTERNS, type SurfaceId } from '../facts/surfaces';
 
 export interface HostPermissions {
   contains(permissions: { origins: string[] }): Promise<boolean>;

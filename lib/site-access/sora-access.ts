@@ -1,5 +1,5 @@
 /**
- * Sora's hosts on request. Sora closed on 2026-04-26 (lib/surfaces.ts), so its hosts are optional
+ * Sora's hosts on request. Sora closed on 2026-04-26 (lib/facts/surfaces.ts), so its hosts are optional
  * permissions: not asked for at install, asked for when the user turns on "Watch Sora's pages if
  * they come back" in the dashboard's settings, and given back when they turn it off.
  *
@@ -20,8 +20,8 @@
  * origins that are still in `optional_host_permissions`. Either way the start-up check registers
  * the script, so an existing install keeps watching Sora [I: browser behaviour, not tried here].
  */
-import { oneAtATime } from './one-at-a-time';
-import { matchPatterns } from './surfaces';
+import { oneAtATime } from '../background/one-at-a-time';
+import { matchPatterns } from '../facts/surfaces';
 
 export const SORA_ORIGINS: readonly string[] = matchPatterns('sora');
 

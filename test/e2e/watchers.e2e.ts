@@ -9,7 +9,7 @@
  * minutes, so two deletions of "the" cameo in one ledger would rightly be one fact.
  */
 import { expect, it } from 'vitest';
-import { effectiveEvents } from '@/lib/relations';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { describeForBugReport } from '@/lib/rules/bug-report';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';

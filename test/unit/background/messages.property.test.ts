@@ -2,9 +2,9 @@
 // and it lets through only what the schemas and the sender rules allow.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LedgerEvent } from '@/lib/events';
-import { buildEvent } from '@/lib/ledger';
-import { checkContentMessage } from '@/lib/messages';
+import { LedgerEvent } from '@/lib/ledger/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { checkContentMessage } from '@/lib/background/messages';
 
 const EXT = 'ext-id';
 const SENDERS = ['https://sora.chatgpt.com/profile', 'https://sora.chatgpt.com/drafts', 'https://chatgpt.com/', 'https://privacy.openai.com/', 'https://platform.openai.com/x', 'https://example.org/', 'not a url'];

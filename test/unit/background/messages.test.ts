@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentMessage, MAX_MESSAGE_BYTES } from '@/lib/messages';
+import { checkContentMessage, MAX_MESSAGE_BYTES } from '@/lib/background/messages';
 
 const EXT = 'our-extension-id';
 const fromSora = { id: EXT, url: 'https://sora.chatgpt.com/profile', tab: { id: 7 } };

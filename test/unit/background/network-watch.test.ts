@@ -7,10 +7,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { recordCompleted, watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
-import { LedgerDb } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { readTabStatus } from '@/lib/tab-status';
-import { memoryArea as memorySession } from './helpers/memory-area';
+import { LedgerDb } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { readTabStatus } from '@/lib/background/tab-status';
+import { memoryArea as memorySession } from '../helpers/memory-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);

@@ -5,12 +5,12 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { throughBackground } from './helpers/through-background';
+import { throughBackground } from '../helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger';
-import { until } from './helpers/until';
-import type { StorageArea } from '@/lib/storage-area';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { appendAll, buildEvent, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger/ledger';
+import { until } from '../helpers/until';
+import type { StorageArea } from '@/lib/settings/storage-area';
 
 // The whole ledger's read waits until a test lets it go.
 const fullRead = vi.hoisted(() => {

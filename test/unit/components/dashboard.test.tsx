@@ -4,13 +4,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { throughBackground } from './helpers/through-background';
+import { throughBackground } from '../helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { SECTIONS } from '@/components/dashboard/sections';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { appendAll, buildEvent, LedgerDb, record } from '@/lib/ledger';
-import { until } from './helpers/until';
-import type { StorageArea } from '@/lib/storage-area';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { appendAll, buildEvent, LedgerDb, record } from '@/lib/ledger/ledger';
+import { until } from '../helpers/until';
+import type { StorageArea } from '@/lib/settings/storage-area';
 
 // Dexie's liveQuery runs only where a global IndexedDB exists; each test's database has its own.
 Dexie.dependencies.indexedDB = new IDBFactory();

@@ -3,11 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupActions, type PopupData } from '@/components/popup/Popup';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { buildEvent } from '@/lib/ledger';
-import { popupSummary } from '@/lib/summary';
-import type { TabStatus } from '@/lib/tab-status';
-import { until as waitUntil } from './helpers/until';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { popupSummary } from '@/lib/ledger/summary';
+import type { TabStatus } from '@/lib/background/tab-status';
+import { until as waitUntil } from '../helpers/until';
 
 const DAY = 86_400_000;
 const NOW = Date.now();

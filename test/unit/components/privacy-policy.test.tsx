@@ -5,10 +5,10 @@ import { resolve } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { policyLanguage, PrivacyPolicy } from '@/components/PrivacyPolicy';
-import { parseInline, parseMarkdown, type Block, type Inline } from '@/lib/markdown';
-import { SURFACES } from '@/lib/surfaces';
+import { parseInline, parseMarkdown, type Block, type Inline } from '@/lib/i18n/markdown';
+import { SURFACES } from '@/lib/facts/surfaces';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 const POLICIES = { en: 'PRIVACY.md', de: 'PRIVACY.de.md', fr: 'PRIVACY.fr.md', es: 'PRIVACY.es.md' } as const;
 const read = (file: string) => readFileSync(resolve(ROOT, file), 'utf8');
 const plain = (content: Inline[]) => content.map((i) => i.text).join('');
@@ -66,7 +66,7 @@ for (const [lang, file] of Object.entries(POLICIES)) {
     });
 
     it('points to the schemas that bound what is kept (their strictness is tested in events.test.ts)', () => {
-      expect(read(file)).toContain('`lib/events.ts`');
+      expect(read(file)).toContain('`lib/ledger/events.ts`');
     });
   });
 }

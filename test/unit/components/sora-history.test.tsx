@@ -6,11 +6,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { throughBackground } from './helpers/through-background';
+import { throughBackground } from '../helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import { LedgerDb } from '@/lib/ledger';
-import { until } from './helpers/until';
-import type { StorageArea } from '@/lib/storage-area';
+import { LedgerDb } from '@/lib/ledger/ledger';
+import { until } from '../helpers/until';
+import type { StorageArea } from '@/lib/settings/storage-area';
 
 Dexie.dependencies.indexedDB = new IDBFactory();
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;

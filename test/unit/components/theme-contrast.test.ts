@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CSS = readFileSync(resolve(import.meta.dirname, '../../components/theme.css'), 'utf8');
+const CSS = readFileSync(resolve(import.meta.dirname, '../../../components/theme.css'), 'utf8');
 
 /** The colour tokens set in the first `{…}` block after `marker` (a rule, or a media query's rule). */
 function tokensAfter(marker: string): Record<string, string> {

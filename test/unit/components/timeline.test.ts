@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeepLink } from '@/components/dashboard/deep-link';
 import { filterTimeline, isFiltered, NO_FILTER } from '@/components/dashboard/timeline-filter';
-import { buildEvent } from '@/lib/ledger';
-import type { NewEvent } from '@/lib/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import type { NewEvent } from '@/lib/ledger/events';
 
 const day = (d: number, h = 12) => Date.UTC(2025, 9, d, h);
 const ev = (input: Partial<NewEvent> & Pick<NewEvent, 'kind' | 'details'>, at: number) =>

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { checkContentMessage, type ContentMessage } from '@/lib/messages';
+import { checkContentMessage, type ContentMessage } from '@/lib/background/messages';
 import { askInPage, closeQuestion } from '@/components/in-page/ask';
 import { BURST_NODES, DEBOUNCE_MS, EXPECT_MS, MAX_WAIT_MS, watchPage, type WatchOptions } from '@/lib/content/watch-page';
 import { CHATGPT } from '@/lib/rules/chatgpt';

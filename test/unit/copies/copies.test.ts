@@ -5,11 +5,11 @@ import { linkedCopyAddress } from '@/components/dashboard/copy-link';
 import { addressWithHandleReplaced, sightingAddress } from '@/lib/copies/address';
 import { ROUTES, TAKEDOWN_ROUTES, routesFor } from '@/lib/copies/routes';
 import { copiesOf, inFilter } from '@/lib/copies/sightings';
-import { loadSummaryInputs, recordEvent } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { computeWindows, nextDueMoment, windowsClosedUnverified } from '@/lib/windows';
-import { ev } from './helpers/events';
-import { freshDb } from './report-fixtures';
+import { loadSummaryInputs, recordEvent } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { computeWindows, nextDueMoment, windowsClosedUnverified } from '@/lib/deadlines/windows';
+import { ev } from '../helpers/events';
+import { freshDb } from '../helpers/report-fixtures';
 
 const BERLIN = 'Europe/Berlin';
 const at = Date.parse;

@@ -9,7 +9,7 @@ import {
   localDateParts,
   localParts,
   startOfLocalDay,
-} from '@/lib/calendar';
+} from '@/lib/deadlines/calendar';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';

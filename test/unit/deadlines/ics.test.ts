@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { localDateKey } from '@/lib/calendar';
-import type { LedgerEvent } from '@/lib/events';
-import { alarmTrigger, calendarOf, escapeText, foldLine } from '@/lib/ics';
-import { computeWindows } from '@/lib/windows';
-import { ev } from './helpers/events';
+import { localDateKey } from '@/lib/deadlines/calendar';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { alarmTrigger, calendarOf, escapeText, foldLine } from '@/lib/deadlines/ics';
+import { computeWindows } from '@/lib/deadlines/windows';
+import { ev } from '../helpers/events';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';

@@ -4,10 +4,10 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { When } from '@/components/When';
-import { formatMonth } from '@/lib/format';
-import { buildEvent } from '@/lib/ledger';
-import { latestDayOf, monthInstant, monthOf, parseMonthValue } from '@/lib/month-precision';
-import { defaultValues, quickAddEvent, valuesOf } from '@/lib/quick-add';
+import { formatMonth } from '@/lib/i18n/format';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { latestDayOf, monthInstant, monthOf, parseMonthValue } from '@/lib/deadlines/month-precision';
+import { defaultValues, quickAddEvent, valuesOf } from '@/lib/ledger/quick-add';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
 const me = { service: 'sora', handle: '@me' } as const;

@@ -3,10 +3,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { handleUiRequest } from '@/lib/background/ui-requests';
-import { LedgerDb, record } from '@/lib/ledger';
-import { defaultSettings, SETTING_LIMITS, SETTINGS_KEY } from '@/lib/settings';
-import { reportTiming, WINDOW_DEFAULTS, windowOptions } from '@/lib/window-options';
-import { computeWindows } from '@/lib/windows';
+import { LedgerDb, record } from '@/lib/ledger/ledger';
+import { defaultSettings, SETTING_LIMITS, SETTINGS_KEY } from '@/lib/settings/settings';
+import { reportTiming, WINDOW_DEFAULTS, windowOptions } from '@/lib/deadlines/window-options';
+import { computeWindows } from '@/lib/deadlines/windows';
 
 const NOW = Date.parse('2026-12-03T09:00:00Z');
 

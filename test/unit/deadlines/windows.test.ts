@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/relations';
-import { LEGAL_DEADLINES, RETENTION_POLICIES } from '@/lib/policies';
-import { computeWindows, nextDueMoment, windowsClosedUnverified, type WindowOptions } from '@/lib/windows';
-import { ev } from './helpers/events';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { LEGAL_DEADLINES, RETENTION_POLICIES } from '@/lib/facts/policies';
+import { computeWindows, nextDueMoment, windowsClosedUnverified, type WindowOptions } from '@/lib/deadlines/windows';
+import { ev } from '../helpers/events';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';

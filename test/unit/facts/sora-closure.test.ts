@@ -1,10 +1,10 @@
 // Sora's closure opens a window for every Sora account whose cameo was not deleted before it.
 import { describe, expect, it } from 'vitest';
-import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, SORA_CLOSURE_WINDOW } from '@/lib/policies';
-import { computeWindows, type DeadlineWindow } from '@/lib/windows';
-import { monthInstant } from '@/lib/month-precision';
+import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, SORA_CLOSURE_WINDOW } from '@/lib/facts/policies';
+import { computeWindows, type DeadlineWindow } from '@/lib/deadlines/windows';
+import { monthInstant } from '@/lib/deadlines/month-precision';
 import { notificationId, parseNotificationId } from '@/lib/reminders/notification';
-import { ev } from './helpers/events';
+import { ev } from '../helpers/events';
 
 const BERLIN = 'Europe/Berlin';
 const LOS_ANGELES = 'America/Los_Angeles';

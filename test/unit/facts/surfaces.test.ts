@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCH_PATTERNS, matchPatterns, OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS, surfaceOfUrl } from '@/lib/surfaces';
+import { ALL_MATCH_PATTERNS, matchPatterns, OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS, surfaceOfUrl } from '@/lib/facts/surfaces';
 
 describe('surfaces', () => {
   it('maps each watched host to its surface', () => {

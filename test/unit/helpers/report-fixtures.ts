@@ -2,8 +2,8 @@
 // edits, removals and reviews, spread over two years (so across DST changes), deterministic.
 // Mostly appearances, as a long ledger is (every draft and post seen); grants next; deletions,
 // requests and audience changes are the rare events they are.
-import { LedgerDb, buildEvent } from '../../lib/ledger';
-import type { Account, LedgerEvent, NewEvent } from '../../lib/events';
+import { LedgerDb, buildEvent } from '../../../lib/ledger/ledger';
+import type { Account, LedgerEvent, NewEvent } from '../../../lib/ledger/events';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 export const ME_SORA: Account = { service: 'sora', handle: 'me.myself' };

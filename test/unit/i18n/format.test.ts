@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatLength, formatRelative, fromLocalInput, toLocalDateInput, toLocalInput } from '@/lib/format';
+import { formatDate, formatDuration, formatLength, formatRelative, fromLocalInput, toLocalDateInput, toLocalInput } from '@/lib/i18n/format';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

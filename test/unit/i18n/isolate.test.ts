@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignParts, isolate } from '@/lib/isolate';
+import { foreignParts, isolate } from '@/lib/i18n/isolate';
 
 describe('isolating text others wrote', () => {
   it('puts plain text between FSI and PDI, without direction controls of its own that could end the isolate early', () => {

@@ -6,15 +6,15 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { uiLocale } from '@/lib/i18n';
-import { Handle } from '@/lib/events';
+import { uiLocale } from '@/lib/i18n/i18n';
+import { Handle } from '@/lib/ledger/events';
 import { issuesFrom } from '@/lib/report/issues';
 import { IsoInstant } from '@/lib/report/schema';
-import { counted } from '@/lib/plural';
+import { counted } from '@/lib/i18n/plural';
 import { calendarTitle, windowSentence } from '@/lib/reminders/text';
-import type { DeadlineWindow } from '@/lib/windows';
+import type { DeadlineWindow } from '@/lib/deadlines/windows';
 
-const LOCALES = join(resolve(import.meta.dirname, '../..'), 'public/_locales');
+const LOCALES = join(resolve(import.meta.dirname, '../../..'), 'public/_locales');
 type Messages = Record<string, { message: string }>;
 const read = (lang: string): Messages => {
   try {

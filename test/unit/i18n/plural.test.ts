@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t } from '@/lib/i18n';
-import { COUNTED, counted, plural, pluralKey } from '@/lib/plural';
+import { t } from '@/lib/i18n/i18n';
+import { COUNTED, counted, plural, pluralKey } from '@/lib/i18n/plural';
 
-const LOCALES = join(resolve(import.meta.dirname, '../..'), 'public/_locales');
+const LOCALES = join(resolve(import.meta.dirname, '../../..'), 'public/_locales');
 const languages = readdirSync(LOCALES).filter((d) => statSync(join(LOCALES, d)).isDirectory());
 const read = (lang: string): Record<string, { message: string }> => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
 

@@ -5,9 +5,9 @@
  * as n² reads, whatever the machine's load.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { LedgerEvent } from '@/lib/events';
-import { summaryIds } from '@/lib/ledger';
-import { computeWindows } from '@/lib/windows';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { summaryIds } from '@/lib/ledger/ledger';
+import { computeWindows } from '@/lib/deadlines/windows';
 
 const T0 = Date.UTC(2026, 0, 1);
 const account = { service: 'sora', handle: 'alice' } as const;
@@ -52,7 +52,7 @@ describe('cost of deriving the summary from a crafted file', () => {
   });
 
   it('works out no window\'s dates: which windows are open decides the summary, not when they are due', () => {
-    // Calendar arithmetic in the user's zone (lib/calendar.ts reads Intl's format, a getter, a dozen
+    // Calendar arithmetic in the user's zone (lib/deadlines/calendar.ts reads Intl's format, a getter, a dozen
     // times per window): after a file of 3,400 windows, most of each later write's time.
     const spy = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: object }, 'format', 'get');
     try {
@@ -106,7 +106,7 @@ describe('cost of the windows with many follow-ups', () => {
 describe('cost of one write, whatever the account already holds', () => {
   it('brings the summary up to date from its row, without reading the account\'s history, after a file of thousands for one account', async () => {
     const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
-    const { appendAll, LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger');
+    const { appendAll, LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger/ledger');
     const { vi } = await import('vitest');
     const db = new LedgerDb('cost', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
@@ -137,7 +137,7 @@ describe('cost of one write, whatever the account already holds', () => {
 describe('the quick path is taken only when the row alone decides', () => {
   it('a grant recorded with a time before a revocation the row no longer holds takes the full path: no access', async () => {
     const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
-    const { LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger');
+    const { LedgerDb, loadSummaryInputs, record } = await import('@/lib/ledger/ledger');
     const db = new LedgerDb('order', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
     const at = (minutes: number) => T0 + minutes * 60_000;

@@ -1,13 +1,13 @@
 /**
- * The kinds' table (lib/event-kinds.ts) against the schemas and against itself: the type check
+ * The kinds' table (lib/ledger/event-kinds.ts) against the schemas and against itself: the type check
  * makes it total; these say its facets agree with what the kinds hold and with each other.
  */
 import { describe, expect, it } from 'vitest';
-import { isManualKind, KINDS, kindsWhere, QUICK_KINDS } from '@/lib/event-kinds';
-import { DETAILS, EVENT_KINDS, type EventKind, type LedgerEvent } from '@/lib/events';
-import { accountsOf } from '@/lib/grants';
-import { accountKey, chronological, personKey } from '@/lib/relations';
-import { mayWrite } from '@/lib/writers';
+import { isManualKind, KINDS, kindsWhere, QUICK_KINDS } from '@/lib/ledger/event-kinds';
+import { DETAILS, EVENT_KINDS, type EventKind, type LedgerEvent } from '@/lib/ledger/events';
+import { accountsOf } from '@/lib/ledger/grants';
+import { accountKey, chronological, personKey } from '@/lib/ledger/relations';
+import { mayWrite } from '@/lib/ledger/writers';
 
 const fieldsOf = (kind: EventKind) => Object.keys((DETAILS[kind] as unknown as { def: { shape: object } }).def.shape);
 

@@ -1,6 +1,6 @@
-import { schemaSays } from '@/lib/schema-says';
+import { schemaSays } from '@/lib/i18n/schema-says';
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS, Handle, LedgerEvent, evidenceUrl, type DetailsOf, type EventKind } from '@/lib/events';
+import { EVENT_KINDS, Handle, LedgerEvent, evidenceUrl, type DetailsOf, type EventKind } from '@/lib/ledger/events';
 
 const T = Date.UTC(2025, 9, 3, 10);
 const ID = 'event-0001';

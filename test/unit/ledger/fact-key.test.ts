@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NewEvent } from '@/lib/events';
-import { DEDUP_WINDOW_MS, dedupWindowMs, factKey } from '@/lib/fact-key';
+import type { NewEvent } from '@/lib/ledger/events';
+import { DEDUP_WINDOW_MS, dedupWindowMs, factKey } from '@/lib/ledger/fact-key';
 
 const T = Date.UTC(2025, 9, 3, 10);
 

@@ -3,10 +3,10 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
-import { canonicalJson, checkChain, GENESIS, linkHash, sha256Hex } from '@/lib/fingerprint';
-import { appendAll, buildEvent, DB_VERSIONS, LedgerDb, record, removeEntry } from '@/lib/ledger';
-import { ledgerFingerprint, readChain, verifyLedger } from '@/lib/ledger-fingerprint';
+import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { canonicalJson, checkChain, GENESIS, linkHash, sha256Hex } from '@/lib/ledger/fingerprint';
+import { appendAll, buildEvent, DB_VERSIONS, LedgerDb, record, removeEntry } from '@/lib/ledger/ledger';
+import { ledgerFingerprint, readChain, verifyLedger } from '@/lib/ledger/ledger-fingerprint';
 import { checkFingerprintOnOpen, readFingerprintCheck } from '@/lib/background/fingerprint-check';
 
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -138,7 +138,7 @@ describe('the background\'s check on opening', () => {
 
 describe('for the letters', () => {
   it('states the fingerprint with its date, and an imported entry with its file', async () => {
-    const { fingerprintStatement, importedStatement } = await import('@/lib/provenance');
+    const { fingerprintStatement, importedStatement } = await import('@/lib/ledger/provenance');
     const fp = { seq: 12, hash: 'ab'.repeat(32), recordedAt: Date.UTC(2026, 2, 1, 9, 30) };
     expect(fingerprintStatement(fp, 'Europe/Berlin')).toBe(
       'Fingerprint of my ledger (SHA-256 hash chain over its 12 entries, the last recorded 2026-03-01T10:30+01:00): abababab abababab abababab abababab abababab abababab abababab abababab',

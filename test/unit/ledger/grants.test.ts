@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '@/lib/events';
-import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '@/lib/grants';
-import { ALICE, ev } from './helpers/events';
+import type { Account } from '@/lib/ledger/events';
+import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '@/lib/ledger/grants';
+import { ALICE, ev } from '../helpers/events';
 
 const ALICE_CHATGPT: Account = { service: 'chatgpt', handle: 'alice' };
 const BOB_ACCOUNT: Account = { service: 'sora', handle: 'bob' };

@@ -1,12 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
-import { DEDUP_WINDOW_MS } from '@/lib/fact-key';
-import { appendAll, buildEvent, editManual, eraseEverything, InvalidEventError, LedgerDb, loadSummaryInputs, NEWEST_KEPT, NotEditableError, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
-import { effectiveEvents, historyOf } from '@/lib/relations';
-import { popupSummary } from '@/lib/summary';
-import { mayWrite, WRITER_OF_SOURCE } from '@/lib/writers';
+import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { DEDUP_WINDOW_MS } from '@/lib/ledger/fact-key';
+import { appendAll, buildEvent, editManual, eraseEverything, InvalidEventError, LedgerDb, loadSummaryInputs, NEWEST_KEPT, NotEditableError, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger/ledger';
+import { effectiveEvents, historyOf } from '@/lib/ledger/relations';
+import { popupSummary } from '@/lib/ledger/summary';
+import { mayWrite, WRITER_OF_SOURCE } from '@/lib/ledger/writers';
 
 const freshDb = (factory = new IDBFactory()) => new LedgerDb('ledger-test', { indexedDB: factory, IDBKeyRange });
 
@@ -461,7 +461,7 @@ async function play(db: LedgerDb, ops: Of<typeof operation>[]) {
     try {
       if (o.op === 'record') {
         const kind = o.f.kind;
-        // Only a writer the kind allows (lib/writers.ts): any other is refused before the store is reached.
+        // Only a writer the kind allows (lib/ledger/writers.ts): any other is refused before the store is reached.
         const allowed = (s: 'manual' | 'page' | 'network') => mayWrite(WRITER_OF_SOURCE[s], kind);
         const source = allowed(o.f.source) ? o.f.source : (['manual', 'page', 'network'] as const).find(allowed)!;
         const outcome = await record(db, newFact(o.f, source), now);

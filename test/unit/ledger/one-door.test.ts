@@ -1,5 +1,5 @@
 /**
- * What a page cannot choose (issue 18): who writes each kind (lib/writers.ts, checked at the
+ * What a page cannot choose (issue 18): who writes each kind (lib/ledger/writers.ts, checked at the
  * ledger's door), when an observation happened (the background's clock), and how many it makes
  * (a budget per tab and kind, leaving one trace per reason with a count).
  */
@@ -7,14 +7,14 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleContentMessage, REFUSED_KEY, type Refusal } from '@/lib/background/content-messages';
 import { BUDGET_PER_SPAN, BUDGET_SPAN_MS, CLAIM_FUTURE_MS, CLAIM_PAST_MS, ownedTime, pageBudget } from '@/lib/background/page-limits';
-import { EVENT_KINDS, type NewEvent } from '@/lib/events';
+import { EVENT_KINDS, type NewEvent } from '@/lib/ledger/events';
 import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui-requests';
-import { InvalidEventError, LedgerDb, record } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
-import { PENDING_KEY } from '@/lib/pending-queue';
-import { kindsOf, mayWrite, WRITERS } from '@/lib/writers';
-import { memoryArea } from './helpers/memory-area';
+import { InvalidEventError, LedgerDb, record } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { PAGE_REPORTABLE_KINDS } from '@/lib/background/messages';
+import { PENDING_KEY } from '@/lib/ledger/pending-queue';
+import { kindsOf, mayWrite, WRITERS } from '@/lib/ledger/writers';
+import { memoryArea } from '../helpers/memory-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);

@@ -1,9 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { LedgerDb, record } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type PageObservation } from '@/lib/pending-queue';
-import type { StorageArea } from '@/lib/storage-area';
+import { LedgerDb, record } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { enqueuePending, erasePending, flushPending, isQuotaError, MAX_PENDING, PENDING_KEY, readPending, recordOrQueue, type PageObservation } from '@/lib/ledger/pending-queue';
+import type { StorageArea } from '@/lib/settings/storage-area';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
 const freshDb = () => new LedgerDb('pending-test', { indexedDB: new IDBFactory(), IDBKeyRange });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildEvent } from '@/lib/ledger';
-import { LINKED_DELETIONS } from '@/lib/policies';
-import { QUICK_KINDS } from '@/lib/event-kinds';
-import { defaultValues, FIELDS_OF, quickAddEvent, valuesOf, type QuickAddValues } from '@/lib/quick-add';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { LINKED_DELETIONS } from '@/lib/facts/policies';
+import { QUICK_KINDS } from '@/lib/ledger/event-kinds';
+import { defaultValues, FIELDS_OF, quickAddEvent, valuesOf, type QuickAddValues } from '@/lib/ledger/quick-add';
 
 // TZ is Europe/Berlin (vitest.config.ts): form values are local times there.
 const NOW = Date.UTC(2025, 9, 20, 10, 0);

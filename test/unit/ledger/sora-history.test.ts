@@ -1,9 +1,9 @@
 // The guided Sora history: answers become ordinary month-dated manual entries.
 import { describe, expect, it } from 'vitest';
-import { buildEvent } from '@/lib/ledger';
-import { monthInstant } from '@/lib/month-precision';
-import { historyEntries, peopleFrom } from '@/lib/sora-history';
-import { computeWindows } from '@/lib/windows';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { monthInstant } from '@/lib/deadlines/month-precision';
+import { historyEntries, peopleFrom } from '@/lib/ledger/sora-history';
+import { computeWindows } from '@/lib/deadlines/windows';
 
 const OCT_2025 = monthInstant({ year: 2025, month: 10 });
 

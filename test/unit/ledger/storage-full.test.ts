@@ -4,10 +4,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { handleUiRequest } from '@/lib/background/ui-requests';
-import { LedgerDb } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { readPending } from '@/lib/pending-queue';
-import type { StorageAreaWithRemove } from '@/lib/storage-area';
+import { LedgerDb } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { readPending } from '@/lib/ledger/pending-queue';
+import type { StorageAreaWithRemove } from '@/lib/settings/storage-area';
 
 const EXT = 'ext-id';
 const NOW = Date.UTC(2026, 5, 1, 12);

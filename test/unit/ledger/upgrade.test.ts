@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { seedLedger } from '../../bench/seed';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { buildEvent, DB_VERSIONS, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { popupSummary } from '@/lib/summary';
+import { seedLedger } from '../../../bench/seed';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { buildEvent, DB_VERSIONS, LedgerDb, loadSummaryInputs, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { popupSummary } from '@/lib/ledger/summary';
 
 const NAME = 'likeness-ledger-upgrade';
 const T0 = Date.UTC(2026, 2, 1, 9);

@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAILTO_MAX_LENGTH, followUpSentEvent, letterText, mailtoUrl, nextFollowUp, type Draft, type NextStep } from '@/lib/drafts';
-import type { LedgerEvent } from '@/lib/events';
-import { buildEvent } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
+import { MAILTO_MAX_LENGTH, followUpSentEvent, letterText, mailtoUrl, nextFollowUp, type Draft, type NextStep } from '@/lib/letters/drafts';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { LETTERS, LETTER_LANGUAGES, letterLanguageFor, type LetterLanguage } from '@/lib/letters/languages';
 import { ISOLATE, neutralText, quoteData } from '@/lib/letters/quote';
-import { ACCESS_RIGHTS, ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '@/lib/policies';
-import { computeWindows } from '@/lib/windows';
-import { ev } from './helpers/events';
+import { ACCESS_RIGHTS, ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '@/lib/facts/policies';
+import { computeWindows } from '@/lib/deadlines/windows';
+import { ev } from '../helpers/events';
 
 const BERLIN = 'Europe/Berlin';
 const at = Date.parse;
@@ -190,7 +190,7 @@ describe('in German', () => {
   });
 
   it('exists in every language the UI speaks: a new UI language needs its letters too', () => {
-    const uiLanguages = readdirSync(resolve(import.meta.dirname, '../../public/_locales'));
+    const uiLanguages = readdirSync(resolve(import.meta.dirname, '../../../public/_locales'));
     expect(uiLanguages.length).toBeGreaterThanOrEqual(2);
     // Locale folders are named like en, de, pt_BR: the letters are per language.
     for (const locale of uiLanguages) expect(LETTER_LANGUAGES as string[], locale).toContain(locale.split('_')[0]);
@@ -216,7 +216,7 @@ describe('text from a page or an import is quoted as data', () => {
   ];
 
   it.each(hostile)('a handle, a shown text and a reference of %j add no line and no control to any letter, in any language', (text) => {
-    // Handles with controls are refused at the door now (lib/events.ts), but a ledger written
+    // Handles with controls are refused at the door now (lib/ledger/events.ts), but a ledger written
     // before that rule may hold one: the letters must not trust the schema for it.
     const olderHandle = <E extends LedgerEvent>(e: E): E => ({ ...e, account: { ...e.account, handle: text.slice(0, 100) } });
     const request = olderHandle(

@@ -2,13 +2,13 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, TAKEDOWN_ROUTES } from '@/lib/copies/routes';
-import type { EventOf } from '@/lib/events';
+import type { EventOf } from '@/lib/ledger/events';
 import { TAKEDOWN_LANGUAGES, TAKEDOWN_LETTERS, takedownFacts, takedownLanguageFor, type TakedownLanguage } from '@/lib/letters/takedown';
 import { pseudonymsFor } from '@/lib/report/redact';
-import { ev } from './helpers/events';
+import { ev } from '../helpers/events';
 
 // The UI's languages, from its locale folders (en, de, pt_BR …): each must get its own letters.
-const UI_LANGUAGES = [...new Set(readdirSync(resolve(import.meta.dirname, '../../public/_locales')).map((locale) => locale.split('_')[0]!))];
+const UI_LANGUAGES = [...new Set(readdirSync(resolve(import.meta.dirname, '../../../public/_locales')).map((locale) => locale.split('_')[0]!))];
 const LANGUAGES = [...new Set([...TAKEDOWN_LANGUAGES, ...UI_LANGUAGES])] as TakedownLanguage[];
 const options = { now: Date.parse('2026-12-10T12:00:00Z'), timeZone: 'Europe/Berlin' };
 const sighting = ev(

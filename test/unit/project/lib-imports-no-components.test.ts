@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
@@ -31,7 +31,7 @@ describe('lib/ does not depend on components/', () => {
 
   it('finds the imports it checks (a theme import from lib/ is seen as one)', () => {
     const file = join(ROOT, 'lib/warning/example.ts');
-    const specifiers = importsOf("import theme from '../../components/theme.css?inline';\nimport('@/components/in-page/ask');");
+    const specifiers = importsOf("import theme from '../../../components/theme.css?inline';\nimport('@/components/in-page/ask');");
     expect(specifiers.map((s) => target(file, s))).toEqual(['components/theme.css', 'components/in-page/ask']);
     expect(libModules.length).toBeGreaterThan(50);
   });

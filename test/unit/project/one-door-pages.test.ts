@@ -3,22 +3,22 @@
  * page is built from (components/, entrypoints/ but the background) is read as source: none may
  * import a function that writes the ledger or the pending queue, open a read-write transaction,
  * or call a table's write methods. Their writes are requests to the background
- * (lib/ui-writes.ts → lib/background/ui-requests.ts), where they are parsed and checked.
+ * (lib/ledger/ui-writes.ts → lib/background/ui-requests.ts), where they are parsed and checked.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * What writes, by the module that exports it (its path from the root, so that a move rewrites it
  * with every other mention of the file): only the background may import these.
  */
 const WRITERS: Record<string, readonly string[]> = {
-  'lib/ledger': ['record', 'recordEvent', 'appendAll', 'appendChecked', 'editManual', 'removeEntry', 'eraseEverything'],
+  'lib/ledger/ledger': ['record', 'recordEvent', 'appendAll', 'appendChecked', 'editManual', 'removeEntry', 'eraseEverything'],
   'lib/report/import': ['importReport'],
-  'lib/pending-queue': ['recordOrQueue', 'enqueuePending', 'flushPending', 'erasePending'],
+  'lib/ledger/pending-queue': ['recordOrQueue', 'enqueuePending', 'flushPending', 'erasePending'],
 };
 
 const files = (dir: string): string[] =>
@@ -60,10 +60,10 @@ describe('one door for writes', () => {
   });
 
   it('recognises a write import and a direct write when it sees one', () => {
-    expect(writersImported("import { historyOf, record as write } from '@/lib/ledger';")).toEqual(['lib/ledger: record']);
-    expect(writersImported("import { importReport } from '../../lib/report/import';")).toEqual(['lib/report/import: importReport']);
-    expect(writersImported("import type { LedgerDb } from '@/lib/ledger';")).toEqual([]);
-    expect(writersImported("const l = await import('@/lib/ledger');")).toEqual(['lib/ledger: *']);
+    expect(writersImported("import { historyOf, record as write } from '@/lib/ledger/ledger';")).toEqual(['lib/ledger/ledger: record']);
+    expect(writersImported("import { importReport } from '../../../lib/report/import';")).toEqual(['lib/report/import: importReport']);
+    expect(writersImported("import type { LedgerDb } from '@/lib/ledger/ledger';")).toEqual([]);
+    expect(writersImported("const l = await import('@/lib/ledger/ledger');")).toEqual(['lib/ledger/ledger: *']);
     expect(directWrites("await db.transaction('rw', db.events, f)")).toHaveLength(1);
     expect(directWrites('await ctx.db.events.bulkPut(list)')).toHaveLength(1);
     expect(directWrites('await db.delete()')).toHaveLength(1);

@@ -1,7 +1,7 @@
 // What `npm start` and the end-to-end harness say when a browser is not where they look
 // (test/e2e/harness/requirements.ts): one line, naming the variable or the install command.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserBinary, findProgram, MissingRequirement } from '../e2e/harness/requirements';
+import { browserBinary, findProgram, MissingRequirement } from '../../e2e/harness/requirements';
 
 afterEach(() => vi.unstubAllEnvs());
 

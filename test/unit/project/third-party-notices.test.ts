@@ -2,9 +2,9 @@
 // The built files themselves are checked in test/e2e/build-audit.e2e.ts.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledPackageDirs, noticesForModules, noticesText, readPackage } from '../../scripts/third-party-notices';
+import { bundledPackageDirs, noticesForModules, noticesText, readPackage } from '../../../scripts/third-party-notices';
 
-const NM = resolve(import.meta.dirname, '../../node_modules');
+const NM = resolve(import.meta.dirname, '../../../node_modules');
 
 describe('third-party notices', () => {
   it('finds each bundled package once, scoped and nested ones too, and skips our own and virtual modules', () => {
@@ -14,7 +14,7 @@ describe('third-party notices', () => {
       `${NM}/preact/hooks/dist/hooks.module.js?v=1`,
       `${NM}/@scope/pkg/index.js`,
       `${NM}/a/node_modules/b/index.js`,
-      '/repo/lib/ledger.ts',
+      '/repo/lib/ledger/ledger.ts',
       '\0vite/preload-helper.js',
     ]);
     expect(dirs).toEqual([`${NM}/@scope/pkg`, `${NM}/a/node_modules/b`, `${NM}/dexie`, `${NM}/preact`]);

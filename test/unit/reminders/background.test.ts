@@ -1,13 +1,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { NewEvent } from '@/lib/events';
-import { LedgerDb, record } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
+import type { NewEvent } from '@/lib/ledger/events';
+import { LedgerDb, record } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { REMINDER_ALARM, RUN_AFTER_WRITE_MS, startReminders, type Reminders } from '@/lib/background/reminders';
 import { REMINDER_LOG_KEY } from '@/lib/reminders/log';
 import { GROUP_NOTIFICATION_ID, MAX_SEPARATE_NOTIFICATIONS } from '@/lib/reminders/notification';
-import { saveSettings } from '@/lib/settings';
+import { saveSettings } from '@/lib/settings/settings';
 
 const at = Date.parse;
 const ALICE = { service: 'sora', handle: 'alice' } as const;

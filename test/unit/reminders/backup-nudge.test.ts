@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupDue, LAST_BACKUP_KEY, readLastBackup, recordBackup } from '@/lib/backup-nudge';
-import { defaultSettings, parseSettings } from '@/lib/settings';
+import { backupDue, LAST_BACKUP_KEY, readLastBackup, recordBackup } from '@/lib/reminders/backup-nudge';
+import { defaultSettings, parseSettings } from '@/lib/settings/settings';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 11, 3);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/relations';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { emptyLog, MAX_SNOOZE_MS, parseLog, reminderKey, shownReminders, snoozeWindow, type ReminderLog } from '@/lib/reminders/log';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
-import { computeWindows } from '@/lib/windows';
-import { ev } from './helpers/events';
+import { computeWindows } from '@/lib/deadlines/windows';
+import { ev } from '../helpers/events';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';

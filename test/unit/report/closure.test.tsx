@@ -4,9 +4,9 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { EvidenceReport } from '@/components/reports/EvidenceReport';
-import type { NewEvent } from '@/lib/events';
-import { buildEvent } from '@/lib/ledger';
-import { monthInstant } from '@/lib/month-precision';
+import type { NewEvent } from '@/lib/ledger/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import { monthInstant } from '@/lib/deadlines/month-precision';
 import { buildReport } from '@/lib/report/build';
 import { Report } from '@/lib/report/schema';
 

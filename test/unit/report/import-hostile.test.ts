@@ -3,17 +3,17 @@
 // or only looks like a report. Nothing the user had may change without their explicit word.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
-import { factKey } from '@/lib/fact-key';
-import { chainLinks, recordingOrder } from '@/lib/fingerprint';
-import { buildEvent, record } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
+import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { factKey } from '@/lib/ledger/fact-key';
+import { chainLinks, recordingOrder } from '@/lib/ledger/fingerprint';
+import { buildEvent, record } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { buildReport } from '@/lib/report/build';
 import { exportReport, reportText } from '@/lib/report/export';
 import { importReport, type ImportResult } from '@/lib/report/import';
 import { Report } from '@/lib/report/schema';
-import { throughBackground } from './helpers/through-background';
-import { freshDb } from './report-fixtures';
+import { throughBackground } from '../helpers/through-background';
+import { freshDb } from '../helpers/report-fixtures';
 
 const T0 = Date.UTC(2026, 0, 10, 9);
 const DAY = 86_400_000;

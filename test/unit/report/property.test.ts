@@ -2,13 +2,13 @@
 // ledger is exactly as it was; when it accepts, it only ever adds valid events.
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendAll } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import { LedgerEvent } from '@/lib/events';
+import { appendAll } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { LedgerEvent } from '@/lib/ledger/events';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
 import { importReport } from '@/lib/report/import';
-import { freshDb, ledgerContent, sampleLedger } from './report-fixtures';
+import { freshDb, ledgerContent, sampleLedger } from '../helpers/report-fixtures';
 
 const LEDGER = sampleLedger(30, 21);
 // The ledger imported into holds part of the report; in half the runs also one event in another version, a conflict.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent } from '@/lib/ledger';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
 import { buildReport, type ReportOptions } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
 import { pseudonymsFor } from '@/lib/report/redact';
-import { factKey } from '@/lib/fact-key';
+import { factKey } from '@/lib/ledger/fact-key';
 import { Report } from '@/lib/report/schema';
-import { sampleLedger } from './report-fixtures';
+import { sampleLedger } from '../helpers/report-fixtures';
 
 const ME: Account = { service: 'sora', handle: 'my.own.handle' };
 const OPTIONS: ReportOptions = { scope: { kind: 'all' }, redact: true, extensionVersion: '0.1.0', now: Date.UTC(2025, 11, 1), timeZone: 'Europe/Berlin' };

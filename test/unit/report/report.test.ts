@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appendAll, eraseEverything } from '@/lib/ledger';
-import type { LedgerEvent } from '@/lib/events';
+import { appendAll, eraseEverything } from '@/lib/ledger/ledger';
+import type { LedgerEvent } from '@/lib/ledger/events';
 import { exportReport } from '@/lib/report/export';
 import { importReport, MAX_REPORT_BYTES, type ImportResult } from '@/lib/report/import';
 import { REPORT_FORMAT, REPORT_VERSION, Report } from '@/lib/report/schema';
 import type { Progress } from '@/lib/report/progress';
-import { ev } from './helpers/events';
-import { freshDb, ledgerContent, sampleLedger } from './report-fixtures';
+import { ev } from '../helpers/events';
+import { freshDb, ledgerContent, sampleLedger } from '../helpers/report-fixtures';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 const OPTIONS = { scope: { kind: 'all' }, redact: false, extensionVersion: '0.1.0', now: NOW, timeZone: 'Europe/Berlin' } as const;

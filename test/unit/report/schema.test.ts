@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
 import { SCHEMA_FILE, reportJsonSchemaText } from '@/scripts/report-json-schema';
-import { sampleLedger } from './report-fixtures';
+import { sampleLedger } from '../helpers/report-fixtures';
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent } from '@/lib/ledger';
-import type { Account, LedgerEvent, NewEvent } from '@/lib/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
 import { buildReport, eventsInScope, type ReportOptions } from '@/lib/report/build';
 import { Report } from '@/lib/report/schema';
 import { choiceFromQuery, choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localParts } from '@/lib/calendar';
+import { localParts } from '@/lib/deadlines/calendar';
 import { isoFormatter } from '@/lib/report/iso-time';
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Tokyo', 'UTC'];

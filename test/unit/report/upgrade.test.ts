@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appendAll } from '@/lib/ledger';
+import { appendAll } from '@/lib/ledger/ledger';
 import { importReport } from '@/lib/report/import';
 import { REPORT_VERSION } from '@/lib/report/schema';
 import { UPGRADES, versionOf } from '@/lib/report/upgrade';
-import { freshDb, ledgerContent, sampleLedger } from './report-fixtures';
+import { freshDb, ledgerContent, sampleLedger } from '../helpers/report-fixtures';
 
 describe('older versions', () => {
   it('has a step from every older version to the current one', () => {

@@ -8,7 +8,7 @@ import {
   parseSettings,
   saveSettings,
   SETTINGS_KEY,
-} from '@/lib/settings';
+} from '@/lib/settings/settings';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { hostOfPattern, surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
-import { REQUIRED_MATCH_PATTERNS } from '@/lib/surfaces';
+import { hostOfPattern, surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access/site-access';
+import { REQUIRED_MATCH_PATTERNS } from '@/lib/facts/surfaces';
 
 const holding = (held: string[]) => ({ contains: async ({ origins }: { origins: string[] }) => origins.every((o) => held.includes(o)) });
 

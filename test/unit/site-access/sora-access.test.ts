@@ -1,9 +1,9 @@
 /**
- * Sora's hosts on request (lib/sora-access.ts): the content script is registered for exactly the
+ * Sora's hosts on request (lib/site-access/sora-access.ts): the content script is registered for exactly the
  * granted Sora hosts, at start and on every change, and unregistered when none is left.
  */
 import { describe, expect, it } from 'vitest';
-import { keepSoraScriptInStep, SORA_ORIGINS, SORA_SCRIPT, soraWatched, stopWatchingSora, syncSoraScript, watchOpenTabs, watchSora, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/sora-access';
+import { keepSoraScriptInStep, SORA_ORIGINS, SORA_SCRIPT, soraWatched, stopWatchingSora, syncSoraScript, watchOpenTabs, watchSora, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/site-access/sora-access';
 
 type Listener = (p: { origins?: string[] }) => void;
 

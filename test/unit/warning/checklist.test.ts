@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deletionChecklist } from '@/lib/warning/checklist';
-import { ev } from './helpers/events';
+import { ev } from '../helpers/events';
 
 const ids = (events: ReturnType<typeof ev>[]) => deletionChecklist(events).map((i) => i.id);
 const exported = [ev('data-export-requested', {}, '2026-10-01T10:00:00Z'), ev('data-export-received', {}, '2026-10-02T10:00:00Z')];

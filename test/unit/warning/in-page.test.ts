@@ -2,7 +2,7 @@
 // The warning as the content scripts wire it: a background that never answers must not hold the
 // user's deletion click for ever (fail open).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContentMessage, ContentReply } from '@/lib/messages';
+import type { ContentMessage, ContentReply } from '@/lib/background/messages';
 import { showDeletionWarning } from '@/components/in-page/warning-dialog';
 import { WARNING_GLOBAL } from '@/lib/warning/in-page-global';
 import { CHECKLIST_WITHIN_MS, LOAD_WITHIN_MS, warnBeforeDeletion } from '@/lib/warning/in-page';

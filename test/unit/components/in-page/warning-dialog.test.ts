@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { showDeletionWarning, WarningNotShown } from '@/components/in-page/warning-dialog';
 import { WARNING_TEXT } from '@/components/in-page/warning-text';
 import { warningLanguage } from '@/lib/warning/language';
-import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/policies';
+import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES } from '@/lib/facts/policies';
 
 // The shadow root is closed to the page; the test reaches it the way the browser's accessibility
 // tree does not need to: by keeping the root that attachShadow returns.
