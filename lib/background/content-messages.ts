@@ -3,8 +3,8 @@
  *
  * Folder lib/background/: the background's side: the message channels from content scripts and from
  * the extension's own pages (each checked on arrival), the network watcher, what a page cannot
- * choose, the reminders' alarm and badge, the context menu, the fingerprint check at start, and
- * what each tab saw.
+ * choose, the reminders' alarm and badge, the context menu, the fingerprint check at start, what
+ * each tab saw, and running one task at a time.
  */
 import { checkContentMessage, type ContentReply, type SenderInfo } from './messages';
 import { loadSummaryInputs, type LedgerDb } from '../ledger/ledger';

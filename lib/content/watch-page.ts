@@ -8,7 +8,8 @@
  * Everything stops when WXT invalidates the content script (an update, a reload of the extension).
  *
  * Folder lib/content/: what runs inside OpenAI's pages (the content scripts' logic): watching the
- * page with its rules, the "Log this?" question, and keeping what we show there answerable.
+ * page with its rules, and keeping what we show there answerable (the
+ * question and the warning themselves are drawn by components/in-page/).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Observation, Send } from '../background/messages';

@@ -9,8 +9,9 @@
  * same step passes without a second warning (a re-render or a retry is the same attempt).
  *
  * Folder lib/warning/: the warning before an account deletion: the one destructive step of each
- * flow as data, the guard that holds it back until the user chooses, the checklist built from the
- * ledger and the warning's words.
+ * flow's guard that holds it back until the user chooses, the checklist built from the ledger, what
+ * the warning and the guard agree on, and the warning's language (the dialog itself is drawn by
+ * components/in-page/; the steps are rules, in lib/rules/).
  */
 import type { SurfaceId } from '../facts/surfaces';
 import type { ChecklistItem } from './checklist-types';
