@@ -22,31 +22,24 @@
  * its clock it is overdue at once (the platform, not the user, had something to do). The user's
  * "I checked: it is gone" or a refusal closes it.
  *
- * Sora's closure (policies.ts SORA_CLOSURE) opens a window of its own, 'sora-closure', for every
- * Sora account whose cameo was not deleted before it: OpenAI never said what became of cameos, and
- * the user is asked to verify, as for a deletion. See `soraClosureOpener` for who gets one.
+ * Sora's closure opens a window of its own, 'sora-closure' (sora-closure.ts says for whom). Which
+ * entries open a window, for how long, and which settle it is openings.ts; here, when it falls due.
  *
  * Folder lib/deadlines/: deadlines: when a purge window or a legal deadline falls due, counted in
  * calendar days and months of the user's zone (windows.ts); the options every reader takes them
  * with; dates known only to the month; the calendar file.
  */
-import { clockLength, ROUTES, type TakedownRouteId } from '../copies/routes';
-import { addDuration, endOfLocalDay, fromLocal, startOfLocalDay } from './calendar';
-import type { Account, EventKind, LedgerEvent } from '../ledger/events';
+import type { TakedownRouteId } from '../copies/routes';
+import { addDuration, endOfLocalDay, startOfLocalDay } from './calendar';
+import type { Account, LedgerEvent } from '../ledger/events';
 import { countedFrom } from './month-precision';
-import { handleKey } from '../ledger/relations';
-import {
-  LEGAL_DEADLINES,
-  RETENTION_POLICIES,
-  SORA_CLOSURE,
-  SORA_CLOSURE_WINDOW,
-  type Duration,
-  type Law,
-  type RetentionPolicy,
-  type Source,
-  type WindowKind,
-} from '../facts/policies';
+import { SORA_CLOSURE_WINDOW, type Duration, type Law, type Source, type WindowKind } from '../facts/policies';
+import { openedBy, type Opening } from './openings';
+import { closureDayStart } from './sora-closure';
 import { WINDOW_DEFAULTS } from './window-options';
+
+/** The popup's summary (lib/ledger/ledger.ts) reads the closure's deciders beside the windows' openers. */
+export { soraClosureDeciders } from './sora-closure';
 
 export type WindowStatus =
   /** Not yet due, and not within the lead time. */
@@ -106,125 +99,9 @@ export interface WindowOptions {
 
 const DAY_MS = 86_400_000;
 
-const RETENTION_BY_OPENER = new Map<EventKind, RetentionPolicy>(Object.values(RETENTION_POLICIES).map((p) => [p.opensOn, p]));
-
-/** A legal deadline and its extension, as one length from the request. */
-const plus = (a: Duration, b: Duration): Duration => ({ months: (a.months ?? 0) + (b.months ?? 0), days: (a.days ?? 0) + (b.days ?? 0) });
-
-interface Opening {
-  kind: DeadlineKind;
-  law?: Exclude<Law, 'none'>;
-  route?: TakedownRouteId;
-  length: Duration;
-  counted: RetentionPolicy['counted'];
-  statement: string;
-  source: Source;
-}
-
-/** A privacy request opens a legal deadline; so does a follow-up to OpenAI's privacy team, itself a request. */
-function requestLaw(e: LedgerEvent): Exclude<Law, 'none'> | null {
-  const law = e.kind === 'privacy-request-sent' || (e.kind === 'follow-up-sent' && e.details.to === 'openai-privacy') ? e.details.law : 'none';
-  return law === 'none' ? null : law;
-}
-
-function openingOf(e: LedgerEvent, overrides: WindowOptions['overrides'], extended: ReadonlySet<string>): Opening | null {
-  const retention = RETENTION_BY_OPENER.get(e.kind);
-  if (retention) {
-    const { id: kind, counted, statement, source } = retention;
-    return { kind, length: overrides?.[kind] ?? retention.length, counted, statement, source };
-  }
-  if (e.kind === 'takedown-requested') {
-    const route = ROUTES[e.details.route];
-    const { length, counted } = clockLength(route, e.details.remindInDays);
-    return { kind: 'takedown', route: route.id, length, counted, statement: route.clock.statement, source: route.source };
-  }
-  const law = requestLaw(e);
-  if (!law) return null;
-  const { respondWithin, extension, statement, source } = LEGAL_DEADLINES[law];
-  const length = extended.has(e.id) ? plus(respondWithin, extension) : respondWithin;
-  return { kind: 'legal-deadline', law, length, counted: 'days', statement, source };
-}
-
 function dueMoment(openedAt: number, { length, counted }: Opening, timeZone: string): number {
   if (counted === 'elapsed') return addDuration(openedAt, { months: length.months ?? 0 }, timeZone) + (length.days ?? 0) * DAY_MS;
   return endOfLocalDay(addDuration(openedAt, length, timeZone), timeZone);
-}
-
-/** Settling events by the window they name, earliest first wins. */
-function earliestByTarget(entries: [string, number][]): Map<string, number> {
-  const earliest = new Map<string, number>();
-  for (const [target, at] of entries) earliest.set(target, Math.min(earliest.get(target) ?? Infinity, at));
-  return earliest;
-}
-
-/** A window as the ledger's events open and settle it, before any calendar arithmetic. */
-interface Opened {
-  opener: LedgerEvent;
-  opening: Opening;
-  /** When its verification or final answer came, if it did. */
-  closedAt: number | undefined;
-  followUps: LedgerEvent[];
-  /** A window of Sora's closure: it counts from the closure day, not from its opener. */
-  closure: boolean;
-  /** A takedown the platform refused (closed, but not gone). */
-  refused: boolean;
-}
-
-/** Which events open a window and what settled each: one pass, no dates worked out. */
-function openedBy(events: readonly LedgerEvent[], overrides: WindowOptions['overrides']): Opened[] {
-  const extended = new Set<string>();
-  const verified: [string, number][] = [];
-  const answered: [string, number][] = [];
-  const followUps = new Map<string, LedgerEvent[]>();
-  const takedownEnds: [string, number][] = [];
-  const refused = new Set<string>();
-  for (const e of events) {
-    if (e.kind === 'takedown-outcome') {
-      takedownEnds.push([e.details.request, e.occurredAt]);
-      if (e.details.outcome === 'refused') refused.add(e.details.request);
-    }
-    if (e.kind === 'purge-verified') verified.push([e.details.window, e.occurredAt]);
-    if (e.kind === 'privacy-answer-received') {
-      if (e.details.outcome === 'extended') extended.add(e.details.request);
-      // 'other' is an answer that settles nothing (a question back, a receipt): the clock runs on.
-      if (e.details.outcome === 'done' || e.details.outcome === 'refused') answered.push([e.details.request, e.occurredAt]);
-    }
-    if (e.kind === 'follow-up-sent') {
-      // Added to in place: a copy of the list per follow-up was quadratic in an imported file's follow-ups.
-      const list = followUps.get(e.details.window);
-      if (list) list.push(e);
-      else followUps.set(e.details.window, [e]);
-    }
-  }
-  // A purge is settled by its verification, a legal deadline by a final answer; never the other way round.
-  const purgeVerifiedAt = earliestByTarget(verified);
-  const answeredAt = earliestByTarget(answered);
-  const takedownEndedAt = earliestByTarget(takedownEnds);
-  const closers: Record<DeadlineKind, Map<string, number>> = {
-    'cameo-purge': purgeVerifiedAt,
-    'account-purge': purgeVerifiedAt,
-    'export-link': purgeVerifiedAt,
-    'sora-closure': purgeVerifiedAt,
-    'legal-deadline': answeredAt,
-    takedown: takedownEndedAt,
-  };
-  const opened = (opener: LedgerEvent, opening: Opening, closure: boolean): Opened => ({
-    opener,
-    opening,
-    closedAt: closers[opening.kind].get(opener.id),
-    followUps: followUps.get(opener.id) ?? [],
-    closure,
-    refused: refused.has(opener.id),
-  });
-  const found: Opened[] = [];
-  for (const e of events) {
-    const opening = openingOf(e, overrides, extended);
-    if (opening) found.push(opened(e, opening, false));
-  }
-  const { length, statement, source } = SORA_CLOSURE_WINDOW;
-  const closure: Opening = { kind: SORA_CLOSURE_WINDOW.id, length, counted: 'days', statement, source };
-  for (const opener of soraClosureOpeners(events)) found.push(opened(opener, closure, true));
-  return found;
 }
 
 /**
@@ -269,79 +146,6 @@ export function computeWindows(events: readonly LedgerEvent[], options: WindowOp
     };
   });
   return windows.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
-}
-
-// ---------------------------------------------------------------------------
-// Sora's closure.
-
-const [CLOSURE_YEAR, CLOSURE_MONTH, CLOSURE_DAY] = SORA_CLOSURE.apps.date.split('-').map(Number) as [number, number, number];
-
-/** The closure day is a date: its window counts from that day of the user's own calendar. */
-const closureDayStart = (timeZone: string) =>
-  fromLocal({ year: CLOSURE_YEAR, month: CLOSURE_MONTH, day: CLOSURE_DAY, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
-
-/**
- * What counts as done before the closure: anything that happened up to the end of the closure day
- * anywhere on Earth (UTC−12), since after the apps closed nothing could be done in them. One instant
- * for every zone, so that which accounts get a window does not depend on the zone they are read in
- * (the popup's summary keeps the deciding entries, lib/ledger/ledger.ts), and a month-precision entry of
- * April 2026 (1 April) counts as before.
- */
-export const SORA_CLOSED_AFTER = Date.UTC(CLOSURE_YEAR, CLOSURE_MONTH - 1, CLOSURE_DAY + 1, 12);
-
-/** Entries that show a Sora account had a cameo; restrictions and appearances always come with one of these. */
-const CAMEO_SIGNS: ReadonlySet<EventKind> = new Set(['cameo-created', 'audience-changed', 'access-granted', 'access-revoked']);
-/**
- * What deletes a cameo: deleting it, or deleting the Sora account, which took the profile and the
- * cameo with it (policies.ts ACCOUNT_DELETION_TAKES). Either opened its own 30-day window, which
- * stays the one to verify. A deletion recorded on ChatGPT is not tied to a Sora handle and counts
- * for none; the guided history flow records it on the Sora account.
- */
-const CAMEO_ENDS: ReadonlySet<EventKind> = new Set(['cameo-deleted', 'account-deletion-requested']);
-
-interface ClosureDeciders {
-  /** The account's first sign of a cameo, and its latest creation, and latest deletion, before the closure. */
-  firstSign?: LedgerEvent;
-  lastCreated?: LedgerEvent;
-  lastEnd?: LedgerEvent;
-}
-
-function closureDecidersByAccount(events: readonly LedgerEvent[]): Map<string, ClosureDeciders> {
-  const byAccount = new Map<string, ClosureDeciders>();
-  for (const e of events) {
-    if (e.account.service !== 'sora' || e.occurredAt >= SORA_CLOSED_AFTER) continue;
-    const sign = CAMEO_SIGNS.has(e.kind);
-    const end = CAMEO_ENDS.has(e.kind);
-    if (!sign && !end) continue;
-    const key = handleKey(e.account.handle);
-    const d = byAccount.get(key) ?? {};
-    byAccount.set(key, d);
-    const later = (than?: LedgerEvent) => !than || e.occurredAt > than.occurredAt || (e.occurredAt === than.occurredAt && e.id > than.id);
-    if (sign && (!d.firstSign || !later(d.firstSign))) d.firstSign = e;
-    if (e.kind === 'cameo-created' && later(d.lastCreated)) d.lastCreated = e;
-    if (end && later(d.lastEnd)) d.lastEnd = e;
-  }
-  return byAccount;
-}
-
-/**
- * The entry each Sora account's closure window hangs on, for every account that had a cameo and
- * did not delete it before the closure: its latest creation, else its first sign. A deletion ends
- * the cameo unless a creation came after it; a grant after a deletion makes no new cameo.
- */
-function soraClosureOpeners(events: readonly LedgerEvent[]): LedgerEvent[] {
-  const openers: LedgerEvent[] = [];
-  for (const { firstSign, lastCreated, lastEnd } of closureDecidersByAccount(events).values()) {
-    if (!firstSign) continue;
-    if (lastEnd && (!lastCreated || lastCreated.occurredAt <= lastEnd.occurredAt)) continue;
-    openers.push(lastCreated ?? firstSign);
-  }
-  return openers;
-}
-
-/** The entries that decide the closure windows, for summaries that keep only some entries (lib/ledger/ledger.ts). */
-export function soraClosureDeciders(events: readonly LedgerEvent[]): LedgerEvent[] {
-  return [...closureDecidersByAccount(events).values()].flatMap((d) => [d.firstSign, d.lastCreated, d.lastEnd].filter((e) => e !== undefined));
 }
 
 type Moments = Pick<DeadlineWindow, 'dueAt' | 'dueSoonFrom' | 'overdueFrom'>;
