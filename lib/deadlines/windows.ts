@@ -26,8 +26,9 @@
  * entries open a window, for how long, and which settle it is openings.ts; here, when it falls due.
  *
  * Folder lib/deadlines/: deadlines: when a purge window or a legal deadline falls due, counted in
- * calendar days and months of the user's zone (windows.ts); the options every reader takes them
- * with; dates known only to the month; the calendar file.
+ * calendar days and months of the user's zone (windows.ts); which entries open and settle a window
+ * (openings.ts); Sora's closure's own window; the options every reader takes them with; dates known
+ * only to the month; the calendar file.
  */
 import type { TakedownRouteId } from '../copies/routes';
 import { addDuration, endOfLocalDay, startOfLocalDay } from './calendar';
