@@ -2,20 +2,28 @@
  * Idempotency keys: one fact, one key, however it was reported (two tabs, a reload,
  * a page signal and a network signal for the same action). The key names the fact,
  * not the report: kind, account and the thing acted on, never the time or the source.
- * Time is handled by the ledger: the same key within DEDUP_WINDOW_MS is the same fact.
+ * Time is handled by the ledger: the same key within SAME_FACT_WITHIN_MS is the same fact. (Not called
+ * a "window": here a window is a deadline, lib/deadlines/windows.ts.)
  */
 import type { EventKind, NewEvent } from './events';
 import { handleKey } from './relations';
 
 /** Reports of one action arrive within seconds of each other; ten minutes leaves room for slow networks. */
-export const DEDUP_WINDOW_MS = 10 * 60 * 1000;
+export const SAME_FACT_WITHIN_MS = 10 * 60 * 1000;
 
 /** Kinds whose fact does not happen again: seeing the same draft twice is one appearance. */
 const ONCE_EVER: ReadonlySet<EventKind> = new Set(['appearance-seen']);
 
-export function dedupWindowMs(kind: EventKind): number {
-  return ONCE_EVER.has(kind) ? Number.POSITIVE_INFINITY : DEDUP_WINDOW_MS;
+/** How far apart two reports with the same key may be and still be one fact. */
+export function sameFactWithinMs(kind: EventKind): number {
+  return ONCE_EVER.has(kind) ? Number.POSITIVE_INFINITY : SAME_FACT_WITHIN_MS;
 }
+
+/**
+ * The old name, kept only because lib/ledger/ledger.ts (being split in parallel, issue 21) still
+ * imports it: delete once ledger.ts calls sameFactWithinMs.
+ */
+export const dedupWindowMs = sameFactWithinMs;
 
 /** A short, stable digest for long free text (restrictions), so keys stay small. */
 function digest(text: string): string {
@@ -57,7 +65,7 @@ function subject(e: NewEvent): string {
     case 'follow-up-sent':
       return `${e.details.window}|${e.details.to}`;
     case 'sighting-logged':
-      // The same address seen again later is a new sighting (the ten-minute window still folds a double click).
+      // The same address seen again later is a new sighting (the ten minutes of SAME_FACT_WITHIN_MS still fold a double click).
       return e.details.address;
     case 'takedown-requested':
       return `${e.details.sighting}|${e.details.route}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '@/lib/ledger/events';
-import { DEDUP_WINDOW_MS, dedupWindowMs, factKey } from '@/lib/ledger/fact-key';
+import { SAME_FACT_WITHIN_MS, sameFactWithinMs, factKey } from '@/lib/ledger/fact-key';
 
 const T = Date.UTC(2025, 9, 3, 10);
 
@@ -76,9 +76,9 @@ describe('a fact key', () => {
 
 describe('the time within which a repeated report is the same fact', () => {
   it('is ten minutes for actions, and forever for seeing an appearance', () => {
-    expect(DEDUP_WINDOW_MS).toBe(10 * 60 * 1000);
-    expect(dedupWindowMs('access-granted')).toBe(DEDUP_WINDOW_MS);
-    expect(dedupWindowMs('cameo-deleted')).toBe(DEDUP_WINDOW_MS);
-    expect(dedupWindowMs('appearance-seen')).toBe(Number.POSITIVE_INFINITY);
+    expect(SAME_FACT_WITHIN_MS).toBe(10 * 60 * 1000);
+    expect(sameFactWithinMs('access-granted')).toBe(SAME_FACT_WITHIN_MS);
+    expect(sameFactWithinMs('cameo-deleted')).toBe(SAME_FACT_WITHIN_MS);
+    expect(sameFactWithinMs('appearance-seen')).toBe(Number.POSITIVE_INFINITY);
   });
 });

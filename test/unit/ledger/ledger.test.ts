@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
-import { DEDUP_WINDOW_MS } from '@/lib/ledger/fact-key';
+import { SAME_FACT_WITHIN_MS } from '@/lib/ledger/fact-key';
 import { appendAll, buildEvent, editManual, eraseEverything, InvalidEventError, LedgerDb, loadSummaryInputs, NEWEST_KEPT, NotEditableError, record, removeEntry, summaryIds, SUMMARY_KINDS } from '@/lib/ledger/ledger';
 import { effectiveEvents, historyOf } from '@/lib/ledger/relations';
 import { popupSummary } from '@/lib/ledger/summary';
@@ -42,13 +42,13 @@ describe('record: one fact, one event', () => {
     expect(await db.events.toArray()).toEqual([outcome.event]);
   });
 
-  it('makes one event of the same fact reported again within the dedup window, two outside it', async () => {
+  it('makes one event of the same fact reported again within the same-fact interval, two outside it', async () => {
     const db = freshDb();
     const first = await record(db, deletedOnPage(T0), T0);
     const again = await record(db, deletedOnPage(T0 + 5 * MINUTE), T0 + 5 * MINUTE);
     expect(again).toEqual({ status: 'duplicate', event: first.event });
     expect(await db.events.count()).toBe(1);
-    const later = await record(db, deletedOnPage(T0 + DEDUP_WINDOW_MS + MINUTE), T0 + DEDUP_WINDOW_MS + MINUTE);
+    const later = await record(db, deletedOnPage(T0 + SAME_FACT_WITHIN_MS + MINUTE), T0 + SAME_FACT_WITHIN_MS + MINUTE);
     expect(later.status).toBe('created');
     expect(await db.events.count()).toBe(2);
   });
@@ -93,11 +93,11 @@ describe('record: one fact, one event', () => {
   it('answers a report with the nearest earlier report of the fact', async () => {
     const db = freshDb();
     const early = await record(db, deletedOnPage(T0), T0);
-    const late = await record(db, deletedOnPage(T0 + DEDUP_WINDOW_MS + MINUTE), T0);
+    const late = await record(db, deletedOnPage(T0 + SAME_FACT_WITHIN_MS + MINUTE), T0);
     expect(early.status).toBe('created');
     expect(late.status).toBe('created');
-    // Within the window of both; nearer the later one.
-    const between = await record(db, deletedOnPage(T0 + DEDUP_WINDOW_MS - MINUTE), T0);
+    // Within the same-fact interval of both; nearer the later one.
+    const between = await record(db, deletedOnPage(T0 + SAME_FACT_WITHIN_MS - MINUTE), T0);
     expect(between).toEqual({ status: 'duplicate', event: late.event });
   });
 
@@ -394,7 +394,7 @@ const fact = fc.record({
   account: fc.nat(ACCOUNTS.length - 1),
   source: fc.constantFrom('page', 'network', 'manual'),
   person: fc.nat(PEOPLE.length - 1),
-  /** In seconds: small values put reports within the dedup window of each other. */
+  /** In seconds: small values put reports within the same-fact interval of each other. */
   at: fc.nat(5_000_000),
   variant: fc.nat(2),
   /** Which earlier event it refers to (a window, a request), by position. */
