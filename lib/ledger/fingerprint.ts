@@ -43,9 +43,9 @@ export function canonicalJson(value: unknown): string {
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** SHA-256 (WebCrypto) of UTF-8 text, as 64 lower-case hex digits. */
-export async function sha256Hex(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+/** SHA-256 (WebCrypto) of UTF-8 text or of a file's bytes, as 64 lower-case hex digits. */
+export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data));
   let hex = '';
   for (const b of bytes) hex += HEX[b];
   return hex;

@@ -4,6 +4,7 @@ import { parseDeepLink } from '@/components/dashboard/deep-link';
 import { linkedCopyAddress } from '@/components/dashboard/copy-link';
 import { addressWithHandleReplaced, sightingAddress } from '@/lib/copies/address';
 import { ROUTES, TAKEDOWN_ROUTES, routesFor } from '@/lib/copies/routes';
+import { screenshotSha256 } from '@/lib/copies/screenshot';
 import { copiesOf, inFilter } from '@/lib/copies/sightings';
 import { loadSummaryInputs, recordEvent } from '@/lib/ledger/ledger';
 import { effectiveEvents } from '@/lib/ledger/relations';
@@ -219,5 +220,13 @@ describe('the summary the background reminds from', () => {
     await recordEvent(db, ev('takedown-outcome', { request: asked.id, outcome: 'gone-verified' }, '2026-12-04T10:00:00Z'));
     const closed = computeWindows(effectiveEvents((await loadSummaryInputs(db, 0)).events), options);
     expect(windowsClosedUnverified(closed)).toEqual([]);
+  });
+});
+
+describe('a screenshot is kept only as its SHA-256', () => {
+  it('is the SHA-256 of the file’s bytes, the same as of the same text', async () => {
+    const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+    expect(await screenshotSha256(new Blob(['abc']))).toBe(abc);
+    expect(await screenshotSha256(new Blob([new Uint8Array([0x61, 0x62, 0x63])]))).toBe(abc);
   });
 });
