@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from './lib/surfaces';
+import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from './lib/facts/surfaces';
 import { NOTICES_FILE, noticesForModules } from './scripts/third-party-notices';
 
 // Firefox 140 is the first desktop version that knows `data_collection_permissions`.
@@ -37,7 +37,7 @@ export default defineConfig({
     // Each permission is explained in README.md ("Permissions"). Keep the two in step.
     permissions: ['storage', 'unlimitedStorage', 'webRequest', 'alarms', 'notifications', 'scripting', 'contextMenus'],
     host_permissions: REQUIRED_MATCH_PATTERNS,
-    // Asked for when the user turns them on in the dashboard's settings (lib/sora-access.ts).
+    // Asked for when the user turns them on in the dashboard's settings (lib/site-access/sora-access.ts).
     optional_host_permissions: OPTIONAL_MATCH_PATTERNS,
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {

@@ -6,7 +6,7 @@
  */
 import { startFixtureServer } from '../test/e2e/fixture-server';
 import { chromiumWatchingSora } from '../test/e2e/harness/browser';
-import type { LedgerEvent } from '../lib/events';
+import type { LedgerEvent } from '../lib/ledger/events';
 import { median, quantile, type Figure } from './stats';
 
 const PAGES = 3;

@@ -10,15 +10,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { afterAll, expect, it } from 'vitest';
-import type { LedgerEvent, NewEvent } from '../lib/events';
-import { chainLinks, GENESIS } from '../lib/fingerprint';
+import type { LedgerEvent, NewEvent } from '../lib/ledger/events';
+import { chainLinks, GENESIS } from '../lib/ledger/fingerprint';
 import { toReportEvent } from '../lib/report/event-form';
 import { isoFormatter } from '../lib/report/iso-time';
-import { buildEvent, record } from '../lib/ledger';
+import { buildEvent, record } from '../lib/ledger/ledger';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
 import { importReport, MAX_REPORT_BYTES } from '../lib/report/import';
-import { freshDb } from '../test/unit/report-fixtures';
+import { freshDb } from '../test/unit/helpers/report-fixtures';
 import { printFigures, type Figure } from './stats';
 
 const TITLE = 'Import of the worst file under the size limit, then one observation (Node, fake-indexeddb)';

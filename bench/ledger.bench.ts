@@ -12,9 +12,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { appendAll, LedgerDb, loadSummaryInputs, record, SUMMARY_KINDS } from '../lib/ledger';
-import { effectiveEvents } from '../lib/relations';
-import { popupSummary } from '../lib/summary';
+import { appendAll, LedgerDb, loadSummaryInputs, record, SUMMARY_KINDS } from '../lib/ledger/ledger';
+import { effectiveEvents } from '../lib/ledger/relations';
+import { popupSummary } from '../lib/ledger/summary';
 import { seedLedger, SEED_ACCOUNTS } from './seed';
 import { median, printFigures, type Figure } from './stats';
 

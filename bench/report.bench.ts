@@ -8,10 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { afterAll, expect, it } from 'vitest';
-import { appendAll, eraseEverything } from '../lib/ledger';
+import { appendAll, eraseEverything } from '../lib/ledger/ledger';
 import { exportReport } from '../lib/report/export';
 import { importReport } from '../lib/report/import';
-import { freshDb, sampleLedger } from '../test/unit/report-fixtures';
+import { freshDb, sampleLedger } from '../test/unit/helpers/report-fixtures';
 import { median, printFigures, type Figure } from './stats';
 
 const TITLE = 'Reports: export and import (Node, fake-indexeddb)';

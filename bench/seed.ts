@@ -18,8 +18,8 @@
  *
  * A ledger of n events spans max(30, n / 100) days from 1 Jan 2024, in the order recorded.
  */
-import type { Account, LedgerEvent, NewEvent } from '../lib/events';
-import { buildEvent } from '../lib/ledger';
+import type { Account, LedgerEvent, NewEvent } from '../lib/ledger/events';
+import { buildEvent } from '../lib/ledger/ledger';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -128,7 +128,7 @@ export function seedLedger(size: number, seed = 1): LedgerEvent[] {
     } else if (r < 0.0339 && notes.length > 0) {
       add({ ...base(account, now), kind: 'entry-removed', details: { target: notes.splice(Math.floor(rand() * notes.length), 1)[0]! } }, now);
     } else if (r < 0.0342 && manualGrants.length > 0) {
-      // A name corrected: the edit supersedes the grant and keeps its key (lib/ledger.ts editManual).
+      // A name corrected: the edit supersedes the grant and keeps its key (lib/ledger/ledger.ts editManual).
       const grant = manualGrants.splice(Math.floor(rand() * manualGrants.length), 1)[0]! as Extract<LedgerEvent, { kind: 'access-granted' }>;
       add({ ...grant, details: { person: grant.details.person.toUpperCase() }, supersedes: grant.id } as NewEvent, now);
     } else {

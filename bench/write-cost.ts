@@ -12,8 +12,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { LedgerEvent } from '../lib/events';
-import { buildEvent } from '../lib/ledger';
+import type { LedgerEvent } from '../lib/ledger/events';
+import { buildEvent } from '../lib/ledger/ledger';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
 import { startFixtureServer } from '../test/e2e/fixture-server';

@@ -1,5 +1,5 @@
 /** The column headings of a table of windows and deadlines: the dashboard's and the evidence report's. */
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 
 /** `nextStep`: a last column for what the user can do about each (the dashboard's; the printed report has none). */
 export function DeadlineHead({ nextStep = false }: { nextStep?: boolean }) {

@@ -1,11 +1,11 @@
 /**
  * A sentence with the strings others wrote in it (handles, names, a page's text) each in <bdi>, so a
- * right-to-left name or a direction control in it cannot reorder the rest (lib/isolate.ts).
+ * right-to-left name or a direction control in it cannot reorder the rest (lib/i18n/isolate.ts).
  */
 import { Fragment } from 'preact';
-import type { Account, LedgerEvent } from '@/lib/events';
-import { foreignParts } from '@/lib/isolate';
-import { accountLabel, eventSubject } from './text';
+import type { Account, LedgerEvent } from '@/lib/ledger/events';
+import { foreignParts } from '@/lib/i18n/isolate';
+import { accountLabel, accountShown, eventSubject } from './text';
 
 export function Isolated({ text, foreign }: { text: string; foreign: readonly (string | undefined)[] }) {
   return (
@@ -15,8 +15,8 @@ export function Isolated({ text, foreign }: { text: string; foreign: readonly (s
   );
 }
 
-/** "Sora · alice", the handle in <bdi>. */
-export const AccountName = ({ account }: { account: Account }) => <Isolated text={accountLabel(account)} foreign={[account.handle]} />;
+/** "Sora · alice", the handle (or the name the user gave the account) in <bdi>. */
+export const AccountName = ({ account }: { account: Account }) => <Isolated text={accountLabel(account)} foreign={[accountShown(account)]} />;
 
 /** What an entry is about ("to bob", a note's text), what others wrote of it in <bdi>. */
 export const Subject = ({ event }: { event: LedgerEvent }) => <Isolated text={eventSubject(event)} foreign={[foreignOf(event)]} />;
@@ -33,6 +33,8 @@ function foreignOf(e: LedgerEvent): string | undefined {
       return e.details.restrictions;
     case 'note':
       return e.details.text;
+    case 'account-named':
+      return e.details.name;
     default:
       return undefined;
   }

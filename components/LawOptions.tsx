@@ -1,6 +1,6 @@
 /** The options of the law and request selects, shared by quick add and the guided Sora history. */
-import { LAWS } from '@/lib/policies';
-import { REQUESTS } from '@/lib/quick-add';
+import { LAWS } from '@/lib/facts/policies';
+import { REQUESTS } from '@/lib/ledger/quick-add';
 import { lawLabel, requestLabel } from './text';
 
 export const LawOptions = () => (

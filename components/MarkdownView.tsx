@@ -1,7 +1,7 @@
-/** Markdown parsed by lib/markdown.ts, as elements (no HTML is ever injected). */
+/** Markdown parsed by lib/i18n/markdown.ts, as elements (no HTML is ever injected). */
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
-import type { Block, Inline } from '@/lib/markdown';
+import type { Block, Inline } from '@/lib/i18n/markdown';
 
 interface Props {
   blocks: Block[];

@@ -1,10 +1,10 @@
 /**
  * A month as a person remembers it ("October 2025"): two selects, month and year, which work the
  * same in Chrome and Firefox (Firefox has no <input type="month">) and from the keyboard.
- * Its value is "2025-10" (lib/month-precision.ts).
+ * Its value is "2025-10" (lib/deadlines/month-precision.ts).
  */
-import { t, uiLocale } from '@/lib/i18n';
-import { monthOf, monthValue, parseMonthValue } from '@/lib/month-precision';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { monthOf, monthValue, parseMonthValue } from '@/lib/deadlines/month-precision';
 
 /** Sora launched cameos in 2025; ChatGPT accounts go back to 2022. */
 const FIRST_YEAR = 2022;

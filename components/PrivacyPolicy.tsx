@@ -6,7 +6,7 @@ import en from '@/PRIVACY.md?raw';
 import de from '@/PRIVACY.de.md?raw';
 import es from '@/PRIVACY.es.md?raw';
 import fr from '@/PRIVACY.fr.md?raw';
-import { parseMarkdown } from '@/lib/markdown';
+import { parseMarkdown } from '@/lib/i18n/markdown';
 import { MarkdownView } from './MarkdownView';
 
 const POLICIES = { en, de, fr, es } as const;

@@ -4,11 +4,11 @@
  */
 import type { ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import type { Account, NewEvent } from '@/lib/events';
-import { t, type MessageKey } from '@/lib/i18n';
-import type { Law } from '@/lib/policies';
-import { KINDS, QUICK_KINDS, type QuickKind } from '@/lib/event-kinds';
+import { errorMessage } from '@/lib/i18n/error-message';
+import type { Account, NewEvent } from '@/lib/ledger/events';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
+import type { Law } from '@/lib/facts/policies';
+import { KINDS, QUICK_KINDS, type QuickKind } from '@/lib/ledger/event-kinds';
 import type { QuickAddPanelProps } from './QuickAddPanel';
 import { accountLabel, kindLabel } from './text';
 

@@ -4,9 +4,9 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { errorMessage } from '@/lib/error-message';
-import { SERVICES, type Account, type NewEvent } from '@/lib/events';
-import { t, type MessageKey } from '@/lib/i18n';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { SERVICES, type Account, type NewEvent } from '@/lib/ledger/events';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import {
   CHANNELS,
   FIELDS_OF,
@@ -14,8 +14,8 @@ import {
   type QuickAddErrors,
   type QuickAddField,
   type QuickAddValues,
-} from '@/lib/quick-add';
-import { accountKey } from '@/lib/relations';
+} from '@/lib/ledger/quick-add';
+import { accountKey } from '@/lib/ledger/relations';
 import { LawOptions, RequestOptions } from './LawOptions';
 import { MonthPicker } from './MonthPicker';
 import { SubmitOrCancel } from './SubmitOrCancel';

@@ -1,9 +1,9 @@
 /** Loaded on first use of quick add: the form, its checks and the schemas they need. */
-import type { Account, NewEvent } from '@/lib/events';
-import { t } from '@/lib/i18n';
-import type { Law } from '@/lib/policies';
-import type { QuickKind } from '@/lib/event-kinds';
-import { defaultValues } from '@/lib/quick-add';
+import type { Account, NewEvent } from '@/lib/ledger/events';
+import { t } from '@/lib/i18n/i18n';
+import type { Law } from '@/lib/facts/policies';
+import type { QuickKind } from '@/lib/ledger/event-kinds';
+import { defaultValues } from '@/lib/ledger/quick-add';
 import QuickAddForm from './QuickAddForm';
 
 export interface QuickAddPanelProps {

@@ -1,13 +1,13 @@
 /**
  * Sora has closed: the dates, what OpenAI said and what it did not, each with its source and the
- * day it was checked (lib/policies.ts). Shown wherever Sora is: the popup's Sora card, the welcome
+ * day it was checked (lib/facts/policies.ts). Shown wherever Sora is: the popup's Sora card, the welcome
  * page, the dashboard; the evidence report prints the same facts.
  */
-import { formatDate } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import { warningLanguage } from '@/lib/warning/language';
 import { CONFIDENCE_MESSAGE, SourceTitle } from './SourceTitle';
-import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Source, type Statement, type WarningLanguage } from '@/lib/policies';
+import { SORA_CLOSURE, SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Source, type Statement, type WarningLanguage } from '@/lib/facts/policies';
 
 /** The facts are written in English and German; every other UI language reads them in English. */
 export const factLanguage = (locale = uiLocale()): WarningLanguage => warningLanguage(locale);

@@ -2,7 +2,7 @@
  * A fact's source by its title, linked where it has an address (a press source we cite by name has
  * none): the one way the dashboard, the closure facts and the printable report name a source.
  */
-import type { Source } from '@/lib/policies';
+import type { Source } from '@/lib/facts/policies';
 import { ExternalLink } from './ExternalLink';
 
 /** How sure a source makes a fact, as the message that says so. */

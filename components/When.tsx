@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime, formatMonth, formatRelative, isoMonthOf, isoOf } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
-import type { Precision } from '@/lib/month-precision';
+import { formatDate, formatDateTime, formatMonth, formatRelative, isoMonthOf, isoOf } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import type { Precision } from '@/lib/deadlines/month-precision';
 
 /**
  * An instant, as "3 hours ago" (relative), "3 Oct 2025" (dateOnly) or "3 Oct 2025, 14:02"; the exact

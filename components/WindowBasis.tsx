@@ -2,8 +2,8 @@
  * Why a window is due when it is, where that is not plain from its source: the closure window's
  * length is an inference, and a window counted from a remembered month starts on its last day.
  */
-import { t } from '@/lib/i18n';
-import type { DeadlineKind } from '@/lib/windows';
+import { t } from '@/lib/i18n/i18n';
+import type { DeadlineKind } from '@/lib/deadlines/windows';
 
 export function WindowBasis({ kind, fromMonth }: { kind: DeadlineKind; fromMonth: boolean }) {
   if (kind !== 'sora-closure' && !fromMonth) return null;

@@ -1,5 +1,5 @@
-import type { Account, LedgerEvent } from '@/lib/events';
-import { accountKey } from '@/lib/relations';
+import type { Account, LedgerEvent } from '@/lib/ledger/events';
+import { accountKey } from '@/lib/ledger/relations';
 
 /** Accounts with the most recent entry first: the one the user most likely means. */
 export function recentFirst(accounts: readonly Account[], events: readonly LedgerEvent[]): Account[] {

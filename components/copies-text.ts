@@ -1,8 +1,8 @@
 /** The words for copies elsewhere (lib/copies/): platforms, what a copy shows, routes. Total tables: a new value needs its words. */
-import type { Platform } from '@/lib/copies/address';
+import type { AddressProblem, Platform } from '@/lib/copies/address';
 import type { TakedownRouteId } from '@/lib/copies/routes';
-import type { DetailsOf } from '@/lib/events';
-import { t, type MessageKey } from '@/lib/i18n';
+import type { DetailsOf } from '@/lib/ledger/events';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 
 const PLATFORM: Record<Platform, MessageKey> = {
   youtube: 'platformYoutube',
@@ -39,3 +39,10 @@ const ROUTE: Record<TakedownRouteId, MessageKey> = {
   other: 'routeOther',
 };
 export const routeLabel = (r: TakedownRouteId) => t(ROUTE[r]);
+
+/** Why an address was not taken, as the message key (the form keeps the key to show it in an alert). */
+export const ADDRESS_PROBLEM: Record<AddressProblem, MessageKey> = {
+  'not-an-address': 'copyAddressNotAnAddress',
+  'not-http': 'copyAddressNotHttp',
+  'too-long': 'copyAddressTooLong',
+};

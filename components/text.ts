@@ -2,17 +2,18 @@
  * The words for the ledger's values, in the user's language. Every table is total over its
  * type, so a new kind, status or law fails the type check until it has its words.
  */
-import { KINDS } from '@/lib/event-kinds';
-import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/events';
-import { formatDate, formatDuration } from '@/lib/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
-import { lawLabel } from '@/lib/law-names';
-import type { Law } from '@/lib/policies';
-import type { SurfaceId } from '@/lib/surfaces';
-import type { DeadlineKind, WindowStatus } from '@/lib/windows';
+import { shownHandle } from '@/lib/ledger/account-names';
+import { KINDS } from '@/lib/ledger/event-kinds';
+import type { Account, Audience, Certainty, EventKind, EventSource, Imported, LedgerEvent, Service } from '@/lib/ledger/events';
+import { formatDate, formatDuration } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
+import { lawLabel } from '@/lib/facts/law-names';
+import type { Law } from '@/lib/facts/policies';
+import type { SurfaceId } from '@/lib/facts/surfaces';
+import type { DeadlineKind, WindowStatus } from '@/lib/deadlines/windows';
 import { platformLabel, routeLabel, takedownOutcomeLabel } from './copies-text';
 
-/** A kind's name: its `label` in lib/event-kinds.ts. */
+/** A kind's name: its `label` in lib/ledger/event-kinds.ts. */
 export const kindLabel = (kind: EventKind) => t(KINDS[kind].label);
 
 const AUDIENCE: Record<Audience, MessageKey> = {
@@ -30,9 +31,19 @@ const SERVICE: Record<Service, MessageKey> = {
 };
 export const serviceLabel = (service: Service) => t(SERVICE[service]);
 const SURFACE: Record<SurfaceId, MessageKey> = { sora: 'surfaceSora', chatgpt: 'surfaceChatgpt', privacy: 'surfacePrivacyPortal' };
-/** A watched site's name in the UI's language (lib/surfaces.ts keeps the English one, for bug reports). */
+/** A watched site's name in the UI's language (lib/facts/surfaces.ts keeps the English one, for bug reports). */
 export const surfaceLabel = (surface: SurfaceId) => t(SURFACE[surface]);
-export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), account.handle);
+
+/**
+ * The names the user gave accounts without a handle, for the page being shown: each page (popup,
+ * dashboard, report) sets them from the ledger it shows before rendering, so every place that says
+ * "ChatGPT · unknown" says "ChatGPT · Work" instead without each being handed the names.
+ */
+let names: Readonly<Record<string, string>> = {};
+export const showAccountNames = (given: Readonly<Record<string, string>>) => void (names = given);
+/** The account's name if the user gave one, else its handle. */
+export const accountShown = (account: Account) => shownHandle(account, names);
+export const accountLabel = (account: Account) => t('accountLabel', serviceLabel(account.service), accountShown(account));
 
 const SOURCE: Record<EventSource, MessageKey> = {
   page: 'sourcePage',
@@ -137,6 +148,8 @@ export function eventSubject(e: LedgerEvent): string {
       return takedownOutcomeLabel(e.details.outcome);
     case 'note':
       return e.details.text;
+    case 'account-named':
+      return e.details.name;
     case 'observation-reviewed':
       return t(e.details.verdict === 'confirmed' ? 'reviewConfirmed' : 'reviewDismissed');
     case 'cameo-created':

@@ -1,4 +1,4 @@
-import { errorMessage } from '@/lib/error-message';
+import { errorMessage } from '@/lib/i18n/error-message';
 import { handleContentMessage } from '@/lib/background/content-messages';
 import { startCopyMenu } from '@/lib/background/copy-menu';
 import { checkFingerprintOnOpen } from '@/lib/background/fingerprint-check';
@@ -6,10 +6,10 @@ import { handleUiRequest, isExtensionPage, UiRequest } from '@/lib/background/ui
 import { watchNetwork, type WebRequestApi } from '@/lib/background/network-watch';
 import { pageBudget } from '@/lib/background/page-limits';
 import { startReminders } from '@/lib/background/reminders';
-import { LedgerDb } from '@/lib/ledger';
-import { flushPending } from '@/lib/pending-queue';
-import { forgetTab } from '@/lib/tab-status';
-import { keepSoraScriptInStep, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/sora-access';
+import { LedgerDb } from '@/lib/ledger/ledger';
+import { flushPending } from '@/lib/ledger/pending-queue';
+import { forgetTab } from '@/lib/background/tab-status';
+import { keepSoraScriptInStep, type PermissionsApi, type ScriptingApi, type TabsApi } from '@/lib/site-access/sora-access';
 
 export default defineBackground(() => {
   let opened: Promise<LedgerDb> | undefined;
@@ -82,7 +82,7 @@ export default defineBackground(() => {
     void forgetTab(browser.storage.session, tabId);
   });
 
-  // Sora's content script runs only on the Sora hosts the user granted (lib/sora-access.ts).
+  // Sora's content script runs only on the Sora hosts the user granted (lib/site-access/sora-access.ts).
   // Tabs already open on Sora when the user grants its hosts are watched at once, without a reload.
   void keepSoraScriptInStep(
     browser.permissions as unknown as PermissionsApi,

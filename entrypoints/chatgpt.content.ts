@@ -1,5 +1,5 @@
-import type { Send } from '@/lib/messages';
-import { matchPatterns } from '@/lib/surfaces';
+import type { Send } from '@/lib/background/messages';
+import { matchPatterns } from '@/lib/facts/surfaces';
 import { watchPage } from '@/lib/content/watch-page';
 import { CHATGPT } from '@/lib/rules/chatgpt';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';

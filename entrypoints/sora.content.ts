@@ -1,11 +1,11 @@
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/background/messages';
 import { askInPage, closeQuestion } from '@/components/in-page/ask';
 import { watchPage } from '@/lib/content/watch-page';
 import { SORA } from '@/lib/rules/sora';
 import { warnBeforeDeletion } from '@/lib/warning/in-page';
 
 export default defineContentScript({
-  // Not in the manifest: registered by the background for the Sora hosts the user granted (lib/sora-access.ts).
+  // Not in the manifest: registered by the background for the Sora hosts the user granted (lib/site-access/sora-access.ts).
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { grantHistory, peopleWithAccess } from '@/lib/grants';
-import { t } from '@/lib/i18n';
+import { grantHistory, peopleWithAccess } from '@/lib/ledger/grants';
+import { t } from '@/lib/i18n/i18n';
 import { recentFirst } from '../accounts';
 import { QuickAdd } from '../QuickAdd';
 import type { DashboardContext } from './context';

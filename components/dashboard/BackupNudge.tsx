@@ -1,5 +1,5 @@
-import { t, uiLocale } from '@/lib/i18n';
-import type { BackupDue } from '@/lib/backup-nudge';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import type { BackupDue } from '@/lib/reminders/backup-nudge';
 
 /** "Save a backup": why it is due, and a link to the export (the dashboard's "Import and export"). */
 export function BackupNudge({ due }: { due: BackupDue }) {

@@ -1,9 +1,9 @@
 /** What closes a deadline window from its entry: the user checked the purge, or the answer to a request came. */
 import { useState } from 'preact/hooks';
-import type { NewEvent } from '@/lib/events';
-import { t } from '@/lib/i18n';
-import type { LedgerWrites } from '@/lib/ui-writes';
-import type { DeadlineWindow } from '@/lib/windows';
+import type { NewEvent } from '@/lib/ledger/events';
+import { t } from '@/lib/i18n/i18n';
+import type { LedgerWrites } from '@/lib/ledger/ui-writes';
+import type { DeadlineWindow } from '@/lib/deadlines/windows';
 import { outcomeLabel } from '../text';
 
 const OUTCOMES = ['done', 'refused', 'extended', 'other'] as const;

@@ -4,25 +4,27 @@
  */
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import type { LedgerEvent } from '@/lib/events';
-import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/backup-nudge';
-import { accountsOf } from '@/lib/grants';
-import { t } from '@/lib/i18n';
-import { loadSummaryInputs, type LedgerDb } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
-import type { LedgerWrites } from '@/lib/ui-writes';
+import { errorMessage } from '@/lib/i18n/error-message';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { backupDue, readLastBackup, recordBackup, type LastBackup } from '@/lib/reminders/backup-nudge';
+import { accountsOf } from '@/lib/ledger/grants';
+import { t } from '@/lib/i18n/i18n';
+import { loadSummaryInputs, type LedgerDb } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { accountNames } from '@/lib/ledger/account-names';
+import { showAccountNames } from '../text';
+import type { LedgerWrites } from '@/lib/ledger/ui-writes';
 import { readLedger } from '@/lib/report/export';
-import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
-import { windowOptions } from '@/lib/window-options';
-import { computeWindows } from '@/lib/windows';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings/settings';
+import { windowOptions } from '@/lib/deadlines/window-options';
+import { computeWindows } from '@/lib/deadlines/windows';
 import { useNow } from '../hooks';
 import { BackupNudge } from './BackupNudge';
 import type { DashboardContext } from './context';
 import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
 import { Welcome } from './Welcome';
-import type { StorageArea } from '@/lib/storage-area';
+import type { StorageArea } from '@/lib/settings/storage-area';
 
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
@@ -31,7 +33,7 @@ const FIRST_PAGE = 50;
 
 /**
  * The ledger, and until it is read, its newest page: at 100k events reading every event takes
- * seconds, the newest few milliseconds (through the time index, lib/ledger.ts).
+ * seconds, the newest few milliseconds (through the time index, lib/ledger/ledger.ts).
  */
 function useLedger(db: LedgerDb, generation: number) {
   const [all, setAll] = useState<LedgerEvent[] | null>(null);
@@ -87,7 +89,7 @@ export interface DashboardProps {
   db: LedgerDb;
   /** Where the settings are kept (browser.storage.local). */
   settingsArea: StorageArea;
-  /** The background's door: every write goes through it (lib/ui-writes.ts). */
+  /** The background's door: every write goes through it (lib/ledger/ui-writes.ts). */
   writes: LedgerWrites;
 }
 
@@ -128,9 +130,10 @@ export function Dashboard({ db, settingsArea, writes }: DashboardProps) {
   const announcer = useRef<(text: string) => void>(() => {});
   const welcomeHeading = useRef<HTMLHeadingElement>(null);
 
-  // The first page holds effective events already (lib/ledger.ts reads them so).
+  // The first page holds effective events already (lib/ledger/ledger.ts reads them so).
   const events = useMemo(() => (all ? effectiveEvents(all) : (ledger.firstPage ?? [])), [all, ledger.firstPage]);
   const accounts = useMemo(() => accountsOf(events), [events]);
+  showAccountNames(useMemo(() => accountNames(events), [events]));
   const windows = useMemo(
     () => (complete && settings ? computeWindows(events, windowOptions(settings, now)) : []),
     [complete, events, now, settings],

@@ -2,11 +2,11 @@
  * Every window and legal deadline: when it opened, when it is due, where it stands, and why (the
  * source); the next step for each (its draft, a calendar entry), and every open one as a calendar file.
  */
-import { formatDate, formatLength } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
-import { CALENDAR_FILE, calendarOf } from '@/lib/ics';
+import { formatDate, formatLength } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { CALENDAR_FILE, calendarOf } from '@/lib/deadlines/ics';
 import { canDraft } from '@/lib/letters/kinds';
-import { countsFromMonth, windowsClosedUnverified, type DeadlineWindow } from '@/lib/windows';
+import { countsFromMonth, windowsClosedUnverified, type DeadlineWindow } from '@/lib/deadlines/windows';
 import { DeadlineHead } from '../DeadlineHead';
 import { AccountName } from '../Isolated';
 import { WindowBasis } from '../WindowBasis';

@@ -5,13 +5,13 @@
  * there is nothing to send, why not, and what is awaited.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { localDateKey } from '@/lib/calendar';
-import { answerDue, followUpSentEvent, letterFileName, letterText, nextFollowUp, windowAbout, type Draft, type DraftKind, type NextStep } from '@/lib/drafts';
-import { formatDate } from '@/lib/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { localDateKey } from '@/lib/deadlines/calendar';
+import { answerDue, followUpSentEvent, letterFileName, letterText, nextFollowUp, windowAbout, type Draft, type DraftKind, type NextStep } from '@/lib/letters/drafts';
+import { formatDate } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
 import { LETTERS, LETTER_LANGUAGES, letterLanguageFor, type LetterLanguage } from '@/lib/letters/languages';
-import type { DeadlineWindow } from '@/lib/windows';
+import type { DeadlineWindow } from '@/lib/deadlines/windows';
 import { saveFile } from '../save-file';
 import { lawLabel } from '../text';
 import type { DashboardContext } from './context';

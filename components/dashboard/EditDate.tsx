@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LedgerEvent } from '@/lib/events';
-import { fromLocalInput, toLocalInput } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { fromLocalInput, toLocalInput } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/i18n';
 import { SubmitOrCancel } from '../SubmitOrCancel';
 
 /** Editing a manual entry of a kind quick add does not make (a follow-up, a verification): its date. */

@@ -3,17 +3,17 @@
  * deadline it opened, and what the user can do: edit or remove a manual entry, confirm or
  * dismiss what was only seen on a page. Its parts are beside it (EntryEvidence, EntryHistory,
  * CloseWindow, EditDate); how the entry relates to others (its versions, its retraction, the entry
- * it is about) is lib/relations.ts's to say.
+ * it is about) is lib/ledger/relations.ts's to say.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
-import { formatDate, formatLength } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
-import { entryState, referenceOf, type Reviews } from '@/lib/relations';
-import { countsFromMonth } from '@/lib/windows';
+import { errorMessage } from '@/lib/i18n/error-message';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
+import { formatDate, formatLength } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { entryState, referenceOf, type Reviews } from '@/lib/ledger/relations';
+import { countsFromMonth } from '@/lib/deadlines/windows';
 import { canDraft } from '@/lib/letters/kinds';
-import { isQuickKind, valuesOf } from '@/lib/quick-add';
+import { isQuickKind, valuesOf } from '@/lib/ledger/quick-add';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { CloseWindow } from './CloseWindow';
 import { DraftPanel } from './DraftPanel';

@@ -1,6 +1,6 @@
 /** Where an entry came from: the page, the rule that read it and the words shown, or that the user wrote it. */
-import type { LedgerEvent } from '@/lib/events';
-import { t } from '@/lib/i18n';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { t } from '@/lib/i18n/i18n';
 import { ExternalLink } from '../ExternalLink';
 
 export function EntryEvidence({ event }: { event: LedgerEvent }) {

@@ -1,7 +1,7 @@
 /** Every version of an entry, oldest first: recorded, edited, confirmed, removed; the one shown marked. */
-import type { LedgerEvent } from '@/lib/events';
-import { formatDate } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { formatDate } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import { eventSubject, kindLabel } from '../text';
 import { When } from '../When';
 

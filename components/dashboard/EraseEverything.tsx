@@ -1,8 +1,8 @@
 /** Erase everything: the whole ledger goes, after a confirmation that says exactly what goes. */
 import { useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { t, uiLocale } from '@/lib/i18n';
-import { counted } from '@/lib/plural';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { counted } from '@/lib/i18n/plural';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { DashboardContext } from './context';
 

@@ -4,11 +4,11 @@
  */
 import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { LedgerEvent } from '@/lib/events';
-import { formatDate, formatMonth } from '@/lib/format';
-import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/grants';
-import { t, uiLocale } from '@/lib/i18n';
-import { accountKey } from '@/lib/relations';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { formatDate, formatMonth } from '@/lib/i18n/format';
+import { audienceNow, grantHistory, usedAfterRevocation, type PersonHistory } from '@/lib/ledger/grants';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { accountKey } from '@/lib/ledger/relations';
 import { audienceLabel } from '../text';
 import { When } from '../When';
 import type { DashboardContext } from './context';

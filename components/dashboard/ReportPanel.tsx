@@ -4,17 +4,17 @@
  * the browser's own download through a blob: URL, and a file to import is read from the disk.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import type { Account } from '@/lib/events';
-import { t, uiLocale } from '@/lib/i18n';
-import { counted, plural } from '@/lib/plural';
-import { readChain } from '@/lib/ledger-fingerprint';
+import { errorMessage } from '@/lib/i18n/error-message';
+import type { Account } from '@/lib/ledger/events';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { counted, plural } from '@/lib/i18n/plural';
+import { readChain } from '@/lib/ledger/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
 import { MAX_REPORT_BYTES, previewImport, type ImportOptions, type ImportProblem, type ImportResult } from '@/lib/report/import';
 import type { ReportIssue } from '@/lib/report/issues';
 import type { Progress } from '@/lib/report/progress';
 import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choice';
-import { reportTiming } from '@/lib/window-options';
+import { reportTiming } from '@/lib/deadlines/window-options';
 import type { DashboardContext } from './context';
 import { accountLabel, kindLabel } from '../text';
 import { ImportPreview } from '../reports/ImportPreview';

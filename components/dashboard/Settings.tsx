@@ -1,9 +1,9 @@
-/** The user's settings (lib/settings.ts): reminders, lead time, jurisdiction, time zone, the backup reminder. */
+/** The user's settings (lib/settings/settings.ts): reminders, lead time, jurisdiction, time zone, the backup reminder. */
 import { useMemo, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { t, type MessageKey } from '@/lib/i18n';
-import { LAWS, type Law } from '@/lib/policies';
-import { SETTING_LIMITS, type Settings as SettingsValues } from '@/lib/settings';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
+import { LAWS, type Law } from '@/lib/facts/policies';
+import { SETTING_LIMITS, type Settings as SettingsValues } from '@/lib/settings/settings';
 import { lawLabel } from '../text';
 import { SoraAccess } from './SoraAccess';
 import type { DashboardContext } from './context';

@@ -1,12 +1,12 @@
 /**
- * "Watch Sora's pages if they come back": Sora's hosts on request (lib/sora-access.ts). The switch
+ * "Watch Sora's pages if they come back": Sora's hosts on request (lib/site-access/sora-access.ts). The switch
  * shows what the browser says is granted, also when the user changes it in the browser's own
  * extension settings.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { t } from '@/lib/i18n';
-import { soraWatched, stopWatchingSora, watchSora, type PermissionsApi } from '@/lib/sora-access';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t } from '@/lib/i18n/i18n';
+import { soraWatched, stopWatchingSora, watchSora, type PermissionsApi } from '@/lib/site-access/sora-access';
 
 /** The browser's permissions API; absent or unimplemented where the page runs without one (unit tests): the switch then stays disabled. */
 const browserPermissions = () => (globalThis as { browser?: { permissions?: PermissionsApi } }).browser?.permissions;

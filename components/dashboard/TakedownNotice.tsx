@@ -4,11 +4,11 @@
  * escalation), in a letter language of the user's choice, to copy.
  */
 import { useId, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
+import { errorMessage } from '@/lib/i18n/error-message';
 import type { Escalation, TakedownRoute } from '@/lib/copies/routes';
 import type { Copy, Takedown } from '@/lib/copies/sightings';
-import { formatLength } from '@/lib/format';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { formatLength } from '@/lib/i18n/format';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
 import { TAKEDOWN_LANGUAGES, TAKEDOWN_LETTERS, takedownFacts, takedownLanguageFor, type TakedownLanguage } from '@/lib/letters/takedown';
 import { ExternalLink } from '../ExternalLink';
 import { SourceTitle } from '../SourceTitle';

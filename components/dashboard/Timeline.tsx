@@ -5,13 +5,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { SOURCES, type LedgerEvent } from '@/lib/events';
-import { formatDate, formatTime, isoOf } from '@/lib/format';
+import { SOURCES, type LedgerEvent } from '@/lib/ledger/events';
+import { formatDate, formatTime, isoOf } from '@/lib/i18n/format';
 import { When } from '../When';
-import { t, uiLocale } from '@/lib/i18n';
-import { plural } from '@/lib/plural';
-import { kindsWhere } from '@/lib/event-kinds';
-import { accountKey, latestVersions, reviewsOf } from '@/lib/relations';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { plural } from '@/lib/i18n/plural';
+import { kindsWhere } from '@/lib/ledger/event-kinds';
+import { accountKey, latestVersions, reviewsOf } from '@/lib/ledger/relations';
 import { accountLabel, eventSubject, kindLabel, sourceLabel } from '../text';
 import type { DashboardContext } from './context';
 import { EntryDetails } from './EntryDetails';
@@ -19,6 +19,8 @@ import { needsReview } from './review';
 import { filterTimeline, isFiltered, NO_FILTER, type TimelineFilter } from './timeline-filter';
 import { VirtualList } from './VirtualList';
 import { AccountName, Subject } from '../Isolated';
+import { NameAccount } from '../NameAccount';
+import { accountNames, needsName } from '@/lib/ledger/account-names';
 
 const ROW_HEIGHT = 56;
 /** Retractions and reviews change other entries; they are shown in those entries' history. */
@@ -66,8 +68,17 @@ export function Timeline({ ctx }: { ctx: DashboardContext }) {
     setFilter((f) => ({ ...f, [field]: value }));
   };
 
+  // Accounts whose pages show no handle and that the user has not named yet (lib/ledger/account-names.ts).
+  const unnamed = useMemo(() => {
+    const names = accountNames(events);
+    return accounts.filter((a) => needsName(a, names));
+  }, [accounts, events]);
+
   return (
     <>
+      {unnamed.map((account) => (
+        <NameAccount key={accountKey(account)} account={account} naming={undefined} id={`timeline-name-${account.service}`} record={(event) => ctx.writes.record(event)} onNamed={() => {}} />
+      ))}
       <form class="filters" role="search" aria-label={t('timelineFilters')} onSubmit={(e) => e.preventDefault()}>
         <fieldset class="filters-fields" disabled={!complete}>
           <div class="field">

@@ -1,8 +1,8 @@
 import type { Ref } from 'preact';
-import { t } from '@/lib/i18n';
-import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { t } from '@/lib/i18n/i18n';
+import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/facts/surfaces';
 import { surfaceLabel } from '../text';
-import { SORA_CLOSURE } from '@/lib/policies';
+import { SORA_CLOSURE } from '@/lib/facts/policies';
 import { closureDate, SoraClosure } from '../SoraClosure';
 
 /**

@@ -1,9 +1,9 @@
 /** What every dashboard section is given: the ledger, what is derived from it, and ways to act. */
-import type { Account, LedgerEvent } from '@/lib/events';
-import type { LedgerDb } from '@/lib/ledger';
-import type { LedgerWrites } from '@/lib/ui-writes';
-import type { Settings } from '@/lib/settings';
-import type { DeadlineWindow } from '@/lib/windows';
+import type { Account, LedgerEvent } from '@/lib/ledger/events';
+import type { LedgerDb } from '@/lib/ledger/ledger';
+import type { LedgerWrites } from '@/lib/ledger/ui-writes';
+import type { Settings } from '@/lib/settings/settings';
+import type { DeadlineWindow } from '@/lib/deadlines/windows';
 import type { DeepLink } from './deep-link';
 
 export interface DashboardContext {
@@ -41,6 +41,6 @@ export interface DashboardContext {
   reload(): void;
   /** Says something to screen readers (and shows it): the outcome of an action. */
   announce(text: string): void;
-  /** The whole ledger, `entryCount` entries, was just exported unredacted: a backup (lib/backup-nudge.ts). */
+  /** The whole ledger, `entryCount` entries, was just exported unredacted: a backup (lib/reminders/backup-nudge.ts). */
   backedUp(entryCount: number): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import type { ComponentType } from 'preact';
 import { COPIES_SECTION } from '@/lib/copies/link';
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/i18n';
 import { AddEntry } from './AddEntry';
 import { AfterSora } from './AfterSora';
 import { CopiesElsewhere } from './CopiesElsewhere';

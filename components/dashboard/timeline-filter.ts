@@ -2,9 +2,9 @@
  * The timeline's filters and search, as a pure function: the dashboard re-runs it over every
  * event on each keystroke, so each event's searchable text is built once and kept.
  */
-import type { EventKind, EventSource, LedgerEvent } from '@/lib/events';
-import { fromLocalInput } from '@/lib/format';
-import { accountKey } from '@/lib/relations';
+import type { EventKind, EventSource, LedgerEvent } from '@/lib/ledger/events';
+import { fromLocalInput } from '@/lib/i18n/format';
+import { accountKey } from '@/lib/ledger/relations';
 
 export interface TimelineFilter {
   /** An account key (accounts.ts), or '' for all. */

@@ -15,7 +15,7 @@
  */
 import { whenUnanswerable } from '@/lib/content/answerable';
 import { keepKeysFromPage } from '@/lib/content/own-keys';
-import type { WarningLanguage } from '@/lib/policies';
+import type { WarningLanguage } from '@/lib/facts/policies';
 import type { Question } from '@/lib/rules/page-rules';
 import { warningLanguage } from '@/lib/warning/language';
 

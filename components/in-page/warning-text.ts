@@ -1,9 +1,9 @@
 /**
  * The in-page warning's own words, in the languages it speaks. It speaks the page's language
  * (the <html lang> of the OpenAI page), not the browser's, so the user reads one language.
- * What the deletion takes, and what cannot be had back, come from lib/policies.ts with sources.
+ * What the deletion takes, and what cannot be had back, come from lib/facts/policies.ts with sources.
  */
-import type { WarningLanguage } from '@/lib/policies';
+import type { WarningLanguage } from '@/lib/facts/policies';
 import type { ChecklistItem } from '@/lib/warning/checklist-types';
 
 export interface WarningText {
@@ -23,7 +23,7 @@ export interface WarningText {
 /**
  * The form for a count in the warning's language. The warning is injected into the page on its own
  * (no extension messages there: it speaks the page's language, not the UI's), so it picks plural
- * forms itself, by the same Intl.PluralRules categories as lib/plural.ts.
+ * forms itself, by the same Intl.PluralRules categories as lib/i18n/plural.ts.
  */
 const pick = (lang: WarningLanguage, count: number, one: string, other: string) =>
   new Intl.PluralRules(lang).select(count) === 'one' ? one : other;

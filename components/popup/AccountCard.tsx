@@ -1,12 +1,15 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { canDraft } from '@/lib/letters/kinds';
-import type { AccountAtAGlance } from '@/lib/summary';
+import type { AccountAtAGlance } from '@/lib/ledger/summary';
 import { audienceLabel, statusLabel, windowLabel, windowProgress } from '../text';
 import { SoraClosureNote } from '../SoraClosure';
 import { draftHash } from '../dashboard/deep-link';
 import { When } from '../When';
 import { WindowBasis } from '../WindowBasis';
 import { AccountName } from '../Isolated';
+import { UNKNOWN_HANDLE } from '@/lib/ledger/unknown-handle';
+import type { NewEvent } from '@/lib/ledger/events';
+import { NameAccount } from '../NameAccount';
 
 const LATE = new Set(['closed-awaiting-verification', 'overdue']);
 
@@ -16,7 +19,7 @@ const LATE = new Set(['closed-awaiting-verification', 'overdue']);
  * Cameos lived on Sora: a ChatGPT account shows no cameo rows unless the user recorded cameo facts
  * for it, so "Who can use your cameo: Not recorded yet" never suggests a gap that cannot exist.
  */
-export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void }) {
+export function AccountCard({ summary, now, onOpen, record, onNamed }: { summary: AccountAtAGlance; now: number; onOpen: (at: string) => void; record: (event: NewEvent) => Promise<string>; onNamed: () => void }) {
   const { account, audience, people, windows } = summary;
   const id = `account-${account.service}-${account.handle}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const late = windows.filter((w) => LATE.has(w.status));
@@ -25,6 +28,7 @@ export function AccountCard({ summary, now, onOpen }: { summary: AccountAtAGlanc
   return (
     <article class="card account" aria-labelledby={id} data-testid="account">
       <h3 id={id}><AccountName account={account} /></h3>
+      {account.handle === UNKNOWN_HANDLE && <NameAccount key={summary.naming?.id ?? 'unnamed'} account={account} naming={summary.naming} id={id} record={record} onNamed={onNamed} />}
       {account.service === 'sora' && <SoraClosureNote />}
       {hasCameo && (
         <dl class="facts">

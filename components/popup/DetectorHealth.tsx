@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { t } from '@/lib/i18n';
-import type { TabStatus } from '@/lib/tab-status';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t } from '@/lib/i18n/i18n';
+import type { TabStatus } from '@/lib/background/tab-status';
 
 /**
  * Detector health for the current tab: what the page was expected to show and did not (its rules'

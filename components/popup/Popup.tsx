@@ -3,19 +3,19 @@
  * happened where no extension runs (the phone).
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
+import { errorMessage } from '@/lib/i18n/error-message';
 import { addCopyHash } from '@/lib/copies/link';
-import type { Account, NewEvent } from '@/lib/events';
-import { t, uiLocale } from '@/lib/i18n';
-import { plural } from '@/lib/plural';
-import type { Law } from '@/lib/policies';
-import type { PopupSummary } from '@/lib/summary';
-import type { TabStatus } from '@/lib/tab-status';
-import { accountKey } from '@/lib/relations';
+import type { Account, NewEvent } from '@/lib/ledger/events';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { plural } from '@/lib/i18n/plural';
+import type { Law } from '@/lib/facts/policies';
+import type { PopupSummary } from '@/lib/ledger/summary';
+import type { TabStatus } from '@/lib/background/tab-status';
+import { accountKey } from '@/lib/ledger/relations';
 import { recentFirst } from '../accounts';
 import { useNow } from '../hooks';
 import { QuickAdd } from '../QuickAdd';
-import { kindLabel } from '../text';
+import { kindLabel, showAccountNames } from '../text';
 import { When } from '../When';
 import { AccountCard } from './AccountCard';
 import { TabStatusLine } from './TabStatusLine';
@@ -31,7 +31,7 @@ export interface PopupData {
   law: Law;
   /** The background's check of the ledger's fingerprint chain failed (lib/background/fingerprint-check.ts). */
   fingerprintBroken?: boolean;
-  /** Install-time host patterns the user withdrew (lib/site-access.ts). */
+  /** Install-time host patterns the user withdrew (lib/site-access/site-access.ts). */
   withdrawn?: string[];
 }
 
@@ -62,6 +62,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
   }, [reload]);
 
   const summary = data?.summary;
+  showAccountNames(useMemo(() => Object.fromEntries(summary?.accounts.flatMap((a) => (a.naming ? [[accountKey(a.account), a.naming.name]] : [])) ?? []), [summary]));
   const accounts = useMemo(() => (summary ? recentFirst(summary.accounts.map((a) => a.account), summary.latest) : []), [summary]);
   const cards = accounts.map((account) => summary!.accounts.find((a) => accountKey(a.account) === accountKey(account))!);
   const peopleWithAccess = (account: Account) =>
@@ -131,7 +132,7 @@ export function Popup({ actions }: { actions: PopupActions }) {
           <section aria-labelledby="accounts-title">
             <h2 id="accounts-title">{t('popupAccounts')}</h2>
             {cards.map((a) => (
-              <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} />
+              <AccountCard key={accountKey(a.account)} summary={a} now={now} onOpen={actions.openDashboard} record={actions.record} onNamed={() => void reload()} />
             ))}
           </section>
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { hostOfPattern } from '@/lib/site-access';
+import { t } from '@/lib/i18n/i18n';
+import { hostOfPattern } from '@/lib/site-access/site-access';
 
 /**
  * Why this tab is not watched when the user took the extension's access to an OpenAI site away,

@@ -1,6 +1,6 @@
-import type { LedgerEvent } from '@/lib/events';
-import { t } from '@/lib/i18n';
-import type { TabStatus } from '@/lib/tab-status';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { t } from '@/lib/i18n/i18n';
+import type { TabStatus } from '@/lib/background/tab-status';
 import { SiteAccessWithdrawn } from './SiteAccessWithdrawn';
 import { kindLabel, surfaceLabel } from '../text';
 import { Isolated } from '../Isolated';

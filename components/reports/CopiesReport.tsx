@@ -4,7 +4,7 @@
  * windows (so a redacted report shows the redacted addresses).
  */
 import type { Report } from '@/lib/report/schema';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { madeWithLabel, platformLabel, routeLabel, showsLabel } from '../copies-text';
 import { statusLabel } from '../text';
 

@@ -5,28 +5,31 @@
  * of time with how it is known, and the rules and sources behind every deadline.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { counted, plural } from '@/lib/plural';
-import type { Account } from '@/lib/events';
-import { fingerprintText } from '@/lib/fingerprint';
-import { isolate } from '@/lib/isolate';
-import { provenanceOf } from '@/lib/provenance';
+import { useMemo } from 'preact/hooks';
+import { accountNames } from '@/lib/ledger/account-names';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import { formatDuration, formatLength, formatMonth, isoMonthOf } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/i18n';
+import { counted, plural } from '@/lib/i18n/plural';
+import type { Account } from '@/lib/ledger/events';
+import { fingerprintText } from '@/lib/ledger/fingerprint';
+import { isolate } from '@/lib/i18n/isolate';
+import { provenanceOf } from '@/lib/ledger/provenance';
 import { fromReportEvent } from '@/lib/report/event-form';
 import type { Report, ReportEvent } from '@/lib/report/schema';
-import { correctionsOf } from '@/lib/relations';
-import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/policies';
-import { lawLabel } from '@/lib/law-names';
+import { correctionsOf } from '@/lib/ledger/relations';
+import { SORA_CLOSURE_NOT_SAID, SORA_CLOSURE_SAID, type Statement } from '@/lib/facts/policies';
+import { lawLabel } from '@/lib/facts/law-names';
 import { LETTERS, letterLanguageFor } from '@/lib/letters/languages';
 import { DeadlineHead } from '../DeadlineHead';
 import { CONFIDENCE_MESSAGE, SourceTitle } from '../SourceTitle';
 import { CopiesReport } from './CopiesReport';
 import { AccountName } from '../Isolated';
 import { closureSummary, factLanguage } from '../SoraClosure';
-import { accountLabel, audienceLabel, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
+import { accountShown, audienceLabel, serviceLabel, showAccountNames, deadlineName, eventSubject, importedLabel, kindLabel, statusLabel, windowLabel } from '../text';
 
 /** An account in running text: the handle isolated (FSI…PDI), as <bdi> would in an element of its own. */
-const plainAccount = (account: Account) => accountLabel({ ...account, handle: isolate(account.handle) });
+const plainAccount = (account: Account) => t('accountLabel', serviceLabel(account.service), isolate(accountShown(account)));
 
 type ReportWindow = Report['derived']['windows'][number];
 type Source = ReportWindow['source'];
@@ -51,7 +54,7 @@ function SourceCite({ source }: { source: Source }) {
   );
 }
 
-/** Sora's closure, as the extension knows it today (lib/policies.ts), in the report's language. */
+/** Sora's closure, as the extension knows it today (lib/facts/policies.ts), in the report's language. */
 function ClosureFacts({ items, locale }: { items: Statement[]; locale: string }) {
   const lang = factLanguage(locale);
   return (
@@ -129,6 +132,8 @@ export function EvidenceReport({ report, locale, rows = report.events.length }: 
   const judged = windows.map((w) => ({ w, ...lateness(w, asOf, locale) }));
   const missed = judged.filter((j) => j.late);
   const corrections = correctionsOf(report.events);
+  // The report's own names (pseudonyms once redacted), not this browser's: a report may be imported.
+  showAccountNames(useMemo(() => accountNames(effectiveEvents(report.events.map(fromReportEvent))), [report.events]));
   // Windows opened by an entry remembered to the month count from its last day: the table says so.
   const fromMonth = new Set(report.events.filter((e) => e.occurredPrecision === 'month').map((e) => e.id));
   const events = report.events.slice(0, rows);

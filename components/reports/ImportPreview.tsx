@@ -4,9 +4,9 @@
  * would remove, replace, close or answer, by name and date. Those are written only if the user
  * ticks the box; the default leaves them out.
  */
-import { formatDate } from '@/lib/format';
-import type { Imported } from '@/lib/events';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/format';
+import type { Imported } from '@/lib/ledger/events';
+import { t, uiLocale, type MessageKey } from '@/lib/i18n/i18n';
 import type { ChangeHow, ChangeToExisting, ImportResult } from '@/lib/report/import';
 import { accountLabel, eventSubject, kindLabel } from '../text';
 

@@ -4,13 +4,13 @@
  * when the dashboard opens. A failed check is shown, never repaired.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import type { ChainCheck, LedgerFingerprint as Fingerprint } from '@/lib/fingerprint';
-import { fingerprintText } from '@/lib/fingerprint';
-import { formatDateTime } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
-import { plural } from '@/lib/plural';
-import { ledgerFingerprint, verifyLedger } from '@/lib/ledger-fingerprint';
+import { errorMessage } from '@/lib/i18n/error-message';
+import type { ChainCheck, LedgerFingerprint as Fingerprint } from '@/lib/ledger/fingerprint';
+import { fingerprintText } from '@/lib/ledger/fingerprint';
+import { formatDateTime } from '@/lib/i18n/format';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { plural } from '@/lib/i18n/plural';
+import { ledgerFingerprint, verifyLedger } from '@/lib/ledger/ledger-fingerprint';
 import type { DashboardContext } from '../dashboard/context';
 
 export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {

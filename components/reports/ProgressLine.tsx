@@ -1,5 +1,5 @@
 /** How far a long export, import or report is: the step in words and a bar. */
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { Phase, Progress } from '@/lib/report/progress';
 
 const PHASE: Record<Phase, MessageKey> = {

@@ -1,7 +1,7 @@
 /** The printable report's page: builds the report with progress, renders it in steps, then offers to print. */
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/error-message';
-import { t, uiLocale } from '@/lib/i18n';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import type { OnProgress, Progress } from '@/lib/report/progress';
 import type { Report } from '@/lib/report/schema';
 import { EvidenceReport } from './EvidenceReport';

@@ -2,10 +2,10 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/app.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import { t, uiLocale } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import type { UiReply, UiRequest } from '@/lib/background/ui-requests';
-import { LedgerDb } from '@/lib/ledger';
-import { ledgerWrites } from '@/lib/ui-writes';
+import { LedgerDb } from '@/lib/ledger/ledger';
+import { ledgerWrites } from '@/lib/ledger/ui-writes';
 
 document.documentElement.lang = uiLocale();
 document.title = t('dashboardTitle');

@@ -3,19 +3,19 @@ import '@/components/theme.css';
 import '@/components/app.css';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
 import type { UiReply, UiRequest } from '@/lib/background/ui-requests';
-import { t, uiLocale } from '@/lib/i18n';
-import { loadSettings } from '@/lib/settings';
-import { readTabStatus, type TabStatus } from '@/lib/tab-status';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { loadSettings } from '@/lib/settings/settings';
+import { readTabStatus, type TabStatus } from '@/lib/background/tab-status';
 import { readFingerprintCheck } from '@/lib/background/fingerprint-check';
-import { ledgerWrites } from '@/lib/ui-writes';
-import { surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access';
+import { ledgerWrites } from '@/lib/ledger/ui-writes';
+import { surfaceWithdrawn, withdrawnOrigins } from '@/lib/site-access/site-access';
 
 const ask = async (request: UiRequest) => {
   const reply = (await browser.runtime.sendMessage(request)) as UiReply;
   if (!reply.ok) throw new Error(reply.error);
   return reply;
 };
-// Every write through the background, like every page's (lib/ui-writes.ts).
+// Every write through the background, like every page's (lib/ledger/ui-writes.ts).
 const writes = ledgerWrites(ask);
 
 // The tests open the popup in a tab of its own, where the active tab is the popup: they name the tab.

@@ -1,15 +1,20 @@
 /**
  * The background's side of the content-script channel: check, record, and note what the tab saw.
+ *
+ * Folder lib/background/: the background's side: the message channels from content scripts and from
+ * the extension's own pages (each checked on arrival), the network watcher, what a page cannot
+ * choose, the reminders' alarm and badge, the context menu, the fingerprint check at start, what
+ * each tab saw, and running one task at a time.
  */
-import { checkContentMessage, type ContentReply, type SenderInfo } from '../messages';
-import { loadSummaryInputs, type LedgerDb } from '../ledger';
-import { effectiveEvents } from '../relations';
-import { flushPending, recordOrQueue } from '../pending-queue';
+import { checkContentMessage, type ContentReply, type SenderInfo } from './messages';
+import { loadSummaryInputs, type LedgerDb } from '../ledger/ledger';
+import { effectiveEvents } from '../ledger/relations';
+import { flushPending, recordOrQueue } from '../ledger/pending-queue';
 import { deletionChecklist } from '../warning/checklist';
-import { updateTabStatus, type TabStatus } from '../tab-status';
-import { evidenceUrl } from '../events';
+import { updateTabStatus, type TabStatus } from './tab-status';
+import { evidenceUrl } from '../ledger/events';
 import { budgetOf, ownedTime, pageBudget, type PageBudget } from './page-limits';
-import type { StorageArea, StorageAreaWithRemove } from '../storage-area';
+import type { StorageArea, StorageAreaWithRemove } from '../settings/storage-area';
 
 export interface Deps {
   db: () => Promise<LedgerDb>;

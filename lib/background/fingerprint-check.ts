@@ -1,12 +1,12 @@
 /**
  * The ledger's fingerprint checked when the background first opens it in a browser session: every
- * event recomputed against its chain (lib/ledger-fingerprint.ts). The outcome is kept in
+ * event recomputed against its chain (lib/ledger/ledger-fingerprint.ts). The outcome is kept in
  * storage.session, where the popup reads it and says so if the chain is broken. Never repaired:
  * a broken chain is evidence that something changed the ledger outside the extension.
  */
-import type { LedgerDb } from '../ledger';
-import { verifyLedger } from '../ledger-fingerprint';
-import type { StorageArea } from '../storage-area';
+import type { LedgerDb } from '../ledger/ledger';
+import { verifyLedger } from '../ledger/ledger-fingerprint';
+import type { StorageArea } from '../settings/storage-area';
 
 export const FINGERPRINT_CHECK_KEY = 'fingerprintCheck';
 

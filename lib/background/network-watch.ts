@@ -10,13 +10,13 @@
  * that surface: anything else is not recorded. They carry the handle the tab's page showed (tab
  * status), so that they meet the page's report of the same action under one idempotency key.
  */
-import { record, type LedgerDb } from '../ledger';
-import { SURFACES, surfaceOfUrl, type SurfaceId } from '../surfaces';
-import { readTabStatus, updateTabStatus } from '../tab-status';
-import { UNKNOWN_HANDLE } from '../unknown-handle';
+import { record, type LedgerDb } from '../ledger/ledger';
+import { SURFACES, surfaceOfUrl, type SurfaceId } from '../facts/surfaces';
+import { readTabStatus, updateTabStatus } from './tab-status';
+import { UNKNOWN_HANDLE } from '../ledger/unknown-handle';
 import { bodyFieldsFor, matchRequest, pickBodyFields, requestFilters } from '../rules/network-engine';
 import { NETWORK_RULES, type NetworkRule } from '../rules/network-rules';
-import type { StorageAreaWithRemove } from '../storage-area';
+import type { StorageAreaWithRemove } from '../settings/storage-area';
 
 interface RequestDetails {
   requestId: string;

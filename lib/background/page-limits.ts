@@ -10,7 +10,7 @@
  * span of time; past it, observations are refused (and the refusal traced once, with a count) so
  * 3,000 forged appearances cannot become 3,000 entries, nor cost 3,000 writes.
  */
-import type { EventKind } from '../events';
+import type { EventKind } from '../ledger/events';
 
 /** How far before the background's clock a page's claim may go: the "Log this?" question waits for an answer. */
 export const CLAIM_PAST_MS = 5 * 60_000;

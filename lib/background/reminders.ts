@@ -7,10 +7,10 @@
  * due at the next run.
  */
 import { browser } from 'wxt/browser';
-import { t, uiLocale } from '../i18n';
-import { loadSummaryInputs, record, type LedgerDb } from '../ledger';
-import { effectiveEvents } from '../relations';
-import { oneAtATime } from '../one-at-a-time';
+import { t, uiLocale } from '../i18n/i18n';
+import { loadSummaryInputs, record, type LedgerDb } from '../ledger/ledger';
+import { effectiveEvents } from '../ledger/relations';
+import { oneAtATime } from './one-at-a-time';
 import { loadLog, saveLog, snoozeWindow } from '../reminders/log';
 import {
   actionsFor,
@@ -24,9 +24,9 @@ import {
 } from '../reminders/notification';
 import { planReminders } from '../reminders/plan';
 import { badgeTitle } from '../reminders/text';
-import { loadSettings, SETTINGS_KEY, type Settings } from '../settings';
-import { windowOptions } from '../window-options';
-import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../windows';
+import { loadSettings, SETTINGS_KEY, type Settings } from '../settings/settings';
+import { windowOptions } from '../deadlines/window-options';
+import { computeWindows, windowsClosedUnverified, type DeadlineWindow } from '../deadlines/windows';
 
 export const REMINDER_ALARM = 'next-reminder';
 const BADGE_COLOR = '#b3261e';

@@ -3,21 +3,21 @@
  * this extension may send them: a content script's sender is the web page it runs in.
  */
 import * as z from 'zod/mini';
-import type { NewEvent } from '../events';
-import { editManual, eraseEverything, loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger';
-import { erasePending, readPending } from '../pending-queue';
+import type { NewEvent } from '../ledger/events';
+import { editManual, eraseEverything, loadSummaryInputs, record, removeEntry, type LedgerDb } from '../ledger/ledger';
+import { erasePending, readPending } from '../ledger/pending-queue';
 import { importReport, MAX_REPORT_BYTES, type ImportResult } from '../report/import';
-import { loadSettings } from '../settings';
-import { popupSummary, type PopupSummary } from '../summary';
-import { windowOptions } from '../window-options';
-import type { StorageArea } from '../storage-area';
+import { loadSettings } from '../settings/settings';
+import { popupSummary, type PopupSummary } from '../ledger/summary';
+import { windowOptions } from '../deadlines/window-options';
+import type { StorageArea } from '../settings/storage-area';
 
 export const UiRequest = z.discriminatedUnion('type', [
   /** Counted with the settings' zone and lead days (window-options.ts), as everywhere else. */
   z.strictObject({ type: z.literal('popup-summary') }),
   // Every write the popup or dashboard makes comes through here, one request per kind of action: no extension page
-  // writes to the ledger itself (test/unit/one-door.test.ts keeps it so). Whatever such a page sends, the
-  // background writes it as the user's (source manual), and the ledger checks it against lib/writers.ts.
+  // writes to the ledger itself (test/unit/ledger/one-door.test.ts keeps it so). Whatever such a page sends, the
+  // background writes it as the user's (source manual), and the ledger checks it against lib/ledger/writers.ts.
   /** A manual entry (quick add, a review, a window closed, a follow-up sent…); the ledger validates the event itself. */
   z.strictObject({ type: z.literal('record'), event: z.record(z.string(), z.unknown()) }),
   /** An entry removed (the popup's undo, the dashboard's remove): a removal of its own; history stays. */

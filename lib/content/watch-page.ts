@@ -6,14 +6,18 @@
  * navigation listeners. Elsewhere one MutationObserver, debounced; each scan looks only at what
  * changed, and a burst too large to walk node by node becomes one rescan of the page.
  * Everything stops when WXT invalidates the content script (an update, a reload of the extension).
+ *
+ * Folder lib/content/: what runs inside OpenAI's pages (the content scripts' logic): watching the
+ * page with its rules, and keeping what we show there answerable (the
+ * question and the warning themselves are drawn by components/in-page/).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage, Observation, Send } from '../messages';
+import type { ContentMessage, Observation, Send } from '../background/messages';
 import { narrowScope, PageState, rememberFields, scan, stillMissing, type Finding, type ScanContext } from '../rules/page-engine';
 import { findIn, handleOf, handleShown } from '../rules/page-reader';
 import { anchorsFor, rulesFor, unknownLanguage, type Anchor, type PageRule, type Question, type SurfaceRules } from '../rules/page-rules';
-import { SURFACES } from '../surfaces';
-import { UNKNOWN_HANDLE } from '../unknown-handle';
+import { SURFACES } from '../facts/surfaces';
+import { UNKNOWN_HANDLE } from '../ledger/unknown-handle';
 
 /** Quiet time before a scan: a render is many mutations in a row. */
 

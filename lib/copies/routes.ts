@@ -7,7 +7,7 @@
  * No schemas and no text in a language here: the words are message keys (components) and letters
  * (lib/letters/takedown-*.ts), so the background can read the clocks within its budget.
  */
-import type { Duration, Source } from '../policies';
+import type { Duration, Source } from '../facts/policies';
 import type { Platform } from './address';
 
 export const TAKEDOWN_ROUTES = [

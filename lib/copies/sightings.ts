@@ -2,9 +2,12 @@
  * The copies of the user's likeness they logged, each with its takedowns and where it stands now,
  * derived from the ledger and the windows at every read (never stored). A copy seen again after it
  * was gone is a new sighting of the same address, with takedowns of its own.
+ *
+ * Folder lib/copies/: copies of the user's likeness elsewhere: the address made safe to keep, the
+ * takedown routes with their sources, and where each copy stands.
  */
-import type { EventOf, LedgerEvent } from '../events';
-import type { DeadlineWindow } from '../windows';
+import type { EventOf, LedgerEvent } from '../ledger/events';
+import type { DeadlineWindow } from '../deadlines/windows';
 
 /** Where a copy stands: its latest takedown's window, in the user's words. */
 export type CopyState = 'no-takedown' | 'running' | 'due-soon' | 'overdue' | 'gone' | 'refused';

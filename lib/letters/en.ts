@@ -1,5 +1,5 @@
-/** The letters in English: the legal citations are the facts module's own (lib/policies.ts). */
-import { ACCESS_RIGHTS, ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
+/** The letters in English: the legal citations are the facts module's own (lib/facts/policies.ts). */
+import { ACCESS_RIGHTS, ERASURE_RIGHTS, LEGAL_DEADLINES, OPENAI_PRIVACY_CHANNEL, type Law } from '../facts/policies';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
 import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';

@@ -1,9 +1,9 @@
 /**
  * The letters in Spanish ("usted", as a letter to a company or an authority is written, though the
- * UI says "tú"). The legal citations are the Spanish forms of those in lib/policies.ts (RGPD);
+ * UI says "tú"). The legal citations are the Spanish forms of those in lib/facts/policies.ts (RGPD);
  * OpenAI's own statements are quoted as OpenAI said them, in English.
  */
-import { OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
+import { OPENAI_PRIVACY_CHANNEL, type Law } from '../facts/policies';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
 import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';

@@ -1,9 +1,9 @@
 /**
  * The letters in French ("vous", as every letter to a company or an authority is written). The
- * legal citations are the French forms of those in lib/policies.ts (RGPD, LPRPDE for PIPEDA);
+ * legal citations are the French forms of those in lib/facts/policies.ts (RGPD, LPRPDE for PIPEDA);
  * OpenAI's own statements are quoted as OpenAI said them, in English.
  */
-import { OPENAI_PRIVACY_CHANNEL, type Law } from '../policies';
+import { OPENAI_PRIVACY_CHANNEL, type Law } from '../facts/policies';
 import type { ErasureScope } from './kinds';
 import { quoteData } from './quote';
 import { longDate, type EvidenceItem, type LawWithDeadline, type LetterFacts, type LetterTemplates, type OpenaiWindowKind, type RequestFacts } from './template';

@@ -4,7 +4,7 @@
  * service, say) fails the type check until it says what its letters ask to be erased.
  * Small and free of text, so the popup can ask `canDraft` without loading the letters.
  */
-import type { DeadlineKind } from '../windows';
+import type { DeadlineKind } from '../deadlines/windows';
 
 /**
  * What the letter asks to be erased. 'cameo': the recording of the face and voice and everything

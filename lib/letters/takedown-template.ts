@@ -1,7 +1,7 @@
 /** What a language supplies for the takedown letters (takedown.ts), and the facts they are written from. */
 import type { Platform } from '../copies/address';
 import { ROUTES, type Escalation, type NoticeElement, type TakedownRouteId } from '../copies/routes';
-import type { DetailsOf } from '../events';
+import type { DetailsOf } from '../ledger/events';
 import type { Letter, SafeText } from './template';
 
 export interface TakedownFacts {

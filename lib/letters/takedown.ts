@@ -9,7 +9,7 @@
  * never hold it.
  */
 import type { TakedownRouteId } from '../copies/routes';
-import type { LedgerEvent } from '../events';
+import type { LedgerEvent } from '../ledger/events';
 import { neutralText } from './quote';
 import { takedownDe } from './takedown-de';
 import { takedownEn } from './takedown-en';

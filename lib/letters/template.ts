@@ -5,9 +5,9 @@
  * its type, so a new kind of window or a new law fails the type check until each language has
  * its words for it.
  */
-import type { Certainty } from '../events';
-import type { Law } from '../policies';
-import type { DeadlineKind } from '../windows';
+import type { Certainty } from '../ledger/events';
+import type { Law } from '../facts/policies';
+import type { DeadlineKind } from '../deadlines/windows';
 import type { ErasureScope } from './kinds';
 
 /** Text from a page or an import after `neutralText` (lib/letters/quote.ts): no line breaks, no controls. */

@@ -4,10 +4,10 @@
  * nor drops a reminder. Due dates are never stored here: they come from the ledger at every run.
  */
 import * as z from 'zod/mini';
-import { addDuration } from '../calendar';
-import type { Duration } from '../policies';
-import type { DeadlineWindow, WindowStatus } from '../windows';
-import type { StorageArea } from '../storage-area';
+import { addDuration } from '../deadlines/calendar';
+import type { Duration } from '../facts/policies';
+import type { DeadlineWindow, WindowStatus } from '../deadlines/windows';
+import type { StorageArea } from '../settings/storage-area';
 
 export const REMINDER_LOG_KEY = 'reminder-log';
 

@@ -8,9 +8,9 @@
  * notification action buttons"; Firefox supports only type, title, message and iconUrl:
  * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/notifications/NotificationOptions)
  */
-import { t, type MessageKey } from '../i18n';
-import { plural } from '../plural';
-import type { DeadlineKind, DeadlineWindow } from '../windows';
+import { t, type MessageKey } from '../i18n/i18n';
+import { plural } from '../i18n/plural';
+import type { DeadlineKind, DeadlineWindow } from '../deadlines/windows';
 import { isReminded, type RemindedStatus } from './log';
 import { reminderTitle, windowSentence, type TextOptions } from './text';
 

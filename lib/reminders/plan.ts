@@ -5,10 +5,13 @@
  *
  * A window is reminded of once per status it reaches (due soon, closed, overdue), again when a
  * "remind me later" runs out, and never more than once per local day.
+ *
+ * Folder lib/reminders/: reminders: which are due and when to wake next (plan.ts), what they say,
+ * the notification and its buttons, the log of what was shown, and the reminder to save a backup.
  */
-import { endOfLocalDay, localDateKey } from '../calendar';
-import type { Settings } from '../settings';
-import { nextDueMoment, type DeadlineWindow } from '../windows';
+import { endOfLocalDay, localDateKey } from '../deadlines/calendar';
+import type { Settings } from '../settings/settings';
+import { nextDueMoment, type DeadlineWindow } from '../deadlines/windows';
 import { isReminded, reconcileLog, reminderKey, shownReminders, stageOf, type ReminderLog, type RemindedStatus } from './log';
 
 export interface Reminder {

@@ -3,11 +3,11 @@
  * "Your cameo deleted on 3 Oct should have been purged by 2 Nov."
  * Shared by the notifications and the calendar file, so both say the same thing.
  */
-import { localParts } from '../calendar';
-import { t, type MessageKey } from '../i18n';
-import { pluralKey } from '../plural';
-import { lawLabel } from '../law-names';
-import type { DeadlineKind, DeadlineWindow } from '../windows';
+import { localParts } from '../deadlines/calendar';
+import { t, type MessageKey } from '../i18n/i18n';
+import { pluralKey } from '../i18n/plural';
+import { lawLabel } from '../facts/law-names';
+import type { DeadlineKind, DeadlineWindow } from '../deadlines/windows';
 import type { RemindedStatus } from './log';
 
 export interface TextOptions {

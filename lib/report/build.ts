@@ -2,13 +2,13 @@
  * From ledger events to a report: which events a scope takes, what is derived from them, and
  * each instant written in the user's zone. Pure apart from yielding between chunks.
  */
-import type { Account, LedgerEvent } from '../events';
-import { GENESIS, type ChainLink } from '../fingerprint';
-import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../grants';
-import { chronological, correctedBy, effectiveEvents, sameAccount } from '../relations';
-import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../policies';
-import { WINDOW_DEFAULTS } from '../window-options';
-import { computeWindows, type WindowOptions } from '../windows';
+import type { Account, LedgerEvent } from '../ledger/events';
+import { GENESIS, type ChainLink } from '../ledger/fingerprint';
+import { accountsOf, audienceNow, grantHistory, peopleWithAccess, usedAfterRevocation } from '../ledger/grants';
+import { chronological, correctedBy, effectiveEvents, sameAccount } from '../ledger/relations';
+import { LEGAL_DEADLINES, RETENTION_POLICIES } from '../facts/policies';
+import { WINDOW_DEFAULTS } from '../deadlines/window-options';
+import { computeWindows, type WindowOptions } from '../deadlines/windows';
 import { toReportEvent } from './event-form';
 import { isoFormatter } from './iso-time';
 import { CHUNK, nextTask, type OnProgress } from './progress';
@@ -32,7 +32,7 @@ export interface ReportOptions {
   timeZone: string;
   /** The user's window settings, as the rest of the extension uses them. */
   windows?: Pick<WindowOptions, 'leadDays' | 'graceDays' | 'overrides'>;
-  /** The ledger's fingerprint chain (lib/ledger-fingerprint.ts readChain), every link in order; without it the report has none. */
+  /** The ledger's fingerprint chain (lib/ledger/ledger-fingerprint.ts readChain), every link in order; without it the report has none. */
   chain?: readonly ChainLink[];
 }
 

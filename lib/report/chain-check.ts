@@ -4,9 +4,9 @@
  * where the links say it is. It shows a file was not changed since its ledger wrote it; it cannot
  * show who wrote it.
  */
-import type { LedgerEvent } from '../events';
-import { GENESIS, mismatches } from '../fingerprint';
-import { t } from '../i18n';
+import type { LedgerEvent } from '../ledger/events';
+import { GENESIS, mismatches } from '../ledger/fingerprint';
+import { t } from '../i18n/i18n';
 import { IssueList } from './issues';
 import type { Report } from './schema';
 

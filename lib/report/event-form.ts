@@ -1,5 +1,5 @@
 /** A ledger event in the report's form (instants as ISO 8601 with offset) and back. */
-import type { LedgerEvent } from '../events';
+import type { LedgerEvent } from '../ledger/events';
 import type { ReportEvent } from './schema';
 
 export const toReportEvent = (e: LedgerEvent, iso: (ms: number) => string): ReportEvent =>

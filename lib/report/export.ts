@@ -2,10 +2,10 @@
  * Export: the ledger, read in chunks, as one JSON report. The text is laid out for people as
  * well as programs: the envelope indented, one event per line.
  */
-import type { LedgerEvent } from '../events';
-import { userTimeZone } from '../format';
-import type { LedgerDb } from '../ledger';
-import { readChain } from '../ledger-fingerprint';
+import type { LedgerEvent } from '../ledger/events';
+import { userTimeZone } from '../i18n/format';
+import type { LedgerDb } from '../ledger/ledger';
+import { readChain } from '../ledger/ledger-fingerprint';
 import { draftReport, type ReportOptions } from './build';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import type { Report } from './schema';

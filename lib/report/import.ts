@@ -16,24 +16,27 @@
  * must be the one the ledger would derive (a forged key would swallow later real observations).
  * The file's fingerprint chain is checked; a broken one is refused unless the user keeps the
  * events as unverified.
+ *
+ * Here: what an import answers, and the write itself. The checks a file passes before anything is
+ * written are in file-check.ts; the comparison with the ledger (what is new, held, in conflict, or
+ * acting on its entries) is in merge-plan.ts.
  */
-import { errorMessage } from '../error-message';
-import type { Imported, LedgerEvent, NewEvent } from '../events';
-import { factKey } from '../fact-key';
-import { canonicalJson } from '../fingerprint';
-import { userTimeZone } from '../format';
-import { appendChecked, type LedgerDb } from '../ledger';
+import { errorMessage } from '../i18n/error-message';
+import type { Imported, LedgerEvent } from '../ledger/events';
+import { userTimeZone } from '../i18n/format';
+import { appendChecked, type LedgerDb } from '../ledger/ledger';
 import { checkReportChain } from './chain-check';
-import { fromReportEvent, toReportEvent } from './event-form';
+import { checkEvents, MAX_REPORT_BYTES, sizeOf } from './file-check';
 import { isoFormatter } from './iso-time';
-import { t } from '../i18n';
+import { t } from '../i18n/i18n';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
-import { CHUNK, nextTask, type OnProgress } from './progress';
-import { REPORT_VERSION, ReportEnvelope, ReportEvent } from './schema';
+import { plan } from './merge-plan';
+import type { OnProgress } from './progress';
+import { REPORT_VERSION, ReportEnvelope } from './schema';
 import { upgrade, versionOf } from './upgrade';
 
-/** Far above a ledger of 100k events (about 40 MB); a larger file is refused before it is read. */
-export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/** The dashboard and the background read the size limit where they import. */
+export { MAX_REPORT_BYTES };
 
 export interface FieldDifference {
   /** The field, as a path in the event: details.person */
@@ -112,149 +115,7 @@ export interface ImportOptions {
   timeZone?: string;
 }
 
-/** UTF-8 size of a text without encoding it. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-function sizeOf(input: string | Blob): number {
-  if (typeof input !== 'string') return input.size;
-  // Every UTF-16 unit is at least one byte: a text this long is too large without counting.
-  return input.length > MAX_REPORT_BYTES ? input.length : utf8Bytes(input);
-}
-
-/** Two versions of an event compare as canonical text; which file brought an event does not make it another. */
-const comparable = (e: LedgerEvent) => canonicalJson({ ...e, imported: undefined });
-
-function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) leaves(v, prefix ? `${prefix}.${k}` : k, out);
-  } else out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
-  return out;
-}
-
-/** The fields in which two versions of an event differ, instants shown in the user's zone. */
-function differences(own: LedgerEvent, theirs: LedgerEvent, iso: (ms: number) => string): FieldDifference[] {
-  const shown = (e: LedgerEvent) => leaves(toReportEvent(e, iso));
-  const a = shown(own);
-  const b = shown(theirs);
-  const fields = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
-  return fields.map((field) => ({
-    field,
-    ...(a.has(field) ? { inLedger: a.get(field) } : {}),
-    ...(b.has(field) ? { inReport: b.get(field) } : {}),
-  }));
-}
-
 const refuse = (problem: ImportProblem): ImportResult => ({ ok: false, problem });
-
-/**
- * Whether an event's key is one the ledger would have given it: derived from the fact
- * (lib/fact-key.ts), or, for an entry typed by hand, `manual|` and an entry's id (an edit keeps the
- * key of what it edits). Any other key could make a later real observation count as a duplicate.
- */
-function keyProblem(e: LedgerEvent): string | null {
-  const derived = factKey(e as NewEvent);
-  if (e.key === derived) return null;
-  if (e.source === 'manual' && /^manual\|[A-Za-z0-9_-]{8,64}$/.test(e.key)) return null;
-  return t('issueKeyMismatch', JSON.stringify(derived));
-}
-
-/** Checks the report's events one chunk at a time; returns them as ledger events, or what is wrong. */
-async function checkEvents(items: readonly unknown[], onProgress?: OnProgress): Promise<{ events: LedgerEvent[] } | { issues: IssueList }> {
-  const issues = new IssueList();
-  const events: LedgerEvent[] = [];
-  const firstAt = new Map<string, number>();
-  for (let start = 0; start < items.length; start += CHUNK) {
-    const end = Math.min(items.length, start + CHUNK);
-    for (let i = start; i < end; i++) {
-      const parsed = ReportEvent.safeParse(items[i]);
-      if (!parsed.success) {
-        issues.add(issuesFrom(parsed.error, items[i], ['events', i]));
-        continue;
-      }
-      const e = parsed.data;
-      const earlier = firstAt.get(e.id);
-      if (earlier !== undefined) issues.add([{ path: `events[${i}].id`, message: t('issueDuplicateId', e.id, `events[${earlier}]`) }]);
-      else firstAt.set(e.id, i);
-      const event = fromReportEvent(e);
-      const key = keyProblem(event);
-      if (key) issues.add([{ path: `events[${i}].key`, message: key }]);
-      events.push(event);
-    }
-    onProgress?.({ phase: 'checking', done: end, total: items.length });
-    await nextTask();
-  }
-  return issues.empty ? { events } : { issues };
-}
-
-/** The entries an event refers to, and what it does to each. */
-function targetsOf(e: LedgerEvent): { id: string; how: ChangeHow }[] {
-  const targets: { id: string; how: ChangeHow }[] = e.supersedes ? [{ id: e.supersedes, how: 'replaces' }] : [];
-  switch (e.kind) {
-    case 'entry-removed':
-      return [...targets, { id: e.details.target, how: 'removes' }];
-    case 'observation-reviewed':
-      return [...targets, { id: e.details.target, how: 'reviews' }];
-    case 'purge-verified':
-      return [...targets, { id: e.details.window, how: 'closes' }];
-    case 'privacy-answer-received':
-      return [...targets, { id: e.details.request, how: 'answers' }];
-    case 'follow-up-sent':
-      return [...targets, { id: e.details.window, how: 'follows-up' }];
-    case 'takedown-outcome':
-      // "Gone" or "refused" closes a takedown's window: a file may not do that to one of ours unasked.
-      return [...targets, { id: e.details.request, how: 'closes' }];
-    case 'note':
-      return e.details.about ? [...targets, { id: e.details.about, how: 'notes' }] : targets;
-    default:
-      return targets;
-  }
-}
-
-interface Plan {
-  fresh: LedgerEvent[];
-  unchanged: number;
-  keptOwn: number;
-  conflicts: Conflict[];
-  changes: ChangeToExisting[];
-}
-
-/** Compares the file's events with the ledger: which are new, which the ledger holds, which differ, and which act on its entries. */
-async function plan(db: LedgerDb, events: readonly LedgerEvent[], keepOwn: ReadonlySet<string>, iso: (ms: number) => string, onProgress?: OnProgress): Promise<Plan> {
-  const found: Plan = { fresh: [], unchanged: 0, keptOwn: 0, conflicts: [], changes: [] };
-  for (let start = 0; start < events.length; start += CHUNK) {
-    const chunk = events.slice(start, start + CHUNK);
-    // One cursor over the ids rather than a request per id: into a ledger that holds none of
-    // them (the usual import), it finds nothing at once.
-    const held = new Map((await db.events.where(':id').anyOf(chunk.map((e) => e.id)).toArray()).map((e) => [e.id, e]));
-    chunk.forEach((e) => {
-      const own = held.get(e.id);
-      if (!own) found.fresh.push(e);
-      else if (comparable(own) === comparable(e)) found.unchanged++;
-      else if (keepOwn.has(e.id)) found.keptOwn++;
-      else found.conflicts.push({ id: e.id, kind: own.kind, differences: differences(own, e, iso) });
-    });
-    onProgress?.({ phase: 'comparing', done: start + chunk.length, total: events.length });
-  }
-  const aims = found.fresh.flatMap((event) => targetsOf(event).map((t) => ({ event, ...t })));
-  const targets = new Map((await db.events.where(':id').anyOf([...new Set(aims.map((a) => a.id))]).toArray()).map((e) => [e.id, e]));
-  for (const { event, how, id } of aims) {
-    const target = targets.get(id);
-    if (target) found.changes.push({ event, how, target });
-  }
-  return found;
-}
 
 type WriteOutcome = { ok: true; added: number; unchanged: number; keptOwn: number; changes: ChangeToExisting[] } | { ok: false; conflicts: Conflict[] };
 

@@ -3,7 +3,7 @@
  * A report states times as its reader's wall clock, not UTC; the offset makes each one exact,
  * and Date.parse reads it back to the millisecond.
  */
-import { localParts } from '../calendar';
+import { localParts } from '../deadlines/calendar';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

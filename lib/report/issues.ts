@@ -3,9 +3,9 @@
  * file, events[12].details.person) and what, never a stack trace.
  */
 import type * as z from 'zod/mini';
-import { t, uiLocale, type MessageKey } from '../i18n';
-import { plural } from '../plural';
-import { schemaSays } from '../schema-says';
+import { t, uiLocale, type MessageKey } from '../i18n/i18n';
+import { plural } from '../i18n/plural';
+import { schemaSays } from '../i18n/schema-says';
 
 export interface ReportIssue {
   /** Where in the file: events[12].details.person; "(file)" for the whole document. */

@@ -1,6 +1,6 @@
 /**
  * Redaction for sharing: other people's handles become pseudonyms. The user's own handles stay,
- * since the report is about them.
+ * since the report is about them; the names they gave accounts without a handle become account-1 ….
  *
  * Pseudonyms are numbered, person-1, person-2 …, in the order each person first appears in the
  * ledger. Numbering rather than a hash: a hash of a handle can be reversed by hashing a list of
@@ -15,8 +15,8 @@
  * `@someone`. The rest of free text is kept as written, and the dashboard says so.
  */
 import { addressWithHandleReplaced, handleInAddress } from '../copies/address';
-import { KINDS } from '../event-kinds';
-import type { LedgerEvent } from '../events';
+import { KINDS } from '../ledger/event-kinds';
+import type { LedgerEvent } from '../ledger/events';
 
 /** Another person an event names: one granted access, a creator, or the uploader in a copy's address. */
 const personOf = (e: LedgerEvent): string | null =>
@@ -28,7 +28,7 @@ const personOf = (e: LedgerEvent): string | null =>
         ? handleInAddress(e.details.address)
         : null;
 
-/** Details fields of free text, where a handle can be mentioned (lib/events.ts DETAILS). */
+/** Details fields of free text, where a handle can be mentioned (lib/ledger/events.ts DETAILS). */
 const FREE_TEXT = ['restrictions', 'text', 'reason', 'reference'] as const;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -101,6 +101,9 @@ export interface Pseudonyms {
 /** `events` must be the whole ledger, oldest first, so that numbers follow first appearance. */
 export function pseudonymsFor(events: readonly LedgerEvent[]): Pseudonyms {
   const numbers = new Map<string, string>();
+  // The names the user gave their accounts ("Work", an email) lead back to them like a handle:
+  // numbered apart from people, account-1 …, wherever they are written.
+  const named = new Map<string, string>();
   const own = new Set<string>();
   const ids = new Map<string, string>();
   const keys = new Map<string, string>();
@@ -109,16 +112,18 @@ export function pseudonymsFor(events: readonly LedgerEvent[]): Pseudonyms {
     const key = person && foldHandle(person);
     if (key && !numbers.has(key)) numbers.set(key, `person-${numbers.size + 1}`);
     own.add(foldHandle(e.account.handle));
+    if (e.kind === 'account-named' && !named.has(foldHandle(e.details.name))) named.set(foldHandle(e.details.name), `account-${named.size + 1}`);
     ids.set(e.id, number('entry', ids.size + 1));
   }
   // Longest first, so that "ann.b" is replaced as itself and not as "ann" followed by ".b";
   // a handle only counts where it stands alone, not inside a longer word ("ann" in "joanne").
   // Any other @handle (a mention of someone never granted access) is matched as a whole.
-  const handles = [...numbers.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const handles = [...numbers.keys(), ...named.keys()].sort((a, b) => b.length - a.length).map(escape);
   const known = handles.length ? `|(?<![\\p{L}\\p{N}_])(?:${handles.join('|')})(?![\\p{L}\\p{N}_])` : '';
   const pattern = new RegExp(`@[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?${known}`, 'gu');
   const of = (handle: string) => numbers.get(foldHandle(handle)) ?? 'person';
   const replacement = (match: string) => {
+    if (named.has(match)) return named.get(match)!;
     if (!match.startsWith('@')) return of(match);
     const handle = match.slice(1);
     return numbers.has(handle) ? `@${numbers.get(handle)!}` : own.has(handle) ? null : '@someone';
@@ -162,6 +167,7 @@ export function pseudonymsFor(events: readonly LedgerEvent[]): Pseudonyms {
     inEvent: (e) => {
       const d: Record<string, unknown> = { ...e.details };
       for (const field of ['person', 'by'] as const) if (typeof d[field] === 'string') d[field] = of(d[field]);
+      if (e.kind === 'account-named') d.name = named.get(foldHandle(e.details.name));
       for (const field of FREE_TEXT) if (typeof d[field] === 'string') d[field] = inText(d[field]);
       // The details field that holds another event's id (a privacy request's `request` is its type, an answer's the request's id).
       const reference = KINDS[e.kind].refersBy;

@@ -4,16 +4,20 @@
  * schemas (`npx vite-node scripts/write-report-schema.ts`), so anyone can check a report without
  * the extension; a unit test fails when the two drift apart.
  *
- * The events are the ledger's own (lib/events.ts) with one change: instants are ISO 8601 with
+ * The events are the ledger's own (lib/ledger/events.ts) with one change: instants are ISO 8601 with
  * the offset of the zone the report was made in, instead of epoch milliseconds.
+ *
+ * Folder lib/report/: the report file (JSON): its schema, export, import (everything checked before
+ * anything is written), older versions, redaction for sharing, the scope chosen, and instants in
+ * the reader's zone.
  */
-import type { SchemaReason } from '../schema-says';
+import type { SchemaReason } from '../i18n/schema-says';
 import * as z from 'zod/mini';
-import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../events';
+import { Account, AUDIENCES, Imported, Instant, LedgerEvent, type EventKind, type EventOf } from '../ledger/events';
 import { TAKEDOWN_ROUTES } from '../copies/routes';
-import { LAWS, RETENTION_POLICIES, SORA_CLOSURE_WINDOW, type WindowKind } from '../policies';
-import { isTimeZone } from '../settings';
-import type { WindowStatus } from '../windows';
+import { LAWS, RETENTION_POLICIES, SORA_CLOSURE_WINDOW, type WindowKind } from '../facts/policies';
+import { isTimeZone } from '../settings/settings';
+import type { WindowStatus } from '../deadlines/windows';
 
 export const REPORT_FORMAT = 'likeness-ledger-report';
 /** Raise it with every change to the file's shape, and add the step from the previous one in upgrade.ts. */
@@ -140,7 +144,7 @@ export const ReportScope = z.discriminatedUnion('kind', [
 const Hash = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash is 64 lower-case hex digits'));
 
 /**
- * The ledger's fingerprint (lib/fingerprint.ts, docs/fingerprint.md): its head when the report was
+ * The ledger's fingerprint (lib/ledger/fingerprint.ts, docs/fingerprint.md): its head when the report was
  * made, and the link of each event in the report, so that anyone can recompute them.
  */
 export const ReportChain = z

@@ -4,8 +4,8 @@
  * any other: it is parsed with zod, and a bad one is refused, not guessed at.
  */
 import * as z from 'zod/mini';
-import { fromLocal } from '../calendar';
-import { Account } from '../events';
+import { fromLocal } from '../deadlines/calendar';
+import { Account } from '../ledger/events';
 import type { ReportScope } from './build';
 
 const Day = z.iso.date();

@@ -11,9 +11,9 @@
  * `ledger()`) gives it. Version 1 is this extension's report before fingerprints; version 2 adds
  * the ledger's fingerprint chain (schema.ts), which an older file cannot have: its chain is null.
  */
-import { LedgerEvent } from '../events';
+import { LedgerEvent } from '../ledger/events';
 import { buildReport } from './build';
-import { t } from '../i18n';
+import { t } from '../i18n/i18n';
 import { IssueList, issuesFrom, type ReportIssue } from './issues';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import { REPORT_FORMAT, REPORT_VERSION } from './schema';

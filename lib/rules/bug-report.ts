@@ -4,8 +4,8 @@
  * not a known route word replaced (ids, usernames), known rule ids and the extension's version.
  * Never a handle, never text from the page.
  */
-import type { TabStatus } from '../tab-status';
-import { SURFACES } from '../surfaces';
+import type { TabStatus } from '../background/tab-status';
+import { SURFACES } from '../facts/surfaces';
 import { PAGE_RULES, RULES_BY_SURFACE } from './all';
 
 /** The words of the apps' own routes (openai-surfaces.md, "Hosts and pages"); any other path segment is replaced. */

@@ -10,7 +10,7 @@
  * Then the deletion step the warning holds back (CHATGPT_DESTRUCTIVE_STEPS). Content scripts import
  * CHATGPT and the steps; only the background imports the network rules.
  */
-import { LINKED_DELETIONS } from '../policies';
+import { LINKED_DELETIONS } from '../facts/policies';
 import type { DestructiveStep } from './destructive-steps';
 import type { NetworkRule } from './network-rules';
 import type { Basis, SurfaceRules } from './page-rules';

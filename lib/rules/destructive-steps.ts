@@ -10,14 +10,14 @@
  * (page-reader `nameOf`: aria-labelledby, aria-label, label, content), so a button labelled by
  * another element is found like any other.
  */
-import type { Service } from '../events';
+import type { Service } from '../ledger/events';
 import { roleOf } from './accessible-name';
 import { CHATGPT_DESTRUCTIVE_STEPS } from './chatgpt';
 import { nameOf } from './page-reader';
 import type { Basis } from './page-rules';
 import { PRIVACY_DESTRUCTIVE_STEPS } from './privacy';
 import { SORA_DESTRUCTIVE_STEPS } from './sora';
-import type { SurfaceId } from '../surfaces';
+import type { SurfaceId } from '../facts/surfaces';
 
 /**
  * The dialog that asks for the account's email and a typed confirmation word ("DELETE"), whose

@@ -3,7 +3,7 @@
  * which body fields to keep, and what a completed request means. Pure: the webRequest wiring is
  * lib/background/network-watch.ts.
  */
-import { SURFACES } from '../surfaces';
+import { SURFACES } from '../facts/surfaces';
 import type { NetworkRule } from './network-rules';
 
 /** An honest settings update is a few hundred bytes; anything larger is not read (an upload, say). */

@@ -8,10 +8,10 @@
  * Each rule is in its surface's module (lib/rules/<surface>.ts), with request samples that fire it
  * and near misses in test/fixtures/rules/<surface>.ts.
  * A rule's event has the same idempotency key as the page rule's for the same action
- * (lib/fact-key.ts), so an action seen both ways is one entry, confirmed.
+ * (lib/ledger/fact-key.ts), so an action seen both ways is one entry, confirmed.
  */
-import type { EventKind } from '../events';
-import type { SurfaceId } from '../surfaces';
+import type { EventKind } from '../ledger/events';
+import type { SurfaceId } from '../facts/surfaces';
 import { CHATGPT_NETWORK_RULES } from './chatgpt';
 import type { Basis, Mapping } from './page-rules';
 import { SORA_NETWORK_RULES } from './sora';

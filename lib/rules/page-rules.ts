@@ -13,9 +13,9 @@
  *
  * This module ships in the content scripts: keep it plain data, with no schema library.
  */
-import type { WarningLanguage } from '../policies';
-import type { EventKind } from '../events';
-import type { SurfaceId } from '../surfaces';
+import type { WarningLanguage } from '../facts/policies';
+import type { EventKind } from '../ledger/events';
+import type { SurfaceId } from '../facts/surfaces';
 
 /**
  * How sure a fact is, as in openai-surfaces.md: [C] confirmed by an official page or a primary

@@ -8,11 +8,11 @@
  * by email only, which is never read: its events carry UNKNOWN_HANDLE. It speaks English only.
  * Its page rules, then the step that sends a deletion request; it has no network rule.
  */
-import { LINKED_DELETIONS } from '../policies';
+import { LINKED_DELETIONS } from '../facts/policies';
 import type { DestructiveStep } from './destructive-steps';
 import { CONFIRMATION, type Basis, type Mapping, type SurfaceRules } from './page-rules';
 
-/** The form's "Where do you live?" answer, to the law that sets the answer's deadline (lib/policies.ts). */
+/** The form's "Where do you live?" answer, to the law that sets the answer's deadline (lib/facts/policies.ts). */
 const LAW_OF_REGION: Mapping = [
   [/european (union|economic area)|\bEEA\b|\bEU\b/i, 'gdpr'],
   [/united kingdom|\bUK\b/i, 'uk-gdpr'],

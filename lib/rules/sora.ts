@@ -7,7 +7,7 @@
  * Then Sora's network rules and its account deletion step: the three tables of one surface in one
  * module, each a separate export so that a content script carries no network rule.
  */
-import { LINKED_DELETIONS } from '../policies';
+import { LINKED_DELETIONS } from '../facts/policies';
 import type { DestructiveStep } from './destructive-steps';
 import type { NetworkRule } from './network-rules';
 import { CONFIRMATION, TOAST, type Mapping, type SurfaceRules, type Target } from './page-rules';

@@ -2,8 +2,8 @@
  * The warning's checklist, built from the ledger: what the user may want to do before an account
  * deletion takes everything with it. Pure; the background sends the result to the page.
  */
-import type { LedgerEvent } from '../events';
-import { accountsOf, peopleWithAccess } from '../grants';
+import type { LedgerEvent } from '../ledger/events';
+import { accountsOf, peopleWithAccess } from '../ledger/grants';
 import type { ChecklistItem } from './checklist-types';
 
 const latest = (events: readonly LedgerEvent[], kind: LedgerEvent['kind']) =>

@@ -3,7 +3,7 @@
  * (components/in-page/warning-dialog.ts) and what it gets back: the guard depends on this, never on
  * the dialog's DOM code, which the background injects only when needed.
  */
-import type { WarningLanguage } from '../policies';
+import type { WarningLanguage } from '../facts/policies';
 import type { ChecklistItem } from './checklist-types';
 
 export type WarningChoice = 'go-back' | 'continue';

@@ -7,8 +7,13 @@
  * mouse, Enter, Space or a form's implicit submission all arrive as a click. On "Continue" the
  * guard clicks the button again itself and lets that click through; for a short while after, the
  * same step passes without a second warning (a re-render or a retry is the same attempt).
+ *
+ * Folder lib/warning/: the warning before an account deletion: the one destructive step of each
+ * flow's guard that holds it back until the user chooses, the checklist built from the ledger, what
+ * the warning and the guard agree on, and the warning's language (the dialog itself is drawn by
+ * components/in-page/; the steps are rules, in lib/rules/).
  */
-import type { SurfaceId } from '../surfaces';
+import type { SurfaceId } from '../facts/surfaces';
 import type { ChecklistItem } from './checklist-types';
 import { destructiveStepFor, type DestructiveStep } from '../rules/destructive-steps';
 import type { WarningChoice, WarningOptions } from './choice';

@@ -2,9 +2,9 @@
  * Wires the deletion guard into a content script: the checklist and the logged choice travel
  * to the background as messages; the dialog is the shadow-root warning.
  */
-import { UNKNOWN_HANDLE } from '../unknown-handle';
-import type { Send } from '../messages';
-import type { SurfaceId } from '../surfaces';
+import { UNKNOWN_HANDLE } from '../ledger/unknown-handle';
+import type { Send } from '../background/messages';
+import type { SurfaceId } from '../facts/surfaces';
 import type { WarningChoice, WarningOptions } from './choice';
 import { guardDeletions } from './guard';
 import { WARNING_GLOBAL } from './in-page-global';

@@ -2,7 +2,7 @@
  * Which language the in-page texts (the deletion warning, the "Log this?" question) speak: the
  * page's (<html lang>), not the browser's, so that the user reads one language on the page.
  */
-import type { WarningLanguage } from '../policies';
+import type { WarningLanguage } from '../facts/policies';
 
 // A Record, so that a language added to WarningLanguage fails the type check until it is listed here.
 const SPOKEN: Record<WarningLanguage, true> = { en: true, de: true, fr: true, es: true };

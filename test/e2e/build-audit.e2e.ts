@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from '@/lib/surfaces';
+import { OPTIONAL_MATCH_PATTERNS, REQUIRED_MATCH_PATTERNS } from '@/lib/facts/surfaces';
 import { EXTENSION_DIRS } from './harness/paths';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');

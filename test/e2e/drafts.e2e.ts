@@ -28,7 +28,7 @@ const textOf = (page: Page, selector: string) => page.evaluate((s) => document.q
 const valueOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)?.value ?? '', selector);
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-/** The letter as Copy and Save give it: who it is for, the subject, the body (lib/drafts.ts letterText). */
+/** The letter as Copy and Save give it: who it is for, the subject, the body (lib/letters/drafts.ts letterText). */
 async function shownLetter(page: Page) {
   const [to, subject, body] = await Promise.all([textOf(page, '[data-testid="draft-to"]'), textOf(page, '[data-testid="draft-subject"]'), valueOf(page, '[data-testid="draft-body"]')]);
   return { to, subject, body, text: `${to}\n${subject}\n\n${body}` };

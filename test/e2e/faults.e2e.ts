@@ -1,9 +1,9 @@
 // Faults from docs/security.md that need a real browser: the background stopped in the middle of
 // a burst of observations, and two tabs reporting the same things at the same moment.
 import { expect, it } from 'vitest';
-import { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/relations';
-import type { TabStatus } from '@/lib/tab-status';
+import { LedgerEvent } from '@/lib/ledger/events';
+import { effectiveEvents } from '@/lib/ledger/relations';
+import type { TabStatus } from '@/lib/background/tab-status';
 import { eventually } from './harness/eventually';
 import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/surfaces';
+import { isOptional, SURFACES, SURFACE_IDS } from '@/lib/facts/surfaces';
 import { OTHER_HOSTS } from './hosts';
 import { eventually } from './harness/eventually';
 import { fixtureUrl, inEachBrowser } from './harness/suite';

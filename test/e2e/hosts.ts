@@ -1,4 +1,4 @@
-import { SURFACES } from '../../lib/surfaces';
+import { SURFACES } from '../../lib/facts/surfaces';
 
 // The host names the fixture server answers for: every watched host (from the same data the
 // extension is built from), an OpenAI host that is not watched, and a site that is not OpenAI's.

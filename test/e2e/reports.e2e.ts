@@ -2,10 +2,10 @@
 // (export, erase everything, import) gives an identical ledger; a bad file is refused with where
 // and what, and nothing is written; the printable report shows every entry, deadlines and sources.
 import { expect, it } from 'vitest';
-import type { LedgerEvent } from '@/lib/events';
+import type { LedgerEvent } from '@/lib/ledger/events';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
-import { sampleLedger } from '../unit/report-fixtures';
+import { sampleLedger } from '../unit/helpers/report-fixtures';
 import type { Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { inEachBrowser } from './harness/suite';

@@ -2,7 +2,7 @@
 // it appears before the confirmation takes effect; Go back sends no request; Continue lets the
 // page's request go out, and the ledger then holds the deletion and its window.
 import { expect, it } from 'vitest';
-import { effectiveEvents } from '@/lib/relations';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { fixtureRequests } from './harness/fixture-log';

@@ -15,7 +15,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeForBugReport } from '@/lib/rules/bug-report';
-import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/sora-access';
+import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/site-access/sora-access';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';
 import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';

@@ -9,10 +9,11 @@
  * minutes, so two deletions of "the" cameo in one ledger would rightly be one fact.
  */
 import { expect, it } from 'vitest';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { describeForBugReport } from '@/lib/rules/bug-report';
 import type { Harness, Page } from './harness/browser';
 import { eventually } from './harness/eventually';
-import { fixtureUrl, inEachBrowser } from './harness/suite';
+import { fixtureUrl, inEachBrowser, onlyIn } from './harness/suite';
 import { continuePastWarning, expectNew, expectOnlySchemaData, open, sleep, tabStatusOf } from './harness/watch';
 
 // Sora's watchers are in watch-sora.e2e.ts: its hosts are watched only when the user asks.
@@ -143,6 +144,55 @@ inEachBrowser('watchers: the privacy portal', (h) => {
 
   it('stores nothing beyond what the schemas name', () => expectOnlySchemaData(h));
 });
+
+/** The popup's question and the name given, in the UI's language (Firefox speaks only English here: see a11y-audit.e2e.ts). */
+const NAMING = {
+  en: { ask: 'This ChatGPT account shows no handle on its pages: name it', name: 'Work' },
+  de: { ask: 'Dieses ChatGPT-Konto zeigt auf seinen Seiten keinen Benutzernamen: Geben Sie ihm einen Namen', name: 'Arbeit' },
+} as const;
+
+/**
+ * After a deletion request on the portal (which shows no handle), the user names that account in
+ * the popup, by keyboard: its entries, the earlier one too, show the name; nothing is rewritten.
+ */
+function namesTheAccountWithoutHandle(h: () => Harness, language: keyof typeof NAMING) {
+  it(`the account without a handle: the popup asks once to name it, the user does by keyboard, its entries show the name (${language})`, async () => {
+    const { ask, name } = NAMING[language];
+    let page: Page | undefined;
+    await expectNew(h, async () => void (page = await portalRequest(h, '/', 'erasure')), { kind: 'account-deletion-requested', account: { service: 'chatgpt', handle: 'unknown' } });
+    await page!.close();
+    const popup = await h().extensionPage('popup.html');
+    await popup.waitFor('[data-testid="name-account"]');
+    expect(await popup.text('[data-testid="name-account"]')).toContain(ask);
+    const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);
+    for (let i = 0; i < 40 && (await focused()) !== 'account-name'; i++) await popup.press('Tab');
+    expect(await focused()).toBe('account-name');
+    await popup.fill('[data-testid="account-name"]', name);
+    await popup.press('Enter');
+    await eventually(async () => expect(await popup.count('[data-testid="name-account"]')).toBe(0));
+    await eventually(async () => expect(await popup.text('[data-testid="account"] h3 bdi')).toBe(name));
+    expect(await popup.text('[data-testid="latest-events"]')).toContain(`ChatGPT · ${name}`);
+    expect(await popup.text('[data-testid="latest-events"]')).not.toContain('unknown');
+    await popup.close();
+
+    // The name is the user's entry; the deletion request stays filed under the account as seen.
+    const ledger = effectiveEvents(await h().ledger());
+    expect(ledger.filter((e) => e.kind === 'account-named')).toEqual([
+      expect.objectContaining({ source: 'manual', account: { service: 'chatgpt', handle: 'unknown' }, details: { name } }),
+    ]);
+    expect(ledger.find((e) => e.kind === 'account-deletion-requested')?.account).toEqual({ service: 'chatgpt', handle: 'unknown' });
+
+    const dash = await h().extensionPage('options.html#timeline');
+    await dash.waitFor('[data-kind="account-deletion-requested"] .row-account bdi');
+    expect(await dash.text('[data-kind="account-deletion-requested"] .row-account bdi')).toBe(name);
+    // Named once: the dashboard does not ask again.
+    expect(await dash.count('[data-testid="name-account"]')).toBe(0);
+    await dash.close();
+  });
+}
+
+inEachBrowser('watchers: the portal\'s account, named by the user', (h) => namesTheAccountWithoutHandle(h, 'en'));
+onlyIn('chromium', 'watchers: the portal\'s account, named by the user, in German', (h) => namesTheAccountWithoutHandle(h, 'de'), { language: 'de' });
 
 inEachBrowser('watchers: the privacy portal in its Jan 2024 wording', (h) => {
   it('"Delete my OpenAI account": logged once', async () => {

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { BROWSER_BINARIES, EXTENSION_DIRS, FIXTURE_IP, GECKO_ID } from './paths';
-import type { LedgerEvent } from '@/lib/events';
-import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/sora-access';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { SORA_ORIGINS, SORA_SCRIPT } from '@/lib/site-access/sora-access';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -462,7 +462,7 @@ export async function waitForSoraScript(harness: Harness, timeoutMs = 15_000) {
 export interface LaunchOptions {
   userDataDir?: string;
   language?: string;
-  /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/sora-access.ts). */
+  /** Start with Sora's optional hosts granted, as for a user who turned on "Watch Sora's pages" (lib/site-access/sora-access.ts). */
   soraGranted?: boolean;
   /** Chromium: start with the extension's site access set to "on click" (every host withheld). */
   sitesWithheld?: boolean;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { NewEvent } from '@/lib/events';
+import type { NewEvent } from '@/lib/ledger/events';
 import type { Harness, Page } from './browser';
 import { SCREENSHOTS } from './paths';
 

@@ -5,14 +5,14 @@
  */
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
-import { LedgerEvent } from '@/lib/events';
-import { effectiveEvents } from '@/lib/relations';
+import { LedgerEvent } from '@/lib/ledger/events';
+import { effectiveEvents } from '@/lib/ledger/relations';
 import { REFUSED_KEY } from '@/lib/background/content-messages';
 import { FINGERPRINT_CHECK_KEY } from '@/lib/background/fingerprint-check';
 import { REMINDER_LOG_KEY, ReminderLog } from '@/lib/reminders/log';
-import { PENDING_KEY, PendingStore } from '@/lib/pending-queue';
-import { SETTINGS_KEY, Settings } from '@/lib/settings';
-import { TabStatus } from '@/lib/tab-status';
+import { PENDING_KEY, PendingStore } from '@/lib/ledger/pending-queue';
+import { SETTINGS_KEY, Settings } from '@/lib/settings/settings';
+import { TabStatus } from '@/lib/background/tab-status';
 import type { Harness, Page } from './browser';
 import { eventually } from './eventually';
 import { fixtureUrl } from './suite';
@@ -87,7 +87,7 @@ export async function expectOnlySchemaData(h: () => Harness) {
   const events = await h().ledger();
   expect(events.length).toBeGreaterThan(0);
   for (const e of events) expect(LedgerEvent.safeParse(e).error?.issues).toBeUndefined();
-  // The same, written out here: a schema loosened in lib/events.ts must not loosen its own check.
+  // The same, written out here: a schema loosened in lib/ledger/events.ts must not loosen its own check.
   for (const e of events) {
     expect(Object.keys(e).filter((k) => !EVENT_FIELDS.includes(k)), `fields of a ${e.kind} event`).toEqual([]);
     expect(Object.keys(e.account).sort(), `account of a ${e.kind} event`).toEqual(['handle', 'service']);

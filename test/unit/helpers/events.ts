@@ -1,6 +1,6 @@
 // Builds valid ledger events for tests, with only what a test cares about spelled out.
-import { buildEvent } from '@/lib/ledger';
-import type { LedgerEvent, NewEvent } from '@/lib/events';
+import { buildEvent } from '@/lib/ledger/ledger';
+import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
 
 let counter = 0;
 

@@ -1,4 +1,4 @@
-import type { StorageAreaWithRemove } from '@/lib/storage-area';
+import type { StorageAreaWithRemove } from '@/lib/settings/storage-area';
 // A browser.storage area in memory (session or local), as the background's handlers use it.
 
 export function memoryArea(): StorageAreaWithRemove & { data: Record<string, unknown> } {

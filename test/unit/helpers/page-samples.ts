@@ -5,11 +5,11 @@
  * Needs a happy-dom test environment.
  */
 import { describe, expect, it } from 'vitest';
-import { DETAILS, type EventKind } from '@/lib/events';
+import { DETAILS, type EventKind } from '@/lib/ledger/events';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { PageState, rememberFields, scan, SETTLE_MS, stillMissing, type Finding, type ScanContext } from '@/lib/rules/page-engine';
 import { rulesFor, type PageRule } from '@/lib/rules/page-rules';
-import { surfaceOfUrl } from '@/lib/surfaces';
+import { surfaceOfUrl } from '@/lib/facts/surfaces';
 import type { NearMiss, RuleSamples } from '../../fixtures/rules/fixtures';
 
 const happyDOM = () => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;

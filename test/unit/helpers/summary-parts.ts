@@ -3,9 +3,9 @@
  * compare with the pure derivations: by account, by part, the ids; by account, the union of its
  * parts (`summaryIds`' rows).
  */
-import type { LedgerEvent } from '@/lib/events';
-import { type LedgerDb, personPart, summaryIds, summaryParts } from '@/lib/ledger';
-import { effectiveEvents } from '@/lib/relations';
+import type { LedgerEvent } from '@/lib/ledger/events';
+import { type LedgerDb, personPart, summaryIds, summaryParts } from '@/lib/ledger/ledger';
+import { effectiveEvents } from '@/lib/ledger/relations';
 
 type Parts = Record<string, Record<string, string[]>>;
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();

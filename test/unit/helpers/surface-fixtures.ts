@@ -5,14 +5,14 @@
  * the meta-test's (test/unit/rules/tables.test.ts). Needs a happy-dom test environment.
  */
 import { describe, expect, it } from 'vitest';
-import { DETAILS, type EventKind } from '@/lib/events';
+import { DETAILS, type EventKind } from '@/lib/ledger/events';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { DESTRUCTIVE_STEPS, destructiveStepFor } from '@/lib/rules/destructive-steps';
 import { matchRequest } from '@/lib/rules/network-engine';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { findIn } from '@/lib/rules/page-reader';
 import { anchorsFor, rulesFor, type Anchor } from '@/lib/rules/page-rules';
-import type { SurfaceId } from '@/lib/surfaces';
+import type { SurfaceId } from '@/lib/facts/surfaces';
 import { FIXTURES_BY_SURFACE } from '../../fixtures/rules/all';
 import type { StepPage } from '../../fixtures/rules/fixtures';
 import { describeRuleSamples } from './page-samples';

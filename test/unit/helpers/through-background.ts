@@ -1,8 +1,8 @@
 // An extension page's writes as the built extension makes them: each request crosses to the
 // background's handler as a message would (JSON, as Chromium sends it), is parsed there, and answered.
 import { handleUiRequest, UiRequest } from '@/lib/background/ui-requests';
-import type { LedgerDb } from '@/lib/ledger';
-import { ledgerWrites, type LedgerWrites } from '@/lib/ui-writes';
+import type { LedgerDb } from '@/lib/ledger/ledger';
+import { ledgerWrites, type LedgerWrites } from '@/lib/ledger/ui-writes';
 import { memoryArea } from './memory-area';
 
 const crossing = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeForBugReport, redactedPath } from '@/lib/rules/bug-report';
-import type { TabStatus } from '@/lib/tab-status';
+import type { TabStatus } from '@/lib/background/tab-status';
 
 const status: TabStatus = {
   surface: 'sora',

@@ -5,13 +5,13 @@
  * against their request samples: test/unit/rules/<surface>.test.ts; that each has both: tables.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewEvent } from '@/lib/events';
-import { factKey } from '@/lib/fact-key';
+import type { NewEvent } from '@/lib/ledger/events';
+import { factKey } from '@/lib/ledger/fact-key';
 import { RULES_BY_SURFACE } from '@/lib/rules/all';
 import { bodyFieldsFor, matchRequest, MAX_BODY_BYTES, pickBodyFields, requestFilters, type SeenRequest } from '@/lib/rules/network-engine';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import { PageState, scan } from '@/lib/rules/page-engine';
-import { SURFACES, type SurfaceId } from '@/lib/surfaces';
+import { SURFACES, type SurfaceId } from '@/lib/facts/surfaces';
 import { FIXTURES_BY_SURFACE } from '../../fixtures/rules/all';
 
 const SORA = 'https://sora.chatgpt.com/backend';

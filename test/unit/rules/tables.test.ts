@@ -11,12 +11,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGE_REPORTABLE_KINDS } from '@/lib/messages';
+import { PAGE_REPORTABLE_KINDS } from '@/lib/background/messages';
 import { PAGE_RULES, RULES_BY_SURFACE } from '@/lib/rules/all';
 import { DESTRUCTIVE_STEPS } from '@/lib/rules/destructive-steps';
 import { NETWORK_RULES } from '@/lib/rules/network-rules';
 import type { Basis } from '@/lib/rules/page-rules';
-import { SURFACE_IDS, SURFACES, type SurfaceId } from '@/lib/surfaces';
+import { SURFACE_IDS, SURFACES, type SurfaceId } from '@/lib/facts/surfaces';
 import { ENDPOINTS } from '../../fixtures/endpoints';
 import { FIXTURES_BY_SURFACE } from '../../fixtures/rules/all';
 import type { SurfaceFixtures } from '../../fixtures/rules/fixtures';
