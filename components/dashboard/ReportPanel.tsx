@@ -17,8 +17,8 @@ import { choiceQuery, scopeOf, type ScopeChoice } from '@/lib/report/scope-choic
 import { reportTiming } from '@/lib/deadlines/window-options';
 import type { DashboardContext } from './context';
 import { accountLabel, kindLabel } from '../text';
-import { ImportPreview } from '../reports/ImportPreview';
-import { LedgerFingerprint } from '../reports/LedgerFingerprint';
+import { ImportPreview } from './ImportPreview';
+import { LedgerFingerprint } from './LedgerFingerprint';
 import { ProgressLine } from '../reports/ProgressLine';
 
 /** The version in the manifest, for the report's "made by"; outside an extension (tests) there is none. */
