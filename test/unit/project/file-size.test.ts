@@ -20,8 +20,6 @@ const SPLIT_PENDING: Record<string, string> = {
   'lib/ledger/ledger.ts': "the Dexie store and its writes, event relations, and the popup's projection",
   'lib/deadlines/windows.ts': "computing the windows, and the Sora closure's own window",
   'lib/report/import.ts': 'checking a file, planning the merge against the ledger, and writing it',
-  'components/reports/EvidenceReport.tsx': "source citations, corrections and the report's sections",
-  'components/dashboard/ReportPanel.tsx': 'the export form, the import with its preview, and the progress lines',
   'components/dashboard/SoraHistory.tsx': "the guided flow's questions and answers, and its one long component",
   'components/dashboard/CopiesElsewhere.tsx': 'the add form, the takedown request and the list of copies',
 };
