@@ -10,7 +10,7 @@ import { t, uiLocale } from '@/lib/i18n/i18n';
 import { counted } from '@/lib/i18n/plural';
 import { readChain } from '@/lib/ledger/ledger-fingerprint';
 import { exportEvents } from '@/lib/report/export';
-import { MAX_REPORT_BYTES } from '@/lib/report/import';
+import { MAX_REPORT_BYTES } from '@/lib/report/file-check';
 import { choiceOf, choiceQuery, scopeOf, type ScopeKind } from '@/lib/report/scope-choice';
 import { reportTiming } from '@/lib/deadlines/window-options';
 import type { DashboardContext } from './context';
