@@ -17,7 +17,8 @@ import { isoFormatter } from '../lib/report/iso-time';
 import { buildEvent, record } from '../lib/ledger/ledger';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
-import { importReport, MAX_REPORT_BYTES } from '../lib/report/import';
+import { MAX_REPORT_BYTES } from '../lib/report/file-check';
+import { importReport } from '../lib/report/import';
 import { freshDb } from '../test/unit/helpers/report-fixtures';
 import { printFigures, type Figure } from './stats';
 

@@ -92,6 +92,9 @@ export function toLocalInput(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A file's size in megabytes, one decimal at most: "2.5" (the message says "MB"). */
+export const formatMegabytes = (bytes: number, locale: string) => (bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 });
+
 /** The value an <input type="date"> shows for an instant, in the local zone: "2025-10-03". */
 export const toLocalDateInput = (ms: number) => toLocalInput(ms).slice(0, 10);
 

@@ -35,9 +35,6 @@ import type { OnProgress } from './progress';
 import { REPORT_VERSION, ReportEnvelope } from './schema';
 import { upgrade, versionOf } from './upgrade';
 
-/** The dashboard and the background read the size limit where they import. */
-export { MAX_REPORT_BYTES };
-
 export interface FieldDifference {
   /** The field, as a path in the event: details.person */
   field: string;

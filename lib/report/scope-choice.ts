@@ -66,3 +66,12 @@ export function choiceFromQuery(query: string): ScopeChoice | null {
   if (parsed.data.scope === 'date-range' && parsed.data.from > parsed.data.to) return null;
   return parsed.data;
 }
+
+export type ScopeKind = ScopeChoice['scope'];
+
+/** The dashboard form's state as a choice; null while it does not make one (a date missing, the range backwards). */
+export function choiceOf(kind: ScopeKind, from: string, to: string, account: Account | undefined, redact: boolean): ScopeChoice | null {
+  if (kind === 'all') return { scope: 'all', redact };
+  if (kind === 'account') return account ? { scope: 'account', account, redact } : null;
+  return from && to && from <= to ? { scope: 'date-range', from, to, redact } : null;
+}

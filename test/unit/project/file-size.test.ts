@@ -18,8 +18,6 @@ const SOURCE = /\.(tsx?|mjs|js|css|html)$/;
  */
 const SPLIT_PENDING: Record<string, string> = {
   'lib/ledger/ledger.ts': "the Dexie store and its writes, event relations, and the popup's projection",
-  'components/reports/EvidenceReport.tsx': "source citations, corrections and the report's sections",
-  'components/dashboard/ReportPanel.tsx': 'the export form, the import with its preview, and the progress lines',
 };
 
 const files = (dir: string): string[] =>

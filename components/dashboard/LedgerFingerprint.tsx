@@ -11,7 +11,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { t, uiLocale } from '@/lib/i18n/i18n';
 import { plural } from '@/lib/i18n/plural';
 import { ledgerFingerprint, verifyLedger } from '@/lib/ledger/ledger-fingerprint';
-import type { DashboardContext } from '../dashboard/context';
+import type { DashboardContext } from './context';
 
 export function LedgerFingerprint({ ctx }: { ctx: DashboardContext }) {
   const [head, setHead] = useState<Fingerprint | null | undefined>(undefined);
