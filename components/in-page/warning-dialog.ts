@@ -19,7 +19,6 @@ import theme from '../theme.css?inline';
 import { whenUnanswerable, type Unanswerable } from '@/lib/content/answerable';
 import { keepKeysFromPage } from '@/lib/content/own-keys';
 import { ACCOUNT_DELETION_IRREVERSIBLE, ACCOUNT_DELETION_TAKES, type Statement, type WarningLanguage } from '@/lib/facts/policies';
-import type { ChecklistItem } from '@/lib/warning/checklist-types';
 import type { WarningChoice, WarningOptions } from '@/lib/warning/choice';
 import { WARNING_TEXT } from './warning-text';
 

@@ -39,9 +39,6 @@ import { openedBy, type Opening } from './openings';
 import { closureDayStart } from './sora-closure';
 import { WINDOW_DEFAULTS } from './window-options';
 
-/** The popup's summary (lib/ledger/ledger.ts) reads the closure's deciders beside the windows' openers. */
-export { soraClosureDeciders } from './sora-closure';
-
 export type WindowStatus =
   /** Not yet due, and not within the lead time. */
   | 'open'

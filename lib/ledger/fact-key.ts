@@ -19,12 +19,6 @@ export function sameFactWithinMs(kind: EventKind): number {
   return ONCE_EVER.has(kind) ? Number.POSITIVE_INFINITY : SAME_FACT_WITHIN_MS;
 }
 
-/**
- * The old name, kept only because lib/ledger/ledger.ts (being split in parallel, issue 21) still
- * imports it: delete once ledger.ts calls sameFactWithinMs.
- */
-export const dedupWindowMs = sameFactWithinMs;
-
 /** A short, stable digest for long free text (restrictions), so keys stay small. */
 function digest(text: string): string {
   let h = 0x811c9dc5;

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { throughBackground } from '../helpers/through-background';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { LedgerDb } from '@/lib/ledger/ledger';

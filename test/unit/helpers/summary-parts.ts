@@ -4,7 +4,8 @@
  * parts (`summaryIds`' rows).
  */
 import type { LedgerEvent } from '@/lib/ledger/events';
-import { type LedgerDb, personPart, summaryIds, summaryParts } from '@/lib/ledger/ledger';
+import { type LedgerDb } from '@/lib/ledger/ledger';
+import { personPart, summaryIds, summaryParts } from '@/lib/ledger/summary-parts';
 import { effectiveEvents } from '@/lib/ledger/relations';
 
 type Parts = Record<string, Record<string, string[]>>;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { LedgerEvent } from '@/lib/ledger/events';
-import { summaryIds } from '@/lib/ledger/ledger';
+import { summaryIds } from '@/lib/ledger/summary-parts';
 import { computeWindows } from '@/lib/deadlines/windows';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -5,7 +5,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Account, LedgerEvent, NewEvent } from '@/lib/ledger/events';
 import { canonicalJson, checkChain, GENESIS, linkHash, sha256Hex } from '@/lib/ledger/fingerprint';
-import { appendAll, buildEvent, DB_VERSIONS, LedgerDb, record, removeEntry } from '@/lib/ledger/ledger';
+import { appendAll, buildEvent, LedgerDb, record, removeEntry } from '@/lib/ledger/ledger';
+import { DB_VERSIONS } from '@/lib/ledger/tables';
 import { ledgerFingerprint, readChain, verifyLedger } from '@/lib/ledger/ledger-fingerprint';
 import { checkFingerprintOnOpen, readFingerprintCheck } from '@/lib/background/fingerprint-check';
 

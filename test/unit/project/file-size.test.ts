@@ -11,15 +11,6 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const LIMIT = 300;
 const SOURCE = /\.(tsx?|mjs|js|css|html)$/;
 
-/**
- * The files over the limit today without a reason, by path from the root, each with the seams it
- * would split along (issue 21). An entry leaves when its file is split or its opening comment says
- * why; an entry whose file is no longer over the limit fails, so the list only shrinks.
- */
-const SPLIT_PENDING: Record<string, string> = {
-  'lib/ledger/ledger.ts': "the Dexie store and its writes, event relations, and the popup's projection",
-};
-
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 const sources = ['lib', 'components', 'entrypoints']
@@ -45,17 +36,9 @@ describe(`no file over ${LIMIT} lines without a reason`, () => {
     expect(sources.some((s) => s.path.startsWith('entrypoints/'))).toBe(true);
   });
 
-  it(`every file over ${LIMIT} lines says why in its opening comment, or is listed with its seams`, () => {
+  it(`every file over ${LIMIT} lines says why in its opening comment`, () => {
     const long = sources.filter((s) => lineCount(s.text) > LIMIT && !saysWhy(s.text));
-    expect(long.map((s) => `${s.path} (${lineCount(s.text)} lines)`).filter((p) => !SPLIT_PENDING[p.replace(/ \(.*$/, '')])).toEqual([]);
-  });
-
-  it('every file listed is still over the limit without a reason (the list stays true)', () => {
-    const stale = Object.keys(SPLIT_PENDING).filter((path) => {
-      const s = sources.find((x) => x.path === path);
-      return !s || lineCount(s.text) <= LIMIT || saysWhy(s.text);
-    });
-    expect(stale).toEqual([]);
+    expect(long.map((s) => `${s.path} (${lineCount(s.text)} lines)`)).toEqual([]);
   });
 
   it('reads a reason where the convention puts it, and only there', () => {
