@@ -7,6 +7,7 @@
  * policy's Markdown.
  */
 import en from '../../public/_locales/en/messages.json';
+import { primarySubtag } from './language-tag';
 
 export type MessageKey = keyof typeof en;
 
@@ -62,5 +63,5 @@ function browserLocale(): string {
 export function uiLocale(): string {
   const shown = t('languageShown');
   const browser = browserLocale();
-  return browser.toLowerCase().split(/[-_]/)[0] === shown ? browser.replace('_', '-') : shown;
+  return primarySubtag(browser) === shown ? browser.replace('_', '-') : shown;
 }

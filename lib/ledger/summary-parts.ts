@@ -7,7 +7,7 @@ import type { EventKind, EventOf, LedgerEvent } from './events';
 import { windowOpeners } from '../deadlines/windows';
 import { soraClosureDeciders } from '../deadlines/sora-closure';
 import { kindsWhere } from './event-kinds';
-import { accountKey, chronological, handleKey, settledBy } from './relations';
+import { accountKey, chronological, handleKey, personKey, settledBy } from './relations';
 
 /** The kinds the popup's summary derives from (lib/ledger/event-kinds.ts, the `summary` facet). */
 export const SUMMARY_KINDS: EventKind[] = kindsWhere('summary');
@@ -76,7 +76,7 @@ export function summaryParts(live: readonly LedgerEvent[]): Map<string, Map<stri
       withAccess.delete(account);
     }
     if (e.kind === 'access-granted' || e.kind === 'access-revoked') {
-      const key = `${account}|${e.details.person.toLowerCase()}`;
+      const key = personKey(e.account, e.details.person);
       const person = people.get(key) ?? { account, first: e, grantedSince: undefined };
       people.set(key, person);
       if (e.kind === 'access-revoked') {

@@ -7,6 +7,7 @@ import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import type { LetterTemplates } from './template';
+import { primarySubtag } from '../i18n/language-tag';
 
 export const LETTERS = { en, de, fr, es } satisfies Record<string, LetterTemplates>;
 export type LetterLanguage = keyof typeof LETTERS;
@@ -14,6 +15,6 @@ export const LETTER_LANGUAGES = Object.keys(LETTERS) as LetterLanguage[];
 
 /** The letter's language for a UI locale ("de-AT" → de); English where there is no letter in it. */
 export function letterLanguageFor(locale: string): LetterLanguage {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = primarySubtag(locale);
   return (LETTER_LANGUAGES as string[]).includes(language) ? (language as LetterLanguage) : 'en';
 }

@@ -17,6 +17,7 @@ import { takedownEs } from './takedown-es';
 import { takedownFr } from './takedown-fr';
 import type { TakedownFacts, TakedownLetters } from './takedown-template';
 import type { SafeText } from './template';
+import { primarySubtag } from '../i18n/language-tag';
 
 export const TAKEDOWN_LETTERS = { en: takedownEn, de: takedownDe, fr: takedownFr, es: takedownEs } satisfies Record<string, TakedownLetters>;
 export type TakedownLanguage = keyof typeof TAKEDOWN_LETTERS;
@@ -24,7 +25,7 @@ export const TAKEDOWN_LANGUAGES = Object.keys(TAKEDOWN_LETTERS) as TakedownLangu
 
 /** The letter's language for the UI's ("fr-CA" → fr); English where there is no takedown letter in it. */
 export function takedownLanguageFor(locale: string): TakedownLanguage {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = primarySubtag(locale);
   return (TAKEDOWN_LANGUAGES as string[]).includes(language) ? (language as TakedownLanguage) : 'en';
 }
 
