@@ -8,6 +8,7 @@ import { LedgerEvent } from '@/lib/ledger/events';
 import { buildReport } from '@/lib/report/build';
 import { reportText } from '@/lib/report/export';
 import { importReport } from '@/lib/report/import';
+import { REPORT_VERSION } from '@/lib/report/schema';
 import { freshDb, ledgerContent, sampleLedger } from '../helpers/report-fixtures';
 
 const LEDGER = sampleLedger(30, 21);
@@ -147,7 +148,11 @@ describe('import of arbitrary input', () => {
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), async (mutations, withConflict) => {
         outcomes[(await importChecked(mutate(valid, mutations), withConflict)) ? 'accepted' : 'refused']++;
       }),
-      { numRuns: 200 },
+      // Most random mutations make a report the import refuses (keys, ids and the chain are all
+      // checked), so an accepted one is rare and a run of 200 can miss it: this example, run first,
+      // is accepted in every run (the version set to what it already is changes nothing, and the
+      // ledger holds no conflict), however the random ones fall.
+      { numRuns: 200, examples: [[[{ op: 'version', value: REPORT_VERSION }], false]] },
     );
     // Both paths were taken: some mutations leave a valid report (a changed note, say), most do not.
     expect(outcomes.accepted).toBeGreaterThan(0);
