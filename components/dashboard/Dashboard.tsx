@@ -2,7 +2,6 @@
  * The dashboard (the options page, in a tab): every section of sections.ts, over one live view
  * of the ledger. Deep links: `#welcome`, `#entry=<id>`, `#<section id>` (deep-link.ts).
  */
-import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/i18n/error-message';
 import type { LedgerEvent } from '@/lib/ledger/events';
@@ -11,10 +10,10 @@ import { accountsOf } from '@/lib/ledger/grants';
 import { t } from '@/lib/i18n/i18n';
 import { loadSummaryInputs, type LedgerDb } from '@/lib/ledger/ledger';
 import { effectiveEvents } from '@/lib/ledger/relations';
+import { followLedger } from '@/lib/ledger/follow';
 import { accountNames } from '@/lib/ledger/account-names';
 import { showAccountNames } from '../text';
 import type { LedgerWrites } from '@/lib/ledger/ui-writes';
-import { readLedger } from '@/lib/report/export';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings/settings';
 import { windowOptions } from '@/lib/deadlines/window-options';
 import { computeWindows } from '@/lib/deadlines/windows';
@@ -23,6 +22,7 @@ import { BackupNudge } from './BackupNudge';
 import type { DashboardContext } from './context';
 import { draftHash, parseDeepLink, wantsDraft } from './deep-link';
 import { SECTIONS } from './sections';
+import { pacedShowing } from './paced-showing';
 import { Welcome } from './Welcome';
 import type { StorageArea } from '@/lib/settings/storage-area';
 
@@ -42,44 +42,31 @@ function useLedger(db: LedgerDb, generation: number) {
   useEffect(() => {
     let stopped = false;
     const fail = (e: unknown) => !stopped && setError(errorMessage(e));
-    // One read at a time, each shown when done: writes during a read (the background records as
-    // the user browses) queue one more read, rather than piling up 100k-event reads or
-    // discarding each read for the next one.
-    let reading = false;
-    let readAgain = false;
-    const readAll = () => {
-      if (reading) return void (readAgain = true);
-      reading = true;
-      readAgain = false;
-      readLedger(db)
-        .then((events) => {
-          if (stopped) return;
-          setAll(events);
-          setError(null);
-        }, fail)
-        .finally(() => {
-          reading = false;
-          if (readAgain && !stopped) readAll();
-        });
-    };
-    let subscription: { unsubscribe(): void } | undefined;
-    const followLedger = () => {
-      // liveQuery follows writes from the popup and the background too (Dexie tells every page of
-      // the origin). It watches the count alone: the ledger is append-only, so every write changes
-      // it. The ledger itself is read in chunks that yield, so the first page stays responsive.
-      subscription = liveQuery(() => db.events.count()).subscribe({ next: readAll, error: fail });
-    };
+    let unfollow: (() => void) | undefined;
+    // Paced, and held while the tab is behind others (paced-showing.ts says why).
+    const showing = pacedShowing(
+      (events: LedgerEvent[]) => {
+        setAll(events);
+        setError(null);
+      },
+      () => document.hidden,
+    );
+    const onVisibility = () => showing.visibilityChanged();
+    document.addEventListener('visibilitychange', onVisibility);
     // The whole ledger is read once the first page is there: its chunks would hold the page up.
+    // Then each write is read alone (lib/ledger/follow.ts says why not the whole ledger again).
     loadSummaryInputs(db, FIRST_PAGE)
       .then(({ latest }) => {
         if (stopped) return;
         setFirstPage(latest);
-        followLedger();
+        unfollow = followLedger(db, showing.offer, fail);
       })
       .catch(fail);
     return () => {
       stopped = true;
-      subscription?.unsubscribe();
+      unfollow?.();
+      showing.stop();
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [db, generation]);
   return { all, firstPage, error };

@@ -15,6 +15,22 @@ export async function ledgerFingerprint(db: LedgerDb): Promise<LedgerFingerprint
   });
 }
 
+/** Where the chain ends: its length and its last hash (which tells a ledger erased and written anew from the one read before). */
+export interface ChainEnd {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The chain's last link, read through its key: a few reads whatever the ledger's size. Its length
+ * is the number of events (each is linked once), which `count()` would find by walking every
+ * event in Chromium (a third of a second at 100k).
+ */
+export async function chainEnd(db: LedgerDb): Promise<ChainEnd> {
+  const last = await db.chain.orderBy('seq').last();
+  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: '' };
+}
+
 /** Every link, in order. */
 export const readChain = (db: LedgerDb): Promise<ChainLink[]> => db.chain.orderBy('seq').toArray();
 

@@ -5,7 +5,7 @@
 import type { LedgerEvent } from '../ledger/events';
 import { userTimeZone } from '../i18n/format';
 import type { LedgerDb } from '../ledger/ledger';
-import { readChain } from '../ledger/ledger-fingerprint';
+import { chainEnd, readChain } from '../ledger/ledger-fingerprint';
 import { draftReport, type ReportOptions } from './build';
 import { CHUNK, nextTask, type OnProgress } from './progress';
 import type { Report } from './schema';
@@ -18,7 +18,7 @@ const READ_CHUNK = 5000;
  * append-only, so an event recorded meanwhile is either in the export or not, never half.
  */
 export async function readLedger(db: LedgerDb, onProgress?: OnProgress): Promise<LedgerEvent[]> {
-  const total = await db.events.count();
+  const total = (await chainEnd(db)).seq;
   const events: LedgerEvent[] = [];
   let last: string | undefined;
   for (;;) {

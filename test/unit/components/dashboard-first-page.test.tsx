@@ -58,7 +58,7 @@ const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const filtersDisabled = () => root.querySelector<HTMLFieldSetElement>('form[role="search"] fieldset')!.disabled;
 const rowIds = () => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-row"]')].map((r) => r.dataset.id);
 
-it('shows the newest entries that count while the rest is read, then the whole timeline, read once more after writes', async () => {
+it('shows the newest entries that count while the rest is read, then the whole timeline; writes meanwhile are read alone, never the whole ledger again', async () => {
   const events = Array.from({ length: 300 }, (_, i) => appearance(i));
   await appendAll(db, events);
   // The newest entry taken back: the first page starts at the one after it.
@@ -74,7 +74,7 @@ it('shows the newest entries that count while the rest is read, then the whole t
   expect(root.querySelector('.badge.review')).toBeNull();
   expect($('section#deadlines')!.textContent).toMatch(/Loading/);
 
-  // Writes during the read (the background recording as the user browses) queue one more read.
+  // Writes during the read (the background recording as the user browses) are read after it, alone.
   const later = Array.from({ length: 3 }, (_, i) => appearance(-1 - i));
   for (const e of later) await act(async () => void (await recordEvent(db, e)));
   await until(() => fullRead.calls === 1 && $('main[aria-busy="true"]'));
@@ -85,7 +85,27 @@ it('shows the newest entries that count while the rest is read, then the whole t
   await until(() => $('[data-testid="timeline-row"]')!.closest('li')!.getAttribute('aria-setsize') === '302');
   await until(() => rowIds()[0] === later[2]!.id);
   expect(rowIds().slice(0, 4)).toEqual([later[2]!.id, later[1]!.id, later[0]!.id, events[1]!.id]);
-  expect(fullRead.calls).toBe(2);
+  expect(fullRead.calls).toBe(1);
   expect(filtersDisabled()).toBe(false);
   expect(root.querySelector('.badge.review')).not.toBeNull();
+});
+
+it('in a tab behind others, keeps what writes bring and shows it when the tab comes to the front', async () => {
+  await appendAll(db, [appearance(1)]);
+  fullRead.release();
+  await act(() => render(<Dashboard db={db} settingsArea={settingsArea()} writes={throughBackground(db)} />, root));
+  await until(() => $('main[aria-busy="false"]') && rowIds().length === 1);
+  const before = rowIds();
+
+  const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+  const later = appearance(-1);
+  await act(async () => void (await recordEvent(db, later)));
+  await new Promise((r) => setTimeout(r, 200));
+  expect(rowIds()).toEqual(before);
+
+  hidden.mockReturnValue(false);
+  await act(() => void document.dispatchEvent(new Event('visibilitychange')));
+  await until(() => rowIds()[0] === later.id);
+  expect(rowIds()).toHaveLength(2);
+  hidden.mockRestore();
 });

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LedgerEvent } from '@/lib/ledger/events';
 import { summaryIds } from '@/lib/ledger/summary-parts';
 import { computeWindows } from '@/lib/deadlines/windows';
+import { grantHistory } from '@/lib/ledger/grants';
 
 const T0 = Date.UTC(2026, 0, 1);
 const account = { service: 'sora', handle: 'alice' } as const;
@@ -100,6 +101,40 @@ describe('cost of the windows with many follow-ups', () => {
     const small = at(100);
     const large = at(3000);
     expect(large).toBeLessThan(small * 1.5 + 5);
+  });
+});
+
+describe('cost of the access history (the dashboard derives it after every write)', () => {
+  /** n people granted access and n deletions between the grants: every deletion ends what is open. */
+  function grantsAndDeletions(n: number): LedgerEvent[] {
+    return Array.from({ length: n }, (_, i) => [
+      { ...base(`grant-${i}`, T0 + 2 * i), kind: 'access-granted', details: { person: `p${i}` } } as LedgerEvent,
+      { ...base(`delete-${i}`, T0 + 2 * i + 1), kind: 'cameo-deleted', details: {} } as LedgerEvent,
+    ]).flat();
+  }
+  // Looking at every person again per deletion shows as elements filtered: n people × n deletions.
+  function elementsFiltered(run: () => void): number {
+    const original = Array.prototype.filter;
+    let visited = 0;
+    Array.prototype.filter = function (this: unknown[], ...args: Parameters<typeof original>) {
+      visited += this.length;
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      run();
+    } finally {
+      Array.prototype.filter = original;
+    }
+    return visited;
+  }
+
+  it('looks at each event a bounded number of times, not every person once per deletion', () => {
+    const perEvent = (n: number) => {
+      const events = grantsAndDeletions(n);
+      const visited = elementsFiltered(() => expect(grantHistory(events, account)).toHaveLength(n));
+      return visited / events.length;
+    };
+    expect(perEvent(2000)).toBeLessThan(perEvent(100) * 1.5 + 2);
   });
 });
 
