@@ -212,6 +212,8 @@ inEachBrowser('popup and dashboard', (h) => {
     await popup.waitFor('[data-testid="empty-state"]');
     await quickAdd(popup, 'cameo-deleted', () => popup.fill(`${form} [data-field="handle"]`, ME.handle));
     expect((await h().ledger()).map((e) => e.kind)).toEqual(['cameo-deleted']);
+    // Back to the dashboard's tab: behind the popup's, it held what came (Firefox says it is hidden).
+    await dash.bringToFront();
     await eventually(async () => expect(await dash.count(rows)).toBe(1));
     await popup.close();
     await dash.close();

@@ -46,6 +46,8 @@ export interface Page {
   setForcedColors?(active: boolean): Promise<void>;
   /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280×800). */
   setViewport(width: number, height: number): Promise<void>;
+  /** Makes the page's tab the one in front, as a user clicking on it: Firefox reports a tab behind another as hidden. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ function wrapPlaywright(page: PwPage): Page {
       }
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -329,6 +332,7 @@ function wrapPuppeteer(page: PpPage): Page {
     },
     setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
