@@ -31,34 +31,40 @@ export async function readWhole(db: LedgerDb, onProgress?: OnProgress): Promise<
   return { events: await readLedger(db, onProgress), end };
 }
 
-/** Where `id` is, or goes, in events in order of id. */
-function placeOf(events: readonly LedgerEvent[], id: string): number {
-  let [low, high] = [0, events.length];
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (events[mid]!.id < id) low = mid + 1;
-    else high = mid;
+const byId = (a: LedgerEvent, b: LedgerEvent) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Two lists in order of id as one, each event once (the whole read may have met an event written during it). */
+function merged(known: readonly LedgerEvent[], fresh: readonly LedgerEvent[]): LedgerEvent[] {
+  const events: LedgerEvent[] = [];
+  let [i, j] = [0, 0];
+  while (i < known.length || j < fresh.length) {
+    const order = i === known.length ? 1 : j === fresh.length ? -1 : byId(known[i]!, fresh[j]!);
+    if (order <= 0) events.push(known[i++]!);
+    else events.push(fresh[j++]!);
+    if (order === 0) j++;
   }
-  return low;
+  return events;
 }
 
 /**
- * The copy with the events linked after its end, or null when the chain no longer passes through
- * that end (the ledger was erased, or replaced): then only a whole read is right.
+ * More new events than this are read whole instead, in chunks that let the page breathe (an import
+ * of 100k through another page): one catch-up would read them in one request.
+ */
+export const CATCH_UP_AT_MOST = 5000;
+
+/**
+ * The copy with the events linked after its end, or null when only a whole read is right: the
+ * chain no longer passes through that end (the ledger was erased, or replaced), or too much is new.
  */
 export async function catchUp(db: LedgerDb, copy: LedgerCopy): Promise<LedgerCopy | null> {
   return db.transaction('r', db.chain, db.events, async () => {
     if (copy.end.seq > 0 && (await db.chain.get(copy.end.seq))?.hash !== copy.end.hash) return null;
-    const links = await db.chain.where('seq').above(copy.end.seq).toArray();
+    const links = await db.chain.where('seq').above(copy.end.seq).limit(CATCH_UP_AT_MOST + 1).toArray();
     if (links.length === 0) return copy;
-    const events = copy.events.slice();
-    // An event the whole read already met (written during it) is not added twice.
-    for (const e of present(await db.events.bulkGet(links.map((l) => l.id)))) {
-      const at = placeOf(events, e.id);
-      if (events[at]?.id !== e.id) events.splice(at, 0, e);
-    }
+    if (links.length > CATCH_UP_AT_MOST) return null;
+    const fresh = present(await db.events.bulkGet(links.map((l) => l.id))).sort(byId);
     const last = links.at(-1)!;
-    return { events, end: { seq: last.seq, hash: last.hash } };
+    return { events: merged(copy.events, fresh), end: { seq: last.seq, hash: last.hash } };
   });
 }
 

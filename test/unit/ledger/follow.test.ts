@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { LedgerEvent, NewEvent } from '@/lib/ledger/events';
-import { catchUp, followLedger, readWhole } from '@/lib/ledger/follow';
+import { CATCH_UP_AT_MOST, catchUp, followLedger, readWhole } from '@/lib/ledger/follow';
 import { appendAll, buildEvent, eraseEverything, LedgerDb, recordEvent, removeEntry } from '@/lib/ledger/ledger';
 import * as exported from '@/lib/report/export';
 
@@ -57,6 +57,15 @@ it('says to read it whole when the ledger was erased, even once the new one is l
   await eraseEverything(db);
   expect(await catchUp(db, copy)).toBeNull();
   await appendAll(db, [seen(3), seen(4), seen(5)]);
+  expect(await catchUp(db, copy)).toBeNull();
+});
+
+it('says to read it whole when more is new than a catch-up reads at once (an import through another page)', async () => {
+  await appendAll(db, [seen(0)]);
+  const copy = await readWhole(db);
+  await appendAll(db, Array.from({ length: CATCH_UP_AT_MOST }, (_, i) => seen(i + 1)));
+  expect((await catchUp(db, copy))!.events).toHaveLength(CATCH_UP_AT_MOST + 1);
+  await recordEvent(db, seen(-1));
   expect(await catchUp(db, copy)).toBeNull();
 });
 
