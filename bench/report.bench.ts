@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { afterAll, expect, it } from 'vitest';
 import { appendAll, eraseEverything } from '../lib/ledger/ledger';
 import { exportReport } from '../lib/report/export';
+import { MAX_REPORT_BYTES } from '../lib/report/file-check';
 import { importReport } from '../lib/report/import';
 import { freshDb } from '../test/unit/helpers/report-fixtures';
 import { seedLedger } from './seed';
@@ -31,7 +32,7 @@ for (const size of [1_000, 10_000, 100_000]) {
   it(`exports and imports ${size.toLocaleString('en')} events`, { timeout: 60 * 60_000 }, async () => {
     const runs = RUNS[size]!;
     const db = freshDb();
-    // The mix every benchmark uses (seed.ts): its 100k report fits under the import limit, as a real one must.
+    // The mix every benchmark uses (seed.ts).
     await appendAll(db, seedLedger(size));
     const options = { scope: { kind: 'all' }, redact: false, extensionVersion: 'bench', timeZone: 'Europe/Berlin' } as const;
 
@@ -43,8 +44,11 @@ for (const size of [1_000, 10_000, 100_000]) {
       exports.push(ms);
       text = await value.file.text();
     }
+    // A report over the import's limit is refused before anything is read: there is no import to time.
+    const bytes = new TextEncoder().encode(text).length;
+    const fits = bytes <= MAX_REPORT_BYTES;
     const imports: number[] = [];
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; fits && run < runs; run++) {
       await eraseEverything(db);
       const { ms, value } = await timed(() => importReport(db, text));
       expect(value).toMatchObject({ ok: true, added: size });
@@ -55,11 +59,10 @@ for (const size of [1_000, 10_000, 100_000]) {
     const label = size.toLocaleString('en');
     const exportMs = median(exports);
     const goal = EXPORT_GOAL_MS[size];
-    const bytes = new TextEncoder().encode(text).length;
     const added: Figure[] = [
       { name: `export ${label} events (median of ${runs})`, value: exportMs, unit: 'ms', goal: goal ? `< ${goal} ms in real Chromium` : 'reported', met: goal ? exportMs < goal : true },
-      { name: `import ${label} events into an empty ledger (median of ${runs})`, value: median(imports), unit: 'ms', goal: 'reported', met: true },
-      { name: `report file at ${label} events`, value: bytes / 2 ** 20, unit: 'MiB', goal: '≤ 50 MiB (the import limit)', met: bytes <= 50 * 2 ** 20 },
+      ...(fits ? [{ name: `import ${label} events into an empty ledger (median of ${runs})`, value: median(imports), unit: 'ms', goal: 'reported', met: true }] : []),
+      { name: `report file at ${label} events (with its fingerprint chain)`, value: bytes / 2 ** 20, unit: 'MiB', goal: '≤ 50 MiB (the import limit)', met: fits },
     ];
     printFigures(`${TITLE}, ${label} events`, added);
     figures.push(...added);
