@@ -16,7 +16,7 @@ import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
 import { seedLedger } from './seed';
 import { startFixtureServer } from '../test/e2e/fixture-server';
-import { chromiumArgs } from '../test/e2e/harness/browser';
+import { chromiumArgs, removeProfile } from '../test/e2e/harness/browser';
 import { BROWSER_BINARIES, EXTENSION_DIRS } from '../test/e2e/harness/paths';
 import { median, type Figure } from './stats';
 
@@ -203,7 +203,7 @@ export async function ledgerScale(): Promise<Figure[]> {
       }
       popupMs[size] = median(renders);
       await restarted.context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
       rmSync(dirname(file), { recursive: true, force: true });
     }
   } finally {

@@ -18,6 +18,7 @@ import { buildEvent } from '../lib/ledger/ledger';
 import { buildReport } from '../lib/report/build';
 import { reportText } from '../lib/report/export';
 import { startFixtureServer } from '../test/e2e/fixture-server';
+import { removeProfile } from '../test/e2e/harness/browser';
 import { importFile, launch, openDashboard, timeUntil } from './ledger-scale';
 import { SEED_ACCOUNTS, seedLedger } from './seed';
 import { median, ratioInterval, type Figure } from './stats';
@@ -84,7 +85,7 @@ async function ledgerIn(file: string, account: { service: string; handle: string
       ),
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     },
   };
 }

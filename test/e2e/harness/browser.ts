@@ -208,12 +208,18 @@ async function editExtensionPrefs(port: number, userDataDir: string, edit: (sett
   writeFileSync(file, JSON.stringify(prefs));
 }
 
+/**
+ * Removes a closed browser's profile. Chromium's helper processes can still be writing to it for a
+ * moment after the browser closed (rmdir then fails with ENOTEMPTY): Node's retries wait that out.
+ */
+export const removeProfile = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+
 /** Chromium with the extension watching Sora's pages, for the benchmarks (their workloads are Sora pages). */
 export async function chromiumWatchingSora(port: number): Promise<BrowserContext> {
   const dir = mkdtempSync(join(tmpdir(), 'll-bench-'));
   await grantSoraInProfile(port, dir);
   const context = await chromium.launchPersistentContext(dir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
-  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
+  context.on('close', () => removeProfile(dir));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(async (id) => {
     const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(f: { ids: string[] }): Promise<unknown[]> } } }).chrome.scripting;
@@ -293,7 +299,7 @@ async function launchChromium(port: number, userDataDir = '', { language, soraGr
     close: async () => {
       await context.close();
       rmSync(downloadDir, { recursive: true, force: true });
-      if (temporary) rmSync(temporary, { recursive: true, force: true });
+      if (temporary) removeProfile(temporary);
     },
   };
 }
