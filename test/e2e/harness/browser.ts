@@ -7,6 +7,7 @@
  * as an anchor and opens every other extension page from inside it with browser.tabs.create.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page as PwPage } from 'playwright-core';
@@ -219,7 +220,9 @@ export async function chromiumWatchingSora(port: number): Promise<BrowserContext
   const dir = mkdtempSync(join(tmpdir(), 'll-bench-'));
   await grantSoraInProfile(port, dir);
   const context = await chromium.launchPersistentContext(dir, { executablePath: requireBinary('chromium'), headless: true, args: chromiumArgs(port, EXTENSION_DIRS.chromium) });
-  context.on('close', () => removeProfile(dir));
+  // Playwright emits 'close' while the browser may still be shutting down and writing to the profile:
+  // removed off that event, with retries, and a failure leaves a temporary directory, not a failed run.
+  context.on('close', () => void rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 }).catch(() => undefined));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(async (id) => {
     const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(f: { ids: string[] }): Promise<unknown[]> } } }).chrome.scripting;
